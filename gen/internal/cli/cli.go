@@ -1,0 +1,183 @@
+// Package cli is the gen command: its subcommands, flags and exit codes.
+// It is the only part of the generator that reads the environment and
+// touches the disk; everything below it takes an fs.FS and returns bytes.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/publish"
+	"clearviewtimeline/gen/internal/site"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0 // success
+	ExitContent = 1 // content errors, or the build failed
+	ExitUsage   = 2 // bad command line
+)
+
+const usage = `usage: gen <command> [flags]
+
+Commands:
+  build    build the site into public/ (or -out), replacing it whole
+  check    validate the content without writing anything
+
+Run "gen <command> -h" for a command's flags.
+`
+
+// Main runs the gen command with args (without the program name) and
+// returns its exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", args[0], usage)
+	return ExitUsage
+}
+
+// common are the flags of build and check.
+type common struct {
+	root    string
+	baseURL string
+	drafts  bool
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.root, "root", ".", "the project folder, holding content/, layouts/ and static/")
+	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
+	fs.BoolVar(&c.drafts, "drafts", false, "include the events marked draft: true")
+}
+
+// options reads the build's inputs from the flags and the environment.
+func (c *common) options(getenv func(string) string) (site.Options, error) {
+	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts}
+	if opt.BaseURL == "" {
+		switch ctx := getenv("CONTEXT"); ctx {
+		case "production":
+			opt.BaseURL = getenv("URL")
+		case "deploy-preview", "branch-deploy":
+			opt.BaseURL, opt.Preview = getenv("DEPLOY_PRIME_URL"), true
+		}
+	}
+	if v := getenv("SOURCE_DATE_EPOCH"); v != "" {
+		sec, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return opt, fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds", v)
+		}
+		opt.Now = content.DateOf(time.Unix(sec, 0))
+	}
+	return opt, nil
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	out := fs.String("out", "public", "the output folder, replaced whole by a successful build")
+	quiet := fs.Bool("q", false, "print nothing but problems")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen build: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	opt, err := c.options(os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return ExitUsage
+	}
+	start := time.Now()
+	b := site.NewBuilder()
+	output, diags, err := b.Build(os.DirFS(c.root), opt)
+	if code := report(stderr, "build", diags, err); code != ExitOK {
+		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *out)
+		return code
+	}
+	files := make([]publish.File, 0, len(output.Files))
+	for _, p := range output.Paths() {
+		files = append(files, publish.File{Path: p, Data: output.Files[p]})
+	}
+	dir := *out
+	if !strings.HasPrefix(dir, "/") {
+		dir = c.root + "/" + dir
+	}
+	if err := publish.Write(dir, files, publish.Options{}); err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return ExitContent
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", len(files), *out, time.Since(start).Round(time.Millisecond))
+	}
+	return ExitOK
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	strict := fs.Bool("strict", false, "treat warnings (missing translation, no primary source, no related chain) as errors")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen check: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	opt, err := c.options(os.Getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen check: %v\n", err)
+		return ExitUsage
+	}
+	_, diags, err := site.NewBuilder().Build(os.DirFS(c.root), opt)
+	if *strict {
+		diags = diags.Strict()
+		if err == nil && len(diags) > 0 {
+			err = diags
+		}
+	}
+	if code := report(stderr, "check", diags, err); code != ExitOK {
+		return code
+	}
+	fmt.Fprintln(stdout, "gen check: ok")
+	return ExitOK
+}
+
+// report prints the diagnostics, then the error when it is not one of
+// them, and returns the exit code.
+func report(w io.Writer, cmd string, diags content.Diagnostics, err error) int {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.Error())
+	}
+	if err == nil {
+		return ExitOK
+	}
+	var ds content.Diagnostics
+	if errors.As(err, &ds) {
+		fmt.Fprintf(w, "gen %s: %d errors\n", cmd, len(ds.Errors()))
+	} else {
+		fmt.Fprintf(w, "gen %s: %v\n", cmd, err)
+	}
+	return ExitContent
+}

@@ -1,0 +1,112 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+)
+
+// crossCheck validates what no single file can: authority keys, related
+// ids, and the warnings gen check --strict makes errors. It completes each
+// related list both ways, so that a chain written on one side shows on both.
+func (c *Content) crossCheck() Diagnostics {
+	var diags Diagnostics
+	ids := make([]string, len(c.Events))
+	byID := make(map[string]*Event, len(c.Events))
+	for i, e := range c.Events {
+		ids[i] = e.ID
+		byID[e.ID] = e
+	}
+	authKeys := make([]string, 0, len(c.Authorities))
+	for k := range c.Authorities {
+		authKeys = append(authKeys, k)
+	}
+	slices.Sort(authKeys)
+
+	errAt := func(e *Event, p pos, field, problem, expected string, sev Severity) {
+		diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
+	}
+	for _, e := range c.Events {
+		if e.Authority != "" {
+			if a, ok := c.Authorities[e.Authority]; !ok {
+				expected := "a key of " + AuthoritiesFile
+				if s := suggest(e.Authority, authKeys); s != "" {
+					expected += fmt.Sprintf(" (did you mean %s?)", s)
+				} else {
+					expected += ", or add this authority there"
+				}
+				errAt(e, e.authorityPos, "authority", fmt.Sprintf("%q is not a known authority", e.Authority), expected, Error)
+			} else if e.Country != "" && a.Country != "" && e.Country[:2] != a.Country[:2] {
+				errAt(e, e.authorityPos, "authority", fmt.Sprintf("%s is in %s but the event's country is %s", a.Key, a.Country, e.Country), "an authority of the event's country", Warning)
+			}
+		}
+		var kept []string
+		for i, r := range e.Related {
+			p := e.relatedPos[i]
+			field := fmt.Sprintf("related[%d]", i+1)
+			switch {
+			case r == e.ID:
+				errAt(e, p, field, "an event cannot be related to itself", "the id of another event", Error)
+			case slices.Contains(e.Related[:i], r):
+				errAt(e, p, field, fmt.Sprintf("%q is listed twice", r), "each related id once", Error)
+			case byID[r] == nil:
+				expected := "the id (file name without .md) of an event in " + EventsDir
+				if s := suggest(r, ids); s != "" {
+					expected = fmt.Sprintf("the id of an event: did you mean %s?", s)
+				}
+				errAt(e, p, field, fmt.Sprintf("no event has the id %q", r), expected, Error)
+			default:
+				kept = append(kept, r)
+			}
+		}
+		e.Related = kept
+	}
+	// Related is a relation between cases' steps: make it symmetric.
+	for _, e := range c.Events {
+		for _, r := range e.Related {
+			o := byID[r]
+			if !slices.Contains(o.Related, e.ID) {
+				o.Related = append(o.Related, e.ID)
+			}
+		}
+	}
+	for _, e := range c.Events {
+		if len(e.Sources) > 0 && !slices.ContainsFunc(e.Sources, func(s Source) bool { return s.Primary }) {
+			errAt(e, e.sourcesPos, "sources", "no primary source", "the authority's or court's own text, marked primary: true, when it can be found", Warning)
+		}
+		if (e.Kind == "notice" || e.Kind == "fine" || e.Kind == "penalty") && len(e.Related) == 0 && !e.Context {
+			errAt(e, e.kindPos, "related", "a "+e.Kind+" with no related events", "the ids of the other steps of the same case", Warning)
+		}
+		slices.SortFunc(e.Related, func(a, b string) int { return compareEvents(byID[a], byID[b]) })
+	}
+	return diags
+}
+
+func compareEvents(a, b *Event) int {
+	if d := a.Date.Compare(b.Date); d != 0 {
+		return d
+	}
+	switch {
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
+}
+
+// dropDrafts removes the events marked draft, and the links to them.
+func (c *Content) dropDrafts() {
+	drafts := map[string]bool{}
+	c.Events = slices.DeleteFunc(c.Events, func(e *Event) bool {
+		if e.Draft {
+			drafts[e.ID] = true
+		}
+		return e.Draft
+	})
+	if len(drafts) == 0 {
+		return
+	}
+	for _, e := range c.Events {
+		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
+	}
+}

@@ -1,0 +1,112 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a Diagnostic stops the build.
+type Severity int
+
+const (
+	// Error makes the build fail.
+	Error Severity = iota
+	// Warning is reported; gen check --strict turns it into an error.
+	Warning
+)
+
+// Diagnostic is one problem found in a content file. It prints as
+//
+//	content/events/x.md:7:3: kind: "amende" is not allowed; expected one of: …
+//
+// with the line and column counted in the file, from 1.
+type Diagnostic struct {
+	Path     string
+	Line     int
+	Col      int
+	Field    string
+	Problem  string
+	Expected string
+	Severity Severity
+}
+
+func (d Diagnostic) Error() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
+	}
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if d.Field != "" {
+		b.WriteString(d.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Problem)
+	if d.Expected != "" {
+		b.WriteString("; expected ")
+		b.WriteString(d.Expected)
+	}
+	return b.String()
+}
+
+// Diagnostics is every problem of a run, sorted by file, line and column.
+type Diagnostics []Diagnostic
+
+// Sort orders the diagnostics by path, line, column, then text, so that
+// runs over the same tree print the same list.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Error(), b.Error()),
+		)
+	})
+}
+
+// Errors returns the diagnostics of severity Error.
+func (ds Diagnostics) Errors() Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Warnings returns the diagnostics of severity Warning.
+func (ds Diagnostics) Warnings() Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Strict returns a copy where every warning has become an error.
+func (ds Diagnostics) Strict() Diagnostics {
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Severity = Error
+	}
+	return out
+}
+
+// Error joins the lines of all diagnostics, so that Diagnostics can be
+// returned as an error.
+func (ds Diagnostics) Error() string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.Error()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,295 @@
+package content
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The places of the content tree.
+const (
+	Root            = "content"
+	EventsDir       = "content/events"
+	PagesDir        = "content/pages"
+	SiteFile        = "content/data/site.yaml"
+	AuthoritiesFile = "content/data/authorities.yaml"
+)
+
+// Options changes what Load keeps.
+type Options struct {
+	// Drafts keeps events marked draft: true (the dev server shows them).
+	Drafts bool
+}
+
+// Loader reads content trees. It remembers each file it parsed, so that
+// reading the tree again after an edit parses only the files that changed.
+// The zero Loader is ready; Load may not be called concurrently.
+type Loader struct {
+	mu    sync.Mutex
+	cache map[string]parsed
+}
+
+type parsed struct {
+	src   string
+	event *Event
+	page  *Page
+	text  *Text
+	diags Diagnostics
+}
+
+// Load reads the whole content tree of fsys. It never stops at the first
+// problem: every diagnostic found is in the result, sorted. The result is
+// usable only when it holds no error.
+func Load(fsys fs.FS, opt Options) *Content {
+	var l Loader
+	return l.Load(fsys, opt)
+}
+
+type entry struct {
+	path, name, lang string // name is the id or page key
+	dir              string // EventsDir or PagesDir
+}
+
+// Load reads the content tree, reusing what was parsed before for the
+// files whose bytes have not changed.
+func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
+	c := &Content{Authorities: map[string]*Authority{}}
+	var diags Diagnostics
+
+	if src, err := fs.ReadFile(fsys, SiteFile); err != nil {
+		diags = append(diags, Diagnostic{Path: SiteFile, Problem: "cannot read the site configuration: " + errText(err), Expected: "the file " + SiteFile})
+		c.Site.Languages = []string{"fr", "en"}
+	} else {
+		var d Diagnostics
+		c.Site, d = parseSite(SiteFile, src)
+		diags = append(diags, d...)
+	}
+	langs := c.Site.Languages
+	if src, err := fs.ReadFile(fsys, AuthoritiesFile); err != nil {
+		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
+	} else {
+		var d Diagnostics
+		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
+		diags = append(diags, d...)
+	}
+
+	var entries []entry
+	for _, dir := range []string{EventsDir, PagesDir} {
+		es, d := list(fsys, dir, langs)
+		entries = append(entries, es...)
+		diags = append(diags, d...)
+	}
+	results := l.parseAll(fsys, entries, langs)
+
+	// Assemble: default-language files first, so that translations find them.
+	events := map[string]*Event{}
+	pages := map[string]*Page{}
+	for i, en := range entries {
+		r := results[i]
+		diags = append(diags, r.diags...)
+		if en.lang != langs[0] {
+			continue
+		}
+		switch {
+		case r.event != nil:
+			if prev, dup := events[en.name]; dup {
+				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
+				continue
+			}
+			e := *r.event // the cached event stays as parsed
+			e.Texts = []*Text{r.event.Texts[0]}
+			e.Related = slices.Clone(r.event.Related)
+			events[en.name] = &e
+		case r.page != nil:
+			if prev, dup := pages[en.name]; dup {
+				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
+				continue
+			}
+			p := *r.page
+			p.Texts = []*Text{r.text}
+			pages[en.name] = &p
+		}
+	}
+	for i, en := range entries {
+		r := results[i]
+		if en.lang == langs[0] || r.text == nil {
+			continue
+		}
+		var texts *[]*Text
+		if en.dir == EventsDir {
+			if e := events[en.name]; e != nil {
+				texts = &e.Texts
+			}
+		} else if p := pages[en.name]; p != nil {
+			texts = &p.Texts
+		}
+		if texts == nil {
+			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: "translation of a file that does not exist",
+				Expected: fmt.Sprintf("%s next to it, holding the facts and the %s text", path.Join(path.Dir(en.path), en.name+".md"), langs[0])})
+			continue
+		}
+		*texts = append(*texts, r.text)
+	}
+
+	for _, e := range events {
+		e.Texts, diags = completeTexts(e.Path, e.Texts, langs, diags)
+		c.Events = append(c.Events, e)
+	}
+	for _, p := range pages {
+		p.Texts, diags = completeTexts(p.Path, p.Texts, langs, diags)
+		c.Pages = append(c.Pages, p)
+	}
+	slices.SortFunc(c.Events, compareEvents)
+	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
+
+	diags = append(diags, c.crossCheck()...)
+	if !opt.Drafts {
+		c.dropDrafts()
+	}
+	diags.Sort()
+	c.Diagnostics = diags
+	return c
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// list finds the Markdown files under dir. A file is ID.md (the default
+// language) or ID.LANG.md (a translation).
+func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
+	var out []entry
+	var diags Diagnostics
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
+				return fs.SkipDir
+			}
+			diags = append(diags, Diagnostic{Path: p, Problem: "cannot read: " + errText(err)})
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			diags = append(diags, Diagnostic{Path: p, Problem: "not a regular file", Expected: "a Markdown file"})
+			return nil
+		}
+		base := d.Name()
+		if !strings.HasSuffix(base, ".md") {
+			diags = append(diags, Diagnostic{Path: p, Problem: "not a Markdown file", Expected: "files named ID.md, or ID.LANG.md with LANG one of " + joinComma(langs[1:])})
+			return nil
+		}
+		name, lang := strings.TrimSuffix(base, ".md"), langs[0]
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name, lang = name[:i], name[i+1:]
+			if !contains(langs[1:], lang) {
+				diags = append(diags, Diagnostic{Path: p, Problem: fmt.Sprintf("%q is not a language of the site", lang), Expected: "ID.md for " + langs[0] + ", or ID.LANG.md with LANG one of " + joinComma(langs[1:])})
+				return nil
+			}
+		}
+		if !idRE.MatchString(name) {
+			diags = append(diags, Diagnostic{Path: p, Field: "id", Problem: fmt.Sprintf("the file name %q cannot be an id", name),
+				Expected: "a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md"})
+			return nil
+		}
+		out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: dir, Problem: errText(err)})
+	}
+	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.path, b.path) })
+	return out, diags
+}
+
+// parseAll parses the files on all cores; the results keep the order of
+// entries whatever the scheduling.
+func (l *Loader) parseAll(fsys fs.FS, entries []entry, langs []string) []parsed {
+	out := make([]parsed, len(entries))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				out[i] = l.parseOne(fsys, entries[i], langs)
+			}
+		})
+	}
+	for i := range entries {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return out
+}
+
+func (l *Loader) parseOne(fsys fs.FS, en entry, langs []string) parsed {
+	b, err := fs.ReadFile(fsys, en.path)
+	if err != nil {
+		return parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
+	}
+	src := string(b)
+	l.mu.Lock()
+	if r, ok := l.cache[en.path]; ok && r.src == src {
+		l.mu.Unlock()
+		return r
+	}
+	l.mu.Unlock()
+
+	r := parsed{src: src}
+	isDefault := en.lang == langs[0]
+	switch {
+	case en.dir == EventsDir && isDefault:
+		r.event, r.diags = parseEvent(en.path, en.name, en.lang, b)
+	case en.dir == EventsDir:
+		r.text, r.diags = parseEventText(en.path, en.lang, b)
+	default:
+		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, isDefault, b)
+	}
+	l.mu.Lock()
+	if l.cache == nil {
+		l.cache = map[string]parsed{}
+	}
+	l.cache[en.path] = r
+	l.mu.Unlock()
+	return r
+}
+
+// completeTexts orders the texts by site language and fills a missing
+// translation with the default language's text, marked as a fallback.
+func completeTexts(p string, have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
+	out := make([]*Text, 0, len(langs))
+	for _, l := range langs {
+		t := textIn(have, l)
+		if t == nil {
+			diags = append(diags, Diagnostic{Path: p, Line: 1, Col: 1, Severity: Warning,
+				Problem:  fmt.Sprintf("no %s translation", l),
+				Expected: fmt.Sprintf("%s; until then the %s page shows the %s text", strings.TrimSuffix(p, ".md")+"."+l+".md", l, langs[0])})
+			fb := *have[0]
+			fb.Lang, fb.Fallback = l, true
+			t = &fb
+		}
+		out = append(out, t)
+	}
+	return out, diags
+}

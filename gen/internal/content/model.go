@@ -1,0 +1,179 @@
+package content
+
+// The enumerations of the schema. Their order is the order of the lists
+// printed in error messages and of the facets on the site.
+var (
+	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
+
+	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "restored", "superseded", "dismissed", "withdrawn", "closed"}
+
+	Confirmations = []string{"confirmed", "press", "partial", "unconfirmed"}
+
+	Payments = []string{"paid", "unpaid", "unknown"}
+
+	Qualifiers = []string{"exact", "about", "at-least", "at-most"}
+
+	Layouts = []string{"page", "figures"}
+)
+
+// kindHints maps words editors are likely to write, in French or English,
+// to the kind they mean, so that the error can say which to use.
+var kindHints = map[string]string{
+	"amende": "fine", "sanction": "fine", "mise-en-demeure": "notice", "mise en demeure": "notice",
+	"formal-notice": "notice", "astreinte": "penalty", "liquidation": "penalty", "recours": "appeal",
+	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "ruling",
+	"decision": "ruling", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
+	"transaction": "settlement", "accord": "settlement", "action": "lawsuit", "procès": "lawsuit",
+	"constatations": "findings", "determination": "findings",
+}
+
+// Money is an exact amount in a currency's main unit (no floats anywhere).
+type Money struct {
+	Value     int64
+	Currency  string // ISO 4217
+	Qualifier string // exact, about, at-least, at-most
+}
+
+// Penalty is a periodic penalty (astreinte): a rate per day, and when it
+// has run, the period and its total, computed by the loader.
+type Penalty struct {
+	Rate *Money
+	From Date
+	To   Date
+	// Days is the number of days the total is computed on: as written, or
+	// counted from From to To inclusive when not written.
+	Days int
+	// Inclusive is the count From..To with both ends; Exclusive leaves one
+	// end out. They are zero without a period. When the stated Days is
+	// Exclusive, the page says so.
+	Inclusive, Exclusive int
+	// Total is Rate × Days, or nil when there is no number of days.
+	Total *Money
+	// Cap is the most the penalty may reach in all, when the decision says.
+	Cap *Money
+}
+
+// Source is a document the event is based on.
+type Source struct {
+	URL       string
+	Title     string
+	Publisher string
+	Language  string
+	Primary   bool
+}
+
+// Text is the part of an event or page written in one language.
+type Text struct {
+	Lang    string
+	Path    string // the file it comes from
+	Title   string
+	Summary string // events: one line; pages: the description
+	Caveats []string
+	Slug    string // pages only
+	Body    []byte
+	// BodyLine is the line of the file where Body begins.
+	BodyLine int
+	// Fallback is true when this language's file is missing: the text is
+	// then the default language's, and the page says so. Lang is still the
+	// language of the page it is shown on.
+	Fallback bool
+}
+
+// Event is one decision or step, read from content/events/ID.md (the facts
+// and the default language's text) and ID.LANG.md (the other languages).
+type Event struct {
+	ID           string
+	Path         string
+	Date         Date
+	Published    Date
+	Country      string
+	Authority    string
+	Kind         string
+	Amount       *Money
+	Penalty      *Penalty
+	Reference    string
+	Status       string
+	Confirmation string
+	Paid         string
+	Context      bool
+	Related      []string
+	Sources      []Source
+	Draft        bool
+
+	// Texts holds one Text per site language, in the site's order.
+	Texts []*Text
+
+	// relatedPos keeps where each related id was written, for the errors
+	// found once every file is read.
+	relatedPos   []pos
+	authorityPos pos
+	sourcesPos   pos
+	kindPos      pos
+}
+
+// Text returns the event's text in lang.
+func (e *Event) Text(lang string) *Text { return textIn(e.Texts, lang) }
+
+// Page is an explainer page, from content/pages/KEY.md and KEY.LANG.md.
+type Page struct {
+	Key    string
+	Path   string
+	Weight int
+	Layout string
+	Texts  []*Text
+}
+
+// Text returns the page's text in lang.
+func (p *Page) Text(lang string) *Text { return textIn(p.Texts, lang) }
+
+func textIn(ts []*Text, lang string) *Text {
+	for _, t := range ts {
+		if t.Lang == lang {
+			return t
+		}
+	}
+	return nil
+}
+
+// Authority is a regulator or court, from content/data/authorities.yaml.
+type Authority struct {
+	Key     string
+	Name    map[string]string
+	Abbr    map[string]string
+	Country string
+	URL     string
+}
+
+// Site is the site-wide configuration, from content/data/site.yaml.
+type Site struct {
+	// Languages lists the site's languages; the first is the default,
+	// served at the root and holding the facts of each event.
+	Languages   []string
+	Title       map[string]string
+	Description map[string]string
+	BaseURL     string
+	// AsOf is the day the content was last reviewed: "now" for the site
+	// unless SOURCE_DATE_EPOCH says otherwise.
+	AsOf       Date
+	Repository string
+	License    map[string]string
+}
+
+// Content is everything read from content/.
+type Content struct {
+	Site        Site
+	Authorities map[string]*Authority
+	Events      []*Event // sorted by date, then id
+	Pages       []*Page  // sorted by weight, then key
+	Diagnostics Diagnostics
+}
+
+// Event returns the event with the given id, or nil.
+func (c *Content) Event(id string) *Event {
+	for _, e := range c.Events {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}

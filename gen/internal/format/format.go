@@ -1,0 +1,101 @@
+// Package format writes numbers, amounts of money and dates in the
+// conventions of each of the site's languages: 20 000 000 € and
+// 17 octobre 2022 in French, €20,000,000 and 17 October 2022 in English.
+//
+// Digits and their grouping come from golang.org/x/text (CLDR data), and
+// so do currency symbols. CLDR's placement of the symbol and its month
+// names are not exposed by x/text, so a Locale carries them, read from
+// the language's strings in layouts/i18n.
+package format
+
+import (
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Locale formats for one language. It is safe for concurrent use.
+type Locale struct {
+	Tag language.Tag
+	// Months are the month names, January first.
+	Months [12]string
+	// MoneyPattern places the number {n} and the symbol {s}: "{n} {s}"
+	// in French, "{s}{n}" in English.
+	MoneyPattern string
+	// DayPattern, MonthPattern and YearPattern place the day {d}, the
+	// month name {m} and the year {y}, for each precision of a date.
+	DayPattern, MonthPattern, YearPattern string
+	// FirstDay writes the first day of a month where the language has a
+	// word for it ("1er" in French).
+	FirstDay string
+	// Qualifiers words the qualifier of an amount: about, at-least, at-most.
+	Qualifiers map[string]string
+
+	printer *message.Printer
+}
+
+// NewLocale prepares a Locale for tag; the other fields are set by the
+// caller from the language's strings.
+func NewLocale(tag language.Tag) *Locale {
+	return &Locale{Tag: tag, printer: message.NewPrinter(tag),
+		MoneyPattern: "{s}{n}", DayPattern: "{d} {m} {y}", MonthPattern: "{m} {y}", YearPattern: "{y}"}
+}
+
+// Number writes n with the language's digit grouping.
+func (l *Locale) Number(n int64) string {
+	return l.printer.Sprint(number.Decimal(n))
+}
+
+// Symbol is the currency's symbol in this language (€, £, US$; $US in French).
+func (l *Locale) Symbol(code string) string {
+	u, err := currency.ParseISO(code)
+	if err != nil {
+		return code
+	}
+	return l.printer.Sprint(currency.Symbol(u))
+}
+
+// Money writes an amount in its own currency, with its qualifier.
+func (l *Locale) Money(m content.Money) string {
+	s := strings.NewReplacer("{n}", l.Number(m.Value), "{s}", l.Symbol(m.Currency)).Replace(l.MoneyPattern)
+	if q := l.Qualifiers[m.Qualifier]; q != "" && m.Qualifier != "exact" {
+		s = strings.Replace(q, "{}", s, 1)
+	}
+	return s
+}
+
+// Date writes a date at its precision: 17 octobre 2022, octobre 2022, 2022.
+func (l *Locale) Date(d content.Date) string {
+	var pattern string
+	switch d.Prec {
+	case content.Day:
+		pattern = l.DayPattern
+	case content.Month:
+		pattern = l.MonthPattern
+	case content.Year:
+		pattern = l.YearPattern
+	default:
+		return ""
+	}
+	day := l.printer.Sprint(d.D)
+	if d.D == 1 && l.FirstDay != "" {
+		day = l.FirstDay
+	}
+	month := ""
+	if d.M >= 1 && d.M <= 12 {
+		month = l.Months[d.M-1]
+	}
+	// Years are written without grouping (2022, not 2 022).
+	year := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, l.printer.Sprint(d.Y))
+	return strings.NewReplacer("{d}", day, "{m}", month, "{y}", year).Replace(pattern)
+}

@@ -1,0 +1,286 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/markdown"
+)
+
+// Options are the inputs of a build that do not come from the tree.
+type Options struct {
+	// BaseURL is the site's absolute address; canonical links, feeds and
+	// the sitemap are under it. Empty means content/data/site.yaml's.
+	BaseURL string
+	// Now is "today" for the site (what is upcoming). The zero Date means
+	// the as_of day of content/data/site.yaml.
+	Now content.Date
+	// Drafts shows events marked draft, with a mark (the dev server).
+	Drafts bool
+	// Preview marks a deploy preview: a banner, and noindex everywhere.
+	Preview bool
+	// Script, when set, is the path of a script every page loads (the dev
+	// server's live reload).
+	Script string
+}
+
+// Output is the built site: every file's bytes by its path under the
+// output folder ("index.html", "en/events/x/index.html").
+type Output struct {
+	Files map[string][]byte
+}
+
+// Paths returns the output's paths in order.
+func (o *Output) Paths() []string {
+	ps := make([]string, 0, len(o.Files))
+	for p := range o.Files {
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	return ps
+}
+
+// Builder builds the site. It keeps what does not change between builds
+// (the Markdown renderers, the minifier, the parsed layouts and content
+// files) so that the dev server's rebuilds redo only what an edit touched.
+// Build may not be called concurrently.
+type Builder struct {
+	loader   content.Loader
+	min      *minifier
+	md       *markdown.Renderer
+	mdLangs  string
+	layouts  *layouts
+	bodies   map[bodyKey]markdown.Result
+	nextBody map[bodyKey]markdown.Result
+}
+
+type bodyKey struct {
+	lang, src string
+	names     string // the set of resolvable names the links were resolved against
+}
+
+// NewBuilder returns a Builder.
+func NewBuilder() *Builder {
+	return &Builder{min: newMinifier()}
+}
+
+// Build builds the site from fsys, which holds content/, layouts/ and
+// static/. Content problems are returned as content.Diagnostics (an
+// error); a broken layout gives an error naming the layout file and line.
+// The warnings of a successful build are in the second result.
+func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
+	c := b.loader.Load(fsys, content.Options{Drafts: opt.Drafts})
+	if errs := c.Diagnostics.Errors(); len(errs) > 0 {
+		return nil, c.Diagnostics, errs
+	}
+	langs, err := loadLangs(fsys, c.Site.Languages)
+	if err != nil {
+		return nil, c.Diagnostics, err
+	}
+	if key := strings.Join(c.Site.Languages, ","); b.md == nil || b.mdLangs != key {
+		b.md, b.mdLangs = markdown.New(c.Site.Languages), key
+	}
+	if b.layouts, err = loadLayouts(fsys, b.layouts); err != nil {
+		return nil, c.Diagnostics, err
+	}
+	assets, err := b.assets(fsys)
+	if err != nil {
+		return nil, c.Diagnostics, err
+	}
+	s := newState(c, langs, opt, assets)
+	diags := b.renderBodies(s)
+	if errs := diags.Errors(); len(errs) > 0 {
+		all := append(slices.Clone(c.Diagnostics), diags...)
+		all.Sort()
+		return nil, all, errs
+	}
+	out := &Output{Files: make(map[string][]byte, 4*len(c.Events)+64)}
+	for p, a := range assets.files {
+		out.Files[p] = a
+	}
+	if err := b.renderPages(s, out); err != nil {
+		return nil, c.Diagnostics, err
+	}
+	all := append(slices.Clone(c.Diagnostics), diags...)
+	all.Sort()
+	return out, all, nil
+}
+
+// renderBodies turns every Markdown body into HTML, on all cores, and
+// checks the links between content files.
+func (b *Builder) renderBodies(s *state) content.Diagnostics {
+	type job struct {
+		text   *content.Text
+		lang   string
+		name   string
+		target *template.HTML
+	}
+	var jobs []job
+	for _, l := range s.langs {
+		for _, v := range s.events[l.Code] {
+			jobs = append(jobs, job{v.Text, l.Code, v.E.ID, &v.Body})
+		}
+		for _, p := range s.pages[l.Code] {
+			jobs = append(jobs, job{p.Text, l.Code, p.P.Key, &p.Body})
+		}
+	}
+	results := make([]markdown.Result, len(jobs))
+	b.nextBody = make(map[bodyKey]markdown.Result, len(jobs))
+	var mu sync.Mutex
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		l := s.lang(j.lang)
+		// A fallback text is rendered with its own language's rules.
+		mdLang := j.lang
+		if j.text.Fallback {
+			mdLang = s.langs[0].Code
+		}
+		key := bodyKey{lang: mdLang + "/" + j.lang, src: string(j.text.Body), names: s.namesKey}
+		mu.Lock()
+		r, ok := b.bodies[key]
+		mu.Unlock()
+		if !ok {
+			r = b.md.Render(mdLang, j.text.Body, func(name string) (string, bool) { return s.resolve(l, name) })
+		}
+		mu.Lock()
+		b.nextBody[key] = r
+		mu.Unlock()
+		results[i] = r
+		*j.target = template.HTML(r.HTML)
+	})
+	b.bodies, b.nextBody = b.nextBody, nil
+
+	ids := map[string]map[string]bool{}
+	for i, j := range jobs {
+		set := map[string]bool{}
+		for _, id := range results[i].IDs {
+			set[id] = true
+		}
+		ids[j.lang+"/"+j.name] = set
+	}
+	var diags content.Diagnostics
+	for i, j := range jobs {
+		if j.text.Fallback {
+			continue // reported once, for the text's own file
+		}
+		at := func(off int) (int, int) { return lineCol(j.text, off) }
+		for _, p := range results[i].Problems {
+			line, col := at(p.Offset)
+			diags = append(diags, content.Diagnostic{Path: j.text.Path, Line: line, Col: col, Field: p.Field, Problem: p.Problem, Expected: p.Expected})
+		}
+		for _, r := range results[i].Refs {
+			if ids[j.lang+"/"+r.Name][r.Fragment] || templateIDs[r.Fragment] {
+				continue
+			}
+			line, col := at(r.Offset)
+			diags = append(diags, content.Diagnostic{Path: j.text.Path, Line: line, Col: col, Field: "body",
+				Problem: fmt.Sprintf("link to %s.md#%s: no such anchor", r.Name, r.Fragment), Expected: "the id of a heading of " + r.Name + ".md in the same language"})
+		}
+	}
+	return diags
+}
+
+// templateIDs are the anchors the layouts give every event page.
+var templateIDs = map[string]bool{"main": true, "facts": true, "sources": true, "chain": true, "caveats": true}
+
+// lineCol turns a byte offset in a body into a line and column of its file.
+func lineCol(t *content.Text, off int) (int, int) {
+	body := t.Body
+	off = min(max(off, 0), len(body))
+	line := t.BodyLine + bytes.Count(body[:off], []byte("\n"))
+	start := bytes.LastIndexByte(body[:off], '\n') + 1
+	return line, utf8.RuneCount(body[start:off]) + 1
+}
+
+// parallel runs f(0) … f(n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// page is one HTML file to render: its template and data.
+type page struct {
+	path     string // output path, e.g. en/events/x/index.html
+	template string
+	data     *pageData
+}
+
+func (b *Builder) renderPages(s *state, out *Output) error {
+	pages := s.pages_()
+	results := make([][]byte, len(pages))
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		results[i], errs[i] = b.renderPage(pages[i])
+	})
+	for i, err := range errs { // the first error in page order, whatever the scheduling
+		if err != nil {
+			return fmt.Errorf("%s: %w", pages[i].path, err)
+		}
+	}
+	for i, p := range pages {
+		out.Files[p.path] = results[i]
+	}
+	extras, err := s.extras(b.min)
+	if err != nil {
+		return err
+	}
+	for p, data := range extras {
+		if _, dup := out.Files[p]; dup {
+			return fmt.Errorf("%s: written twice", p)
+		}
+		out.Files[p] = data
+	}
+	return nil
+}
+
+var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
+
+func (b *Builder) renderPage(p page) ([]byte, error) {
+	t := b.layouts.get(p.template)
+	if t == nil {
+		return nil, fmt.Errorf("no layout layouts/%s", p.template)
+	}
+	var buf bytes.Buffer
+	buf.Grow(32 << 10)
+	if err := t.ExecuteTemplate(&buf, "layouts/base.html", p.data); err != nil {
+		return nil, err
+	}
+	if bytes.Contains(buf.Bytes(), []byte("ZgotmplZ")) {
+		return nil, errZgotmpl
+	}
+	return b.min.html(buf.Bytes())
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+var _ = cmp.Compare[int]

@@ -1,0 +1,184 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/format"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"gopkg.in/yaml.v3"
+)
+
+// strings is the content of layouts/i18n/LANG.yaml: the words of the
+// interface in one language.
+type strs struct {
+	Name         string                 `yaml:"name"`
+	Months       []string               `yaml:"months"`
+	Money        string                 `yaml:"money"`
+	DateDay      string                 `yaml:"date_day"`
+	DateMonth    string                 `yaml:"date_month"`
+	DateYear     string                 `yaml:"date_year"`
+	FirstDay     string                 `yaml:"first_day"`
+	Qualifiers   map[string]string      `yaml:"qualifiers"`
+	Paths        map[string]string      `yaml:"paths"`
+	Kinds        map[string]label       `yaml:"kinds"`
+	Statuses     map[string]string      `yaml:"statuses"`
+	Confirmation map[string]label       `yaml:"confirmation"`
+	Paid         map[string]string      `yaml:"paid"`
+	Subdivisions map[string]string      `yaml:"subdivisions"`
+	Words        map[string]string      `yaml:"words"`
+	Extra        map[string]interface{} `yaml:",inline"`
+}
+
+type label struct {
+	One  string `yaml:"one"`
+	Many string `yaml:"many"`
+	Slug string `yaml:"slug"`
+	Note string `yaml:"note"`
+}
+
+// Lang is one language of the site, as templates see it: its words, its
+// formats, and where its pages live.
+type Lang struct {
+	Code    string
+	Name    string // the language's own name: Français, English
+	Default bool
+	// Prefix is "" for the default language and "/en" for English.
+	Prefix string
+	Locale *format.Locale
+	s      strs
+	path   string
+}
+
+func loadLangs(fsys fs.FS, codes []string) ([]*Lang, error) {
+	var out []*Lang
+	for i, code := range codes {
+		p := "layouts/i18n/" + code + ".yaml"
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		var s strs
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&s); err != nil {
+			return nil, fmt.Errorf("%s: %s", p, strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		if len(s.Extra) > 0 {
+			return nil, fmt.Errorf("%s: unknown keys %v", p, s.Extra)
+		}
+		if len(s.Months) != 12 {
+			return nil, fmt.Errorf("%s: months: %d names; expected 12", p, len(s.Months))
+		}
+		for _, k := range []string{"events"} {
+			if s.Paths[k] == "" {
+				return nil, fmt.Errorf("%s: paths.%s: missing", p, k)
+			}
+		}
+		for _, k := range content.Kinds {
+			if s.Kinds[k].One == "" || s.Kinds[k].Slug == "" {
+				return nil, fmt.Errorf("%s: kinds.%s: missing one or slug", p, k)
+			}
+		}
+		tag, err := language.Parse(code)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		loc := format.NewLocale(tag)
+		copy(loc.Months[:], s.Months)
+		loc.MoneyPattern, loc.DayPattern, loc.MonthPattern = s.Money, s.DateDay, s.DateMonth
+		if s.DateYear != "" {
+			loc.YearPattern = s.DateYear
+		}
+		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
+		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, s: s, path: p}
+		if i > 0 {
+			l.Prefix = "/" + code
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// T returns the word for key; a missing word shows as ⟦key⟧ and fails
+// the layout tests.
+func (l *Lang) T(key string) string {
+	if s, ok := l.s.Words[key]; ok {
+		return s
+	}
+	return "⟦" + key + "⟧"
+}
+
+// Tf returns the word for key with its {name} placeholders replaced by
+// the values that follow it in pairs: Tf "x" "from" a "to" b.
+func (l *Lang) Tf(key string, pairs ...string) string {
+	s := l.T(key)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
+// Date writes d at its precision.
+func (l *Lang) Date(d content.Date) string { return l.Locale.Date(d) }
+
+// Money writes an amount in its own currency.
+func (l *Lang) Money(m content.Money) string { return l.Locale.Money(m) }
+
+// Number writes an integer with the language's grouping.
+func (l *Lang) Number(n int) string { return l.Locale.Number(int64(n)) }
+
+// Kind is the label of an event kind; KindPlural its plural.
+func (l *Lang) Kind(k string) string { return l.s.Kinds[k].One }
+
+// KindPlural is the plural label of a kind, for facet titles.
+func (l *Lang) KindPlural(k string) string {
+	if p := l.s.Kinds[k].Many; p != "" {
+		return p
+	}
+	return l.s.Kinds[k].One
+}
+
+// Status is the label of a status.
+func (l *Lang) Status(s string) string { return l.s.Statuses[s] }
+
+// Confirmation is the label of a confirmation level; ConfirmationNote
+// explains it.
+func (l *Lang) Confirmation(c string) string { return l.s.Confirmation[c].One }
+
+// ConfirmationNote explains a confirmation level in a sentence.
+func (l *Lang) ConfirmationNote(c string) string { return l.s.Confirmation[c].Note }
+
+// Paid is the label of a payment state.
+func (l *Lang) Paid(p string) string { return l.s.Paid[p] }
+
+// Country names a country or subdivision in this language, from CLDR for
+// countries and from the language's strings for subdivisions.
+func (l *Lang) Country(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	r, err := language.ParseRegion(code[:2])
+	if err != nil {
+		return code
+	}
+	name := display.Regions(l.Locale.Tag).Name(r)
+	if len(code) > 2 {
+		if sub := l.s.Subdivisions[code]; sub != "" {
+			return sub + " (" + name + ")"
+		}
+		return code
+	}
+	return name
+}
+
+// Path is the URL segment for a section of the site (events, countries…).
+func (l *Lang) Path(section string) string { return l.s.Paths[section] }
+
+// KindSlug is the URL segment of a kind's facet page.
+func (l *Lang) KindSlug(k string) string { return l.s.Kinds[k].Slug }

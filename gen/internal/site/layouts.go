@@ -1,0 +1,104 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// layouts is the parsed layouts/ folder. Each template is named by its
+// path ("layouts/event.html"), so that an error reads layouts/event.html:12.
+// layouts/base.html and layouts/partials/*.html are shared; every other
+// .html file is a page layout defining "main", parsed into its own clone.
+type layouts struct {
+	src   map[string]string
+	pages map[string]*template.Template // by file name: "event.html"
+}
+
+func (l *layouts) get(name string) *template.Template { return l.pages[name] }
+
+// loadLayouts parses layouts/, or returns prev when no file changed.
+func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
+	src := map[string]string{}
+	err := fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		src[p] = string(b)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if prev != nil && equalMaps(prev.src, src) {
+		return prev, nil
+	}
+	var shared, pageFiles []string
+	for p := range src {
+		if p == "layouts/base.html" || strings.HasPrefix(p, "layouts/partials/") {
+			shared = append(shared, p)
+		} else {
+			pageFiles = append(pageFiles, p)
+		}
+	}
+	slices.Sort(shared)
+	slices.Sort(pageFiles)
+	if !slices.Contains(shared, "layouts/base.html") {
+		return nil, fmt.Errorf("layouts/base.html: missing")
+	}
+	root := template.New("layouts").Funcs(funcs)
+	for _, p := range shared {
+		if _, err := root.New(p).Parse(src[p]); err != nil {
+			return nil, err
+		}
+	}
+	l := &layouts{src: src, pages: map[string]*template.Template{}}
+	for _, p := range pageFiles {
+		t, err := root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(p).Parse(src[p]); err != nil {
+			return nil, err
+		}
+		if t.Lookup("main") == nil {
+			return nil, fmt.Errorf("%s: defines no \"main\" template", p)
+		}
+		l.pages[strings.TrimPrefix(p, "layouts/")] = t
+	}
+	return l, nil
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// funcs are the few template functions; the rest are methods of the
+// page data, so that they know the page's language.
+var funcs = template.FuncMap{
+	"lower": strings.ToLower,
+	"add":   func(a, b int) int { return a + b },
+	"last":  func(i, n int) bool { return i == n-1 },
+	"bytes": func(b []byte) string { return string(b) },
+	"join":  strings.Join,
+	"trim":  bytes.TrimSpace,
+}

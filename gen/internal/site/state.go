@@ -1,0 +1,392 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/markdown"
+)
+
+// state is one build's view of the content: every event and page as each
+// language shows it, and the site's routes.
+type state struct {
+	c       *content.Content
+	langs   []*Lang
+	opt     Options
+	assets  *assetSet
+	baseURL string
+	now     content.Date
+
+	events   map[string][]*EventView // by language, in date order
+	pages    map[string][]*PageView
+	byID     map[string]map[string]*EventView // lang → id → view
+	pageByKey map[string]map[string]*PageView
+	namesKey string
+}
+
+// PageView is an explainer page in one language.
+type PageView struct {
+	P    *content.Page
+	Text *content.Text
+	URL  string
+	Body template.HTML
+	// Title is the text's title, set in the language's typography.
+	Title string
+}
+
+func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) *state {
+	s := &state{c: c, langs: langs, opt: opt, assets: assets,
+		events: map[string][]*EventView{}, pages: map[string][]*PageView{},
+		byID: map[string]map[string]*EventView{}, pageByKey: map[string]map[string]*PageView{}}
+	s.baseURL = strings.TrimSuffix(cmp.Or(opt.BaseURL, c.Site.BaseURL), "/")
+	s.now = opt.Now
+	if s.now.IsZero() {
+		s.now = c.Site.AsOf
+	}
+	var names []string
+	for _, l := range langs {
+		byID := make(map[string]*EventView, len(c.Events))
+		views := make([]*EventView, len(c.Events))
+		for i, e := range c.Events {
+			a := c.Authorities[e.Authority]
+			v := &EventView{E: e, L: l, Text: e.Text(l.Code), URL: s.eventURL(l, e.ID),
+				Upcoming: e.Date.After(s.now),
+				Authority: AuthorityView{Key: a.Key, Name: a.Name[l.Code], Abbr: a.Abbr[l.Code], URL: a.URL, Country: a.Country,
+					FacetURL: l.Prefix + "/" + l.Path("authorities") + "/" + a.Key + "/"},
+				CountryURL: l.Prefix + "/" + l.Path("countries") + "/" + strings.ToLower(e.Country[:2]) + "/",
+				KindURL:    l.Prefix + "/" + l.Path("kinds") + "/" + l.KindSlug(e.Kind) + "/",
+				YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
+			}
+			tl := s.textLang(l, v.Text)
+			v.Title, v.Summary, v.Caveats = typo(tl, v.Text.Title), typo(tl, v.Text.Summary), typoAll(tl, v.Text.Caveats)
+			views[i] = v
+			byID[e.ID] = v
+		}
+		for i, v := range views {
+			if i > 0 {
+				v.Prev = views[i-1]
+			}
+			if i+1 < len(views) {
+				v.Next = views[i+1]
+			}
+			v.Chain = chain(v, byID)
+		}
+		s.events[l.Code], s.byID[l.Code] = views, byID
+
+		byKey := map[string]*PageView{}
+		for _, p := range c.Pages {
+			t := p.Text(l.Code)
+			pv := &PageView{P: p, Text: t, URL: l.Prefix + "/" + t.Slug + "/", Title: typo(s.textLang(l, t), t.Title)}
+			s.pages[l.Code] = append(s.pages[l.Code], pv)
+			byKey[p.Key] = pv
+		}
+		s.pageByKey[l.Code] = byKey
+	}
+	for _, e := range c.Events {
+		names = append(names, e.ID)
+	}
+	for _, p := range c.Pages {
+		names = append(names, p.Key)
+	}
+	s.namesKey = strings.Join(names, ",")
+	return s
+}
+
+// chain collects the events reachable from v through related, in date order.
+func chain(v *EventView, byID map[string]*EventView) []*EventView {
+	seen := map[string]bool{v.E.ID: true}
+	queue := []*EventView{v}
+	for i := 0; i < len(queue); i++ {
+		for _, r := range queue[i].E.Related {
+			if o := byID[r]; o != nil && !seen[r] {
+				seen[r] = true
+				queue = append(queue, o)
+			}
+		}
+	}
+	if len(queue) == 1 {
+		return nil
+	}
+	slices.SortFunc(queue, func(a, b *EventView) int {
+		return cmp.Or(a.E.Date.Compare(b.E.Date), cmp.Compare(a.E.ID, b.E.ID))
+	})
+	return queue
+}
+
+func (s *state) lang(code string) *Lang {
+	for _, l := range s.langs {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+func (s *state) eventURL(l *Lang, id string) string {
+	return l.Prefix + "/" + l.Path("events") + "/" + id + "/"
+}
+
+func (s *state) home(l *Lang) string { return l.Prefix + "/" }
+
+// resolve maps a content file's name to its page in language l.
+func (s *state) resolve(l *Lang, name string) (string, bool) {
+	if v := s.byID[l.Code][name]; v != nil {
+		return v.URL, true
+	}
+	if p := s.pageByKey[l.Code][name]; p != nil {
+		return p.URL, true
+	}
+	return "", false
+}
+
+// typo sets a plain text (a title, a summary) in the typography of the
+// language it is written in.
+func typo(lang string, s string) string {
+	if lang == "fr" {
+		return markdown.French(s)
+	}
+	return s
+}
+
+func typoAll(lang string, ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = typo(lang, s)
+	}
+	return out
+}
+
+// textLang is the language a text is written in, on a page of language l.
+func (s *state) textLang(l *Lang, t *content.Text) string {
+	if t.Fallback {
+		return s.langs[0].Code
+	}
+	return l.Code
+}
+
+// abs makes a site path absolute under the base URL.
+func (s *state) abs(p string) string { return s.baseURL + p }
+
+// file is the output file of a page URL.
+func file(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+
+// pageData is what a page's template gets.
+type pageData struct {
+	s        *state
+	L        *Lang
+	Layout   string
+	Path     string // the page's URL path
+	Title    string
+	Desc     string
+	NoIndex  bool
+	Fallback bool
+	// alt gives the path of the same page in another language.
+	alt func(l *Lang) string
+
+	Event  *EventView
+	Events []*EventView
+	Years  []yearGroup
+	Page   *PageView
+	Facet  *facetView
+	Status int
+}
+
+// facetView is a facet page: the events sharing one value.
+type facetView struct {
+	Dimension string // countries, authorities, kinds, years
+	Value     facetValue
+}
+
+// Site gives the site's title in the page's language.
+func (d *pageData) SiteTitle() string { return d.s.c.Site.Title[d.L.Code] }
+
+// SiteDescription gives the site's description in the page's language.
+func (d *pageData) SiteDescription() string { return d.s.c.Site.Description[d.L.Code] }
+
+// Description is the page's meta description.
+func (d *pageData) Description() string { return cmp.Or(d.Desc, d.SiteDescription()) }
+
+// Canonical is the page's absolute URL.
+func (d *pageData) Canonical() string { return d.s.abs(d.Path) }
+
+// Home is the path of the timeline in the page's language.
+func (d *pageData) Home() string { return d.s.home(d.L) }
+
+// AsOf is the day the content was last reviewed, in words.
+func (d *pageData) AsOf() string { return d.L.Date(d.s.c.Site.AsOf) }
+
+// AsOfDate is that day for a datetime attribute.
+func (d *pageData) AsOfDate() string { return d.s.c.Site.AsOf.String() }
+
+// Preview is true in deploy previews.
+func (d *pageData) Preview() bool { return d.s.opt.Preview }
+
+// Robots is the content of the robots meta tag, or "".
+func (d *pageData) Robots() string {
+	if d.s.opt.Preview || d.NoIndex {
+		return "noindex"
+	}
+	return ""
+}
+
+// Script is the dev server's script, or "".
+func (d *pageData) Script() string { return d.s.opt.Script }
+
+// Asset is the URL of a file of static/.
+func (d *pageData) Asset(name string) (string, error) { return d.s.assets.URL(name) }
+
+// Repository is the project's repository, for corrections.
+func (d *pageData) Repository() string { return d.s.c.Site.Repository }
+
+// License is the licence of the content and data.
+func (d *pageData) License() string { return d.s.c.Site.License[d.L.Code] }
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	L    *Lang
+	Path string
+	URL  string
+}
+
+// Alternates lists the page in every language, this one included.
+func (d *pageData) Alternates() []Alternate {
+	var out []Alternate
+	for _, l := range d.s.langs {
+		p := d.alt(l)
+		out = append(out, Alternate{L: l, Path: p, URL: d.s.abs(p)})
+	}
+	return out
+}
+
+// Others lists the page in the other languages (the language switch).
+func (d *pageData) Others() []Alternate {
+	var out []Alternate
+	for _, a := range d.Alternates() {
+		if a.L != d.L {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Menu lists the explainer pages in the page's language.
+func (d *pageData) Menu() []*PageView { return d.s.pages[d.L.Code] }
+
+// DefaultLang is the site's first language.
+func (d *pageData) DefaultLang() string { return d.s.langs[0].Code }
+
+// TextLang is the language the page's text is written in.
+func (d *pageData) TextLang() string {
+	if d.Fallback {
+		return d.s.langs[0].Code
+	}
+	return d.L.Code
+}
+
+// Count writes the number of events of the site.
+func (d *pageData) Count() int { return len(d.s.events[d.L.Code]) }
+
+// pages_ lists every HTML page of the site.
+func (s *state) pages_() []page {
+	var out []page
+	for _, l := range s.langs {
+		l := l
+		out = append(out, page{path: file(s.home(l)), template: "home.html", data: &pageData{s: s, L: l, Layout: "home",
+			Path: s.home(l), Events: s.events[l.Code], Years: groupByYear(s.events[l.Code]),
+			alt: func(o *Lang) string { return s.home(o) }}})
+		for _, v := range s.events[l.Code] {
+			id := v.E.ID
+			out = append(out, page{path: file(v.URL), template: "event.html", data: &pageData{s: s, L: l, Layout: "event",
+				Path: v.URL, Title: v.Text.Title, Desc: v.Text.Summary, Event: v, Fallback: v.Text.Fallback,
+				alt: func(o *Lang) string { return s.eventURL(o, id) }}})
+		}
+		for _, p := range s.pages[l.Code] {
+			key := p.P.Key
+			tmpl := "page.html"
+			if p.P.Layout == "figures" {
+				tmpl = "figures.html"
+			}
+			out = append(out, page{path: file(p.URL), template: tmpl, data: &pageData{s: s, L: l, Layout: p.P.Layout,
+				Path: p.URL, Title: p.Text.Title, Desc: p.Text.Summary, Page: p, Fallback: p.Text.Fallback,
+				alt: func(o *Lang) string { return s.pageByKey[o.Code][key].URL }}})
+		}
+		for _, f := range s.facets(l) {
+			f := f
+			out = append(out, page{path: file(f.Value.URL), template: "facet.html", data: &pageData{s: s, L: l, Layout: "facet",
+				Path: f.Value.URL, Title: f.Value.Label, Facet: &f, Events: f.Value.Events, Years: groupByYear(f.Value.Events),
+				alt: func(o *Lang) string { return s.facetURL(o, f.Dimension, f.Value.Key) }}})
+		}
+		notFound := l.Prefix + "/404.html"
+		out = append(out, page{path: strings.TrimPrefix(notFound, "/"), template: "404.html", data: &pageData{s: s, L: l, Layout: "404",
+			Path: notFound, Title: l.T("not_found"), NoIndex: true, Status: 404,
+			alt: func(o *Lang) string { return o.Prefix + "/404.html" }}})
+	}
+	return out
+}
+
+func (s *state) facetURL(l *Lang, dim, key string) string {
+	if dim == "kinds" {
+		key = l.KindSlug(key)
+	}
+	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
+}
+
+// facets groups the events of language l by country, authority, kind and year.
+func (s *state) facets(l *Lang) []facetView {
+	type dim struct {
+		name  string
+		key   func(v *EventView) string
+		label func(v *EventView) string
+	}
+	dims := []dim{
+		{"countries", func(v *EventView) string { return strings.ToLower(v.E.Country[:2]) }, func(v *EventView) string { return l.Country(v.E.Country[:2]) }},
+		{"authorities", func(v *EventView) string { return v.E.Authority }, func(v *EventView) string { return v.Authority.Name }},
+		{"kinds", func(v *EventView) string { return v.E.Kind }, func(v *EventView) string { return l.KindPlural(v.E.Kind) }},
+		{"years", func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }, func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }},
+	}
+	var out []facetView
+	for _, d := range dims {
+		byKey := map[string]*facetValue{}
+		var keys []string
+		for _, v := range s.events[l.Code] {
+			k := d.key(v)
+			fv := byKey[k]
+			if fv == nil {
+				fv = &facetValue{Key: k, Label: d.label(v), URL: s.facetURL(l, d.name, k)}
+				byKey[k] = fv
+				keys = append(keys, k)
+			}
+			fv.Events = append(fv.Events, v)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			out = append(out, facetView{Dimension: d.name, Value: *byKey[k]})
+		}
+	}
+	return out
+}
+
+// extras are the files that are not HTML pages.
+func (s *state) extras(m *minifier) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	robots := "User-agent: *\n"
+	if s.opt.Preview {
+		robots += "Disallow: /\n"
+	} else {
+		robots += "Allow: /\n\nSitemap: " + s.abs("/sitemap.xml") + "\n"
+	}
+	out["robots.txt"] = []byte(robots)
+	sm, err := s.sitemap()
+	if err != nil {
+		return nil, err
+	}
+	if out["sitemap.xml"], err = m.bytes("application/xml", sm); err != nil {
+		return nil, fmt.Errorf("sitemap.xml: %w", err)
+	}
+	return out, nil
+}

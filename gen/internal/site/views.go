@@ -1,0 +1,165 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+)
+
+// EventView is an event as the pages of one language show it.
+type EventView struct {
+	E    *content.Event
+	L    *Lang
+	Text *content.Text
+	// URL is the event page's path, e.g. /evenements/2022-10-17-cnil-sanction/.
+	URL       string
+	Body      template.HTML
+	// Title, Summary and Caveats are the text's, set in the language's
+	// typography.
+	Title, Summary string
+	Caveats        []string
+	Authority AuthorityView
+	// Upcoming is true when the event's date is after the site's "now".
+	Upcoming bool
+	// Chain is the case the event belongs to: itself and every event
+	// reachable through related, in date order.
+	Chain      []*EventView
+	Prev, Next *EventView
+	// Facets are the facet pages listing this event.
+	CountryURL, KindURL, YearURL string
+}
+
+// AuthorityView is an authority's name in one language.
+type AuthorityView struct {
+	Key, Name, Abbr, URL, Country string
+	// FacetURL lists the authority's events.
+	FacetURL string
+}
+
+// Label is the authority's short name when it has one.
+func (a AuthorityView) Label() string {
+	if a.Abbr != "" {
+		return a.Abbr
+	}
+	return a.Name
+}
+
+// Lang is the language the event's text is written in: the default
+// language when the translation is missing.
+func (v *EventView) Lang(defaultLang string) string {
+	if v.Text.Fallback {
+		return defaultLang
+	}
+	return v.L.Code
+}
+
+// Year is the event's year, for grouping.
+func (v *EventView) Year() int { return v.E.Date.Y }
+
+// Date is the decision date in words.
+func (v *EventView) Date() string { return v.L.Date(v.E.Date) }
+
+// Published is the publication date in words, or "".
+func (v *EventView) Published() string { return v.L.Date(v.E.Published) }
+
+// Amount is the amount in words, or "".
+func (v *EventView) Amount() string {
+	if v.E.Amount == nil {
+		return ""
+	}
+	return v.L.Money(*v.E.Amount)
+}
+
+// CountryName names the event's country in the page's language.
+func (v *EventView) CountryName() string { return v.L.Country(v.E.Country) }
+
+// Kind is the label of the event's kind.
+func (v *EventView) Kind() string { return v.L.Kind(v.E.Kind) }
+
+// Status is the label of the event's status.
+func (v *EventView) Status() string { return v.L.Status(v.E.Status) }
+
+// Uncertain is true when the event is not confirmed by the authority's
+// own text.
+func (v *EventView) Uncertain() bool { return v.E.Confirmation != "confirmed" }
+
+// Primary lists the sources that are the authority's own text.
+func (v *EventView) Primary() []content.Source {
+	var out []content.Source
+	for _, s := range v.E.Sources {
+		if s.Primary {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// PenaltyView is the penalty of an event in words.
+type PenaltyView struct {
+	Rate, Total, Cap string
+	From, To         string
+	Days             string
+	// Inclusive and Exclusive are the two ways of counting the period,
+	// shown when the decision's count is the exclusive one.
+	Inclusive, Exclusive string
+	CountQuestion        bool
+}
+
+// Penalty is the penalty in words, or nil.
+func (v *EventView) Penalty() *PenaltyView {
+	p := v.E.Penalty
+	if p == nil {
+		return nil
+	}
+	pv := &PenaltyView{}
+	if p.Rate != nil {
+		pv.Rate = v.L.Money(*p.Rate)
+	}
+	if p.Cap != nil {
+		pv.Cap = v.L.Money(*p.Cap)
+	}
+	if p.Total != nil {
+		pv.Total = v.L.Money(*p.Total)
+	}
+	if !p.From.IsZero() {
+		pv.From, pv.To = v.L.Date(p.From), v.L.Date(p.To)
+		pv.Inclusive, pv.Exclusive = v.L.Number(p.Inclusive), v.L.Number(p.Exclusive)
+		pv.CountQuestion = p.Days != p.Inclusive
+	}
+	if p.Days > 0 {
+		pv.Days = v.L.Number(p.Days)
+	}
+	return pv
+}
+
+// facetValue is a value of a facet and the events that have it.
+type facetValue struct {
+	Key, Label, URL string
+	Events          []*EventView
+}
+
+// Count is the number of events, written in the page's language.
+func (f facetValue) Count() int { return len(f.Events) }
+
+// yearGroup is the events of one year on the timeline.
+type yearGroup struct {
+	Year   int
+	ID     string
+	Events []*EventView
+}
+
+func groupByYear(events []*EventView) []yearGroup {
+	var out []yearGroup
+	for _, e := range events {
+		y := e.Year()
+		if len(out) == 0 || out[len(out)-1].Year != y {
+			out = append(out, yearGroup{Year: y, ID: "y" + strconv.Itoa(y)})
+		}
+		out[len(out)-1].Events = append(out[len(out)-1].Events, e)
+	}
+	return out
+}
+
+func lower(s string) string { return strings.ToLower(s) }
