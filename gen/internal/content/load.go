@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -89,6 +90,12 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
 	pages := map[string]*Page{}
+	exists := map[string]bool{} // dir/name of every default-language file, parsed or not
+	for _, en := range entries {
+		if en.lang == langs[0] {
+			exists[en.dir+"/"+en.name] = true
+		}
+	}
 	for i, en := range entries {
 		r := results[i]
 		diags = append(diags, r.diags...)
@@ -128,12 +135,14 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 		} else if p := pages[en.name]; p != nil {
 			texts = &p.Texts
 		}
-		if texts == nil {
+		if texts == nil && !exists[en.dir+"/"+en.name] {
 			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: "translation of a file that does not exist",
 				Expected: fmt.Sprintf("%s next to it, holding the facts and the %s text", path.Join(path.Dir(en.path), en.name+".md"), langs[0])})
 			continue
 		}
-		*texts = append(*texts, r.text)
+		if texts != nil {
+			*texts = append(*texts, r.text)
+		}
 	}
 
 	for _, e := range events {
@@ -170,6 +179,9 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var diags Diagnostics
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir // a site may have no explainer pages
+			}
 			if p == dir {
 				diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
 				return fs.SkipDir

@@ -436,7 +436,7 @@ func (f *file) country(n *yaml.Node, field string) (string, bool) {
 		return "", false
 	}
 	r, err := language.ParseRegion(code)
-	if err != nil || !r.IsCountry() {
+	if err != nil || !r.IsCountry() || r.Canonicalize().String() != code {
 		hint := expected
 		if code == "UK" {
 			hint = "GB, the ISO 3166-1 code of the United Kingdom"

@@ -10,6 +10,8 @@ package format
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"clearviewtimeline/gen/internal/content"
 
@@ -62,7 +64,14 @@ func (l *Locale) Symbol(code string) string {
 
 // Money writes an amount in its own currency, with its qualifier.
 func (l *Locale) Money(m content.Money) string {
-	s := strings.NewReplacer("{n}", l.Number(m.Value), "{s}", l.Symbol(m.Currency)).Replace(l.MoneyPattern)
+	sym := l.Symbol(m.Currency)
+	pattern := l.MoneyPattern
+	// CLDR's currency spacing: a symbol that ends in a letter (SEK, CA$
+	// does not) is kept apart from the digits by a no-break space.
+	if r, _ := utf8.DecodeLastRuneInString(sym); unicode.IsLetter(r) {
+		pattern = strings.Replace(pattern, "{s}{n}", "{s}\u00a0{n}", 1)
+	}
+	s := strings.NewReplacer("{n}", l.Number(m.Value), "{s}", sym).Replace(pattern)
 	if q := l.Qualifiers[m.Qualifier]; q != "" && m.Qualifier != "exact" {
 		s = strings.Replace(q, "{}", s, 1)
 	}

@@ -223,8 +223,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkContinue, nil
 	})
 	if st.lang == "fr" {
-		for _, t := range texts {
-			frenchSpacing(t, src)
+		// Backwards, so that a node still sees the plain text before it.
+		for i := len(texts) - 1; i >= 0; i-- {
+			frenchSpacing(texts[i], src)
 		}
 	}
 }

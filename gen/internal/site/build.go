@@ -188,6 +188,7 @@ func (b *Builder) renderBodies(s *state) content.Diagnostics {
 				Problem: fmt.Sprintf("link to %s.md#%s: no such anchor", r.Name, r.Fragment), Expected: "the id of a heading of " + r.Name + ".md in the same language"})
 		}
 	}
+	diags.Sort()
 	return diags
 }
 

@@ -381,6 +381,13 @@ func (s *state) extras(m *minifier) (map[string][]byte, error) {
 		robots += "Allow: /\n\nSitemap: " + s.abs("/sitemap.xml") + "\n"
 	}
 	out["robots.txt"] = []byte(robots)
+	var err error
+	if out["data/events.json"], err = s.dataJSON(); err != nil {
+		return nil, fmt.Errorf("data/events.json: %w", err)
+	}
+	if out["data/events.csv"], err = s.dataCSV(); err != nil {
+		return nil, fmt.Errorf("data/events.csv: %w", err)
+	}
 	sm, err := s.sitemap()
 	if err != nil {
 		return nil, err

@@ -1,0 +1,181 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+)
+
+// The open data: every event's facts and texts as /data/events.json and
+// /data/events.csv. Ids are the stable ids of the event files; amounts are
+// integers in the decision's currency; dates keep their precision.
+
+type jsonMoney struct {
+	Value     int64  `json:"value"`
+	Currency  string `json:"currency"`
+	Qualifier string `json:"qualifier"`
+}
+
+type jsonPenalty struct {
+	Rate  *jsonMoney `json:"rate,omitempty"`
+	From  string     `json:"from,omitempty"`
+	To    string     `json:"to,omitempty"`
+	Days  int        `json:"days,omitempty"`
+	Total *jsonMoney `json:"total,omitempty"`
+	Cap   *jsonMoney `json:"cap,omitempty"`
+}
+
+type jsonSource struct {
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Language  string `json:"language"`
+	Primary   bool   `json:"primary"`
+}
+
+type jsonEvent struct {
+	ID            string            `json:"id"`
+	Date          string            `json:"date"`
+	DatePrecision string            `json:"date_precision"`
+	Published     string            `json:"published,omitempty"`
+	Country       string            `json:"country"`
+	Authority     string            `json:"authority"`
+	AuthorityName map[string]string `json:"authority_name"`
+	Kind          string            `json:"kind"`
+	Amount        *jsonMoney        `json:"amount,omitempty"`
+	Penalty       *jsonPenalty      `json:"penalty,omitempty"`
+	Reference     string            `json:"reference,omitempty"`
+	Status        string            `json:"status"`
+	Confirmation  string            `json:"confirmation"`
+	Paid          string            `json:"paid,omitempty"`
+	Context       bool              `json:"context"`
+	Related       []string          `json:"related"`
+	Title         map[string]string `json:"title"`
+	Summary       map[string]string `json:"summary"`
+	Caveats       map[string]any    `json:"caveats,omitempty"`
+	URL           map[string]string `json:"url"`
+	Sources       []jsonSource      `json:"sources"`
+}
+
+func money(m *content.Money) *jsonMoney {
+	if m == nil {
+		return nil
+	}
+	return &jsonMoney{m.Value, m.Currency, m.Qualifier}
+}
+
+var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
+
+func (s *state) jsonEvents() []jsonEvent {
+	out := make([]jsonEvent, 0, len(s.c.Events))
+	for _, e := range s.c.Events {
+		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
+			Country: e.Country, Authority: e.Authority, AuthorityName: s.c.Authorities[e.Authority].Name, Kind: e.Kind,
+			Amount: money(e.Amount), Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
+			Context: e.Context, Related: append([]string{}, e.Related...),
+			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
+		if e.Kind == "fine" || e.Kind == "penalty" {
+			j.Paid = e.Paid
+		}
+		if p := e.Penalty; p != nil {
+			j.Penalty = &jsonPenalty{Rate: money(p.Rate), From: p.From.String(), To: p.To.String(), Days: p.Days, Total: money(p.Total), Cap: money(p.Cap)}
+		}
+		for _, l := range s.langs {
+			t := e.Text(l.Code)
+			if t.Fallback {
+				continue
+			}
+			j.Title[l.Code], j.Summary[l.Code] = t.Title, t.Summary
+			if len(t.Caveats) > 0 {
+				if j.Caveats == nil {
+					j.Caveats = map[string]any{}
+				}
+				j.Caveats[l.Code] = t.Caveats
+			}
+			j.URL[l.Code] = s.abs(s.eventURL(l, e.ID))
+		}
+		for _, src := range e.Sources {
+			j.Sources = append(j.Sources, jsonSource(src))
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func (s *state) dataJSON() ([]byte, error) {
+	doc := struct {
+		Title   map[string]string `json:"title"`
+		License map[string]string `json:"license,omitempty"`
+		AsOf    string            `json:"as_of"`
+		Events  []jsonEvent       `json:"events"`
+	}{s.c.Site.Title, s.c.Site.License, s.c.Site.AsOf.String(), s.jsonEvents()}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(doc)
+	return buf.Bytes(), err
+}
+
+// CSVColumns are the columns of /data/events.csv, documented on the about
+// page; lists inside a cell are separated by " | ".
+var CSVColumns = []string{"id", "date", "date_precision", "published", "country", "authority", "kind",
+	"amount_value", "amount_currency", "amount_qualifier",
+	"penalty_rate_value", "penalty_rate_currency", "penalty_from", "penalty_to", "penalty_days", "penalty_total_value",
+	"reference", "status", "confirmation", "paid", "context", "related"}
+
+func (s *state) dataCSV() ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	header := append([]string{}, CSVColumns...)
+	for _, l := range s.langs {
+		header = append(header, "title_"+l.Code, "summary_"+l.Code, "url_"+l.Code)
+	}
+	header = append(header, "source_urls", "source_publishers", "primary_source_urls")
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	num := func(n int64) string { return strconv.FormatInt(n, 10) }
+	for _, j := range s.jsonEvents() {
+		row := []string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}
+		if a := j.Amount; a != nil {
+			row = append(row, num(a.Value), a.Currency, a.Qualifier)
+		} else {
+			row = append(row, "", "", "")
+		}
+		if p := j.Penalty; p != nil && p.Rate != nil {
+			total := ""
+			if p.Total != nil {
+				total = num(p.Total.Value)
+			}
+			days := ""
+			if p.Days > 0 {
+				days = strconv.Itoa(p.Days)
+			}
+			row = append(row, num(p.Rate.Value), p.Rate.Currency, p.From, p.To, days, total)
+		} else {
+			row = append(row, "", "", "", "", "", "")
+		}
+		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "))
+		for _, l := range s.langs {
+			row = append(row, j.Title[l.Code], j.Summary[l.Code], j.URL[l.Code])
+		}
+		var urls, pubs, prim []string
+		for _, src := range j.Sources {
+			urls = append(urls, src.URL)
+			pubs = append(pubs, src.Publisher)
+			if src.Primary {
+				prim = append(prim, src.URL)
+			}
+		}
+		row = append(row, strings.Join(urls, " | "), strings.Join(pubs, " | "), strings.Join(prim, " | "))
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
