@@ -83,7 +83,7 @@ func testFS(files map[string]string) fstest.MapFS {
 		"content/events/2021-11-26-cnil-mise-en-demeure.md":    {Data: []byte(validNotice)},
 		"content/events/2021-11-26-cnil-mise-en-demeure.en.md": {Data: []byte(textEN)},
 		"content/events/2022-10-17-cnil-sanction.en.md":        {Data: []byte(textEN)},
-		"content/pages/.keep": {Data: nil},
+		"content/pages/.keep":                                  {Data: nil},
 	}
 	for name, data := range files {
 		if data == "" {

@@ -22,11 +22,11 @@ type state struct {
 	baseURL string
 	now     content.Date
 
-	events   map[string][]*EventView // by language, in date order
-	pages    map[string][]*PageView
-	byID     map[string]map[string]*EventView // lang → id → view
+	events    map[string][]*EventView // by language, in date order
+	pages     map[string][]*PageView
+	byID      map[string]map[string]*EventView // lang → id → view
 	pageByKey map[string]map[string]*PageView
-	namesKey string
+	namesKey  string
 }
 
 // PageView is an explainer page in one language.

@@ -14,13 +14,13 @@ type EventView struct {
 	L    *Lang
 	Text *content.Text
 	// URL is the event page's path, e.g. /evenements/2022-10-17-cnil-sanction/.
-	URL       string
-	Body      template.HTML
+	URL  string
+	Body template.HTML
 	// Title, Summary and Caveats are the text's, set in the language's
 	// typography.
 	Title, Summary string
 	Caveats        []string
-	Authority AuthorityView
+	Authority      AuthorityView
 	// Upcoming is true when the event's date is after the site's "now".
 	Upcoming bool
 	// Chain is the case the event belongs to: itself and every event
