@@ -123,3 +123,33 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestLayoutErrorsSayWhere breaks a layout: the error names its file and line.
+func TestLayoutErrorsSayWhere(t *testing.T) {
+	for name, tt := range map[string]struct{ src, want string }{
+		"parse":   {"{{define \"main\"}}\n<p>{{if}}</p>\n{{end}}", "layouts/event.html:2"},
+		"execute": {"{{define \"main\"}}\n\n<p>{{.Nope}}</p>\n{{end}}", "layouts/event.html:3"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys := repoFS(t)
+			a := txtar.Parse(mustRead(t, "testdata/build/minimal.txtar"))
+			for p, f := range a.FS("") {
+				fsys[p] = f
+			}
+			fsys["layouts/event.html"] = &fstest.MapFile{Data: []byte(tt.src)}
+			_, _, err := NewBuilder().Build(fsys, Options{})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one naming %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
