@@ -2,7 +2,9 @@ package site
 
 import (
 	"cmp"
+
 	"fmt"
+	"golang.org/x/text/collate"
 	"html/template"
 	"slices"
 	"strconv"
@@ -26,6 +28,7 @@ type state struct {
 	pages     map[string][]*PageView
 	byID      map[string]map[string]*EventView // lang → id → view
 	pageByKey map[string]map[string]*PageView
+	facetsBy  map[string][]facetView // by language
 	namesKey  string
 }
 
@@ -94,6 +97,10 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) 
 		names = append(names, p.Key)
 	}
 	s.namesKey = strings.Join(names, ",")
+	s.facetsBy = map[string][]facetView{}
+	for _, l := range langs {
+		s.facetsBy[l.Code] = s.facets(l)
+	}
 	return s
 }
 
@@ -202,11 +209,14 @@ type facetView struct {
 	Value     facetValue
 }
 
-// Site gives the site's title in the page's language.
-func (d *pageData) SiteTitle() string { return d.s.c.Site.Title[d.L.Code] }
+// SiteTitle gives the site's title in the page's language.
+func (d *pageData) SiteTitle() string { return d.s.siteTitle(d.L) }
 
 // SiteDescription gives the site's description in the page's language.
-func (d *pageData) SiteDescription() string { return d.s.c.Site.Description[d.L.Code] }
+func (d *pageData) SiteDescription() string { return d.s.siteDescription(d.L) }
+
+func (s *state) siteTitle(l *Lang) string       { return typo(l.Code, s.c.Site.Title[l.Code]) }
+func (s *state) siteDescription(l *Lang) string { return typo(l.Code, s.c.Site.Description[l.Code]) }
 
 // Description is the page's meta description.
 func (d *pageData) Description() string { return cmp.Or(d.Desc, d.SiteDescription()) }
@@ -315,7 +325,7 @@ func (s *state) pages_() []page {
 				Path: p.URL, Title: p.Text.Title, Desc: p.Text.Summary, Page: p, Fallback: p.Text.Fallback,
 				alt: func(o *Lang) string { return s.pageByKey[o.Code][key].URL }}})
 		}
-		for _, f := range s.facets(l) {
+		for _, f := range s.facetList(l) {
 			f := f
 			out = append(out, page{path: file(f.Value.URL), template: "facet.html", data: &pageData{s: s, L: l, Layout: "facet",
 				Path: f.Value.URL, Title: f.Value.Label, Facet: &f, Events: f.Value.Events, Years: groupByYear(f.Value.Events),
@@ -336,18 +346,31 @@ func (s *state) facetURL(l *Lang, dim, key string) string {
 	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
 }
 
+// facetList returns the facets of language l, computed by newState.
+func (s *state) facetList(l *Lang) []facetView { return s.facetsBy[l.Code] }
+
 // facets groups the events of language l by country, authority, kind and year.
 func (s *state) facets(l *Lang) []facetView {
 	type dim struct {
 		name  string
 		key   func(v *EventView) string
 		label func(v *EventView) string
+		// sort orders the values: by label in the language's collation,
+		// unless the dimension has an order of its own.
+		sort func(keys []string, byKey map[string]*facetValue)
+	}
+	col := collate.New(l.Locale.Tag)
+	byLabel := func(keys []string, byKey map[string]*facetValue) {
+		slices.SortFunc(keys, func(a, b string) int { return col.CompareString(byKey[a].Label, byKey[b].Label) })
+	}
+	bySchema := func(keys []string, _ map[string]*facetValue) {
+		slices.SortFunc(keys, func(a, b string) int { return slices.Index(content.Kinds, a) - slices.Index(content.Kinds, b) })
 	}
 	dims := []dim{
-		{"countries", func(v *EventView) string { return strings.ToLower(v.E.Country[:2]) }, func(v *EventView) string { return l.Country(v.E.Country[:2]) }},
-		{"authorities", func(v *EventView) string { return v.E.Authority }, func(v *EventView) string { return v.Authority.Name }},
-		{"kinds", func(v *EventView) string { return v.E.Kind }, func(v *EventView) string { return l.KindPlural(v.E.Kind) }},
-		{"years", func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }, func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }},
+		{"countries", func(v *EventView) string { return strings.ToLower(v.E.Country[:2]) }, func(v *EventView) string { return l.Country(v.E.Country[:2]) }, byLabel},
+		{"authorities", func(v *EventView) string { return v.E.Authority }, func(v *EventView) string { return v.Authority.Name }, byLabel},
+		{"kinds", func(v *EventView) string { return v.E.Kind }, func(v *EventView) string { return l.KindPlural(v.E.Kind) }, bySchema},
+		{"years", func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }, func(v *EventView) string { return strconv.Itoa(v.E.Date.Y) }, func(keys []string, _ map[string]*facetValue) { slices.Sort(keys) }},
 	}
 	var out []facetView
 	for _, d := range dims {
@@ -363,7 +386,7 @@ func (s *state) facets(l *Lang) []facetView {
 			}
 			fv.Events = append(fv.Events, v)
 		}
-		slices.Sort(keys)
+		d.sort(keys, byKey)
 		for _, k := range keys {
 			out = append(out, facetView{Dimension: d.name, Value: *byKey[k]})
 		}
@@ -387,6 +410,20 @@ func (s *state) extras(m *minifier) (map[string][]byte, error) {
 	}
 	if out["data/events.csv"], err = s.dataCSV(); err != nil {
 		return nil, fmt.Errorf("data/events.csv: %w", err)
+	}
+	for _, l := range s.langs {
+		p := feedPath(l, "xml")[1:]
+		atom, err := s.atom(l)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if out[p], err = m.bytes("application/atom+xml", atom); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		p = feedPath(l, "json")[1:]
+		if out[p], err = s.jsonFeed(l); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
 	}
 	sm, err := s.sitemap()
 	if err != nil {
