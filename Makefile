@@ -1,12 +1,14 @@
 # The project's commands. `make build` builds the site into public/,
-# `make serve` previews it, `make test` installs what the tests need and
-# runs them all.
+# `make test` installs what the tests need and runs them all.
 
 GO      ?= go
 OUT     ?= public
 TESTOUT ?= test-output
+SITE    := $(TESTOUT)/public
+# Pages photographed for review by the browser checks.
+SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve test deps vet gotest site-test clean
+.PHONY: build check test deps vet gotest site-test html-check browser-check lighthouse clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -14,7 +16,13 @@ build:
 check:
 	$(GO) run ./gen check
 
-test: vet gotest site-test
+# Everything CI runs.
+test: deps vet gotest site-test html-check browser-check
+
+# The Debian packages (chromium, Java) and the npm tools (tools/node_modules)
+# the checks need; quiet when they are there.
+deps:
+	bash tools/deps.sh
 
 vet:
 	@test -z "$$(gofmt -l gen)" || { echo "gofmt needed:"; gofmt -l gen; exit 1; }
@@ -25,7 +33,20 @@ gotest:
 
 # Build the real site the way Netlify does, into a folder of its own.
 site-test:
-	$(GO) run ./gen build -q -out $(TESTOUT)/public
+	$(GO) run ./gen build -q -out $(SITE)
+
+# The Nu HTML checker on every page.
+html-check: site-test
+	bash tools/vnu.sh $(SITE)
+
+# axe-core in Chromium on every page, light and dark, 375 and 1280 px wide;
+# screenshots for review in $(TESTOUT)/screenshots.
+browser-check: site-test
+	node tools/browser.mjs --dir $(SITE) --shots $(TESTOUT)/screenshots $(SHOTS)
+
+# Lighthouse on the home page and an event page: every category at 0.95 or more.
+lighthouse: deps site-test
+	node tools/lighthouse.mjs --dir $(SITE) --page / --page /evenements/2022-10-17-cnil-sanction/
 
 clean:
 	rm -rf $(OUT) $(TESTOUT)

@@ -61,6 +61,16 @@
 //	summary       required, per language: one sentence for the timeline.
 //	caveats       optional, per language: what is not confirmed, one item each.
 //
+// # Page schema
+//
+//	title         required, per language.
+//	menu          optional, per language: a short title for the menu.
+//	description   required, per language: one sentence (the meta description).
+//	slug          required, per language: the page's address, e.g. glossaire.
+//	weight        optional, default language only: the order in the menu.
+//	layout        optional, default language only: page (default) or figures,
+//	              which adds the totals computed from the events.
+//
 // # Diagnostics
 //
 // Every problem is a Diagnostic that prints as

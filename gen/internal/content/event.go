@@ -13,8 +13,8 @@ var (
 	eventTextFields   = []string{"title", "summary", "caveats"}
 	sourceFields      = []string{"url", "title", "publisher", "language", "primary"}
 	penaltyFields     = []string{"rate", "from", "to", "days", "total", "cap"}
-	pageFields        = []string{"title", "description", "slug", "weight", "layout"}
-	pageTextFields    = []string{"title", "description", "slug"}
+	pageFields        = []string{"title", "menu", "description", "slug", "weight", "layout"}
+	pageTextFields    = []string{"title", "menu", "description", "slug"}
 	idRE              = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	slugRE            = idRE
 	factOnlyInDefault = "in the default language's file"
@@ -309,6 +309,9 @@ func parsePage(path, key, lang string, isDefault bool, src []byte) (*Page, *Text
 	t := &Text{Lang: lang, Path: path, Body: body, BodyLine: bodyLine}
 	if n, ok := f.required(m, root, "", "title", "the page's title in this language"); ok {
 		t.Title, _ = f.str(n, "title")
+	}
+	if n, ok := m["menu"]; ok && !isNull(n) {
+		t.Menu, _ = f.str(n, "menu")
 	}
 	if n, ok := f.required(m, root, "", "description", "one sentence describing the page"); ok {
 		t.Summary, _ = f.str(n, "description")

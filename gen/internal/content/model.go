@@ -70,6 +70,7 @@ type Text struct {
 	Summary string // events: one line; pages: the description
 	Caveats []string
 	Slug    string // pages only
+	Menu    string // pages only: a short title for the menu
 	Body    []byte
 	// BodyLine is the line of the file where Body begins.
 	BodyLine int

@@ -89,7 +89,11 @@ func (d *pageData) TimelineChart() template.HTML {
 			index[code] = i
 			rows = append(rows, chart.Row{Label: d.L.Country(code)})
 		}
-		rows[i].Points = append(rows[i].Points, chart.Point{T: yearFraction(v.E.Date), Class: kindClass(v.E.Kind),
+		class := kindClass(v.E.Kind)
+		if v.E.Context {
+			class += " context"
+		}
+		rows[i].Points = append(rows[i].Points, chart.Point{T: yearFraction(v.E.Date), Class: class,
 			Label: v.Date() + " — " + v.Kind() + " — " + v.Authority.Label()})
 	}
 	return template.HTML(chart.Timeline(d.L.T("chart_timeline"), rows, from, to))

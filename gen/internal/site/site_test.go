@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"io/fs"
 	"net/url"
@@ -197,4 +198,71 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two builds", p)
 		}
 	}
+}
+
+// TestHomeBudget gzips what the home page loads (its HTML, stylesheet and
+// script): under 30 KB in all, in each language; no script blocks
+// rendering and nothing comes from another origin.
+func TestHomeBudget(t *testing.T) {
+	out := realSite(t, repoRoot())
+	for _, home := range []string{"index.html", "en/index.html"} {
+		doc, err := html.Parse(bytes.NewReader(out.Files[home]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		loads := []string{home}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			var ref string
+			switch {
+			case n.Data == "script" && attr(n, "src") != "":
+				ref = attr(n, "src")
+				if !hasAttr(n, "defer") && !hasAttr(n, "async") && attr(n, "type") != "module" {
+					t.Errorf("%s: script %s blocks rendering", home, ref)
+				}
+			case n.Data == "script" && attr(n, "type") != "application/ld+json":
+				t.Errorf("%s: inline script", home)
+			case n.Data == "link" && (attr(n, "rel") == "stylesheet" || attr(n, "rel") == "icon" || attr(n, "rel") == "preload"):
+				ref = attr(n, "href")
+			case n.Data == "img" || n.Data == "iframe" || n.Data == "source" || n.Data == "video" || n.Data == "audio":
+				ref = attr(n, "src")
+			}
+			if ref == "" {
+				continue
+			}
+			if !strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, "//") {
+				t.Errorf("%s: loads %s from another origin", home, ref)
+				continue
+			}
+			if attr(n, "rel") != "icon" {
+				loads = append(loads, strings.TrimPrefix(ref, "/"))
+			}
+		}
+		total := 0
+		for _, p := range loads {
+			var buf bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+			zw.Write(out.Files[p])
+			zw.Close()
+			total += buf.Len()
+		}
+		t.Logf("%s: %d files, %d bytes gzipped", home, len(loads), total)
+		if len(loads) < 3 {
+			t.Errorf("%s: only %v loaded; expected the page, its stylesheet and its script", home, loads)
+		}
+		if total >= 30*1024 {
+			t.Errorf("%s: %d bytes gzipped; the budget is 30 KB", home, total)
+		}
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

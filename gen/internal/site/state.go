@@ -40,6 +40,8 @@ type PageView struct {
 	Body template.HTML
 	// Title is the text's title, set in the language's typography.
 	Title string
+	// Menu is the page's name in the menu: its short title, or its title.
+	Menu string
 }
 
 func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) *state {
@@ -84,7 +86,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) 
 		byKey := map[string]*PageView{}
 		for _, p := range c.Pages {
 			t := p.Text(l.Code)
-			pv := &PageView{P: p, Text: t, URL: l.Prefix + "/" + t.Slug + "/", Title: typo(s.textLang(l, t), t.Title)}
+			pv := &PageView{P: p, Text: t, URL: l.Prefix + "/" + t.Slug + "/", Title: typo(s.textLang(l, t), t.Title), Menu: typo(s.textLang(l, t), cmp.Or(t.Menu, t.Title))}
 			s.pages[l.Code] = append(s.pages[l.Code], pv)
 			byKey[p.Key] = pv
 		}
