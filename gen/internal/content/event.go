@@ -232,7 +232,7 @@ func (f *file) penalty(n *yaml.Node) *Penalty {
 
 // text reads the language fields of an event file.
 func (f *file) text(m map[string]*yaml.Node, root *yaml.Node, lang string, body []byte, bodyLine int) *Text {
-	t := &Text{Lang: lang, Path: f.path, Body: body, BodyLine: bodyLine}
+	t := &Text{Lang: lang, Path: f.path, Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
 	if n, ok := f.required(m, root, "", "title", "the event's title in this language"); ok {
 		t.Title, _ = f.str(n, "title")
 	}
@@ -306,7 +306,7 @@ func parsePage(path, key, lang string, isDefault bool, src []byte) (*Page, *Text
 	if n, ok := m["layout"]; ok && !isNull(n) {
 		p.Layout, _ = f.enum(n, "layout", Layouts, nil)
 	}
-	t := &Text{Lang: lang, Path: path, Body: body, BodyLine: bodyLine}
+	t := &Text{Lang: lang, Path: path, Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
 	if n, ok := f.required(m, root, "", "title", "the page's title in this language"); ok {
 		t.Title, _ = f.str(n, "title")
 	}

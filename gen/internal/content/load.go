@@ -25,6 +25,10 @@ const (
 type Options struct {
 	// Drafts keeps events marked draft: true (the dev server shows them).
 	Drafts bool
+	// Trust reuses what a Loader parsed before without reading the file
+	// again, unless Invalidate named it since: for a watcher that knows
+	// which files changed. New and removed files are always seen.
+	Trust bool
 }
 
 // Loader reads content trees. It remembers each file it parsed, so that
@@ -33,6 +37,19 @@ type Options struct {
 type Loader struct {
 	mu    sync.Mutex
 	cache map[string]parsed
+	dirty map[string]bool
+}
+
+// Invalidate marks files as changed, for a Load with Options.Trust.
+func (l *Loader) Invalidate(paths ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.dirty == nil {
+		l.dirty = map[string]bool{}
+	}
+	for _, p := range paths {
+		l.dirty[p] = true
+	}
 }
 
 type parsed struct {
@@ -66,6 +83,7 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 		diags = append(diags, Diagnostic{Path: SiteFile, Problem: "cannot read the site configuration: " + errText(err), Expected: "the file " + SiteFile})
 		c.Site.Languages = []string{"fr", "en"}
 	} else {
+		c.DataSum = Sum(src)
 		var d Diagnostics
 		c.Site, d = parseSite(SiteFile, src)
 		diags = append(diags, d...)
@@ -74,6 +92,7 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 	if src, err := fs.ReadFile(fsys, AuthoritiesFile); err != nil {
 		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
 	} else {
+		c.DataSum = Mix(c.DataSum, Sum(src))
 		var d Diagnostics
 		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
 		diags = append(diags, d...)
@@ -85,7 +104,7 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 		entries = append(entries, es...)
 		diags = append(diags, d...)
 	}
-	results := l.parseAll(fsys, entries, langs)
+	results := l.parseAll(fsys, entries, langs, opt.Trust)
 
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
@@ -236,7 +255,30 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 
 // parseAll parses the files on all cores; the results keep the order of
 // entries whatever the scheduling.
-func (l *Loader) parseAll(fsys fs.FS, entries []entry, langs []string) []parsed {
+func (l *Loader) parseAll(fsys fs.FS, entries []entry, langs []string, trust bool) []parsed {
+	if trust {
+		// Reuse what is known unchanged; parse the rest.
+		var todo []int
+		out := make([]parsed, len(entries))
+		l.mu.Lock()
+		for i, en := range entries {
+			if r, ok := l.cache[en.path]; ok && !l.dirty[en.path] {
+				out[i] = r
+			} else {
+				todo = append(todo, i)
+			}
+		}
+		l.dirty = nil
+		l.mu.Unlock()
+		sub := make([]entry, len(todo))
+		for j, i := range todo {
+			sub[j] = entries[i]
+		}
+		for j, r := range l.parseAll(fsys, sub, langs, false) {
+			out[todo[j]] = r
+		}
+		return out
+	}
 	out := make([]parsed, len(entries))
 	work := make(chan int)
 	var wg sync.WaitGroup

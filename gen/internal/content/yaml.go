@@ -32,6 +32,8 @@ type file struct {
 	path    string
 	lineOff int
 	diags   Diagnostics
+	// front is the file up to the end of its front matter.
+	front []byte
 }
 
 func (f *file) at(n *yaml.Node) pos {
@@ -117,7 +119,8 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		f.report(Error, pos{fence, 1}, "", err.Error(), "")
 		return nil, nil, 0
 	}
-	bodyLine = 1 + bytes.Count(src[:len(src)-len(rest)], []byte("\n"))
+	f.front = src[:len(src)-len(rest)]
+	bodyLine = 1 + bytes.Count(f.front, []byte("\n"))
 	if len(node.Content) == 0 {
 		f.report(Error, pos{fence, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
 		return nil, nil, 0

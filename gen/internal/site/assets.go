@@ -1,6 +1,8 @@
 package site
 
 import (
+	"clearviewtimeline/gen/internal/content"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +26,38 @@ func (a *assetSet) URL(name string) (string, error) {
 		return u, nil
 	}
 	return "", fmt.Errorf("no file static/%s", name)
+}
+
+// cachedAssets returns the published static files, minifying again only
+// when a source file changed.
+func (b *Builder) cachedAssets(fsys fs.FS) (*assetSet, error) {
+	var sum uint64
+	err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "static" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		sum = content.Mix(sum, content.Sum([]byte(p)), content.Sum(data))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if b.assetSet != nil && b.assetsSum == sum {
+		return b.assetSet, nil
+	}
+	a, err := b.assets(fsys)
+	if err != nil {
+		return nil, err
+	}
+	b.assetSet, b.assetsSum = a, sum
+	return a, nil
 }
 
 func (b *Builder) assets(fsys fs.FS) (*assetSet, error) {

@@ -33,6 +33,21 @@ type Options struct {
 	// Script, when set, is the path of a script every page loads (the dev
 	// server's live reload).
 	Script string
+	// Incremental trusts the Builder's memory of the files it read, except
+	// those named to Invalidate since: for the dev server's watcher.
+	Incremental bool
+}
+
+func (o Options) sum() uint64 {
+	return content.Mix(content.Sum([]byte(o.BaseURL+"\x00"+o.Script)), uint64(o.Now.Y), uint64(o.Now.M), uint64(o.Now.D),
+		boolSum(o.Drafts), boolSum(o.Preview))
+}
+
+func boolSum(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Output is the built site: every file's bytes by its path under the
@@ -56,19 +71,41 @@ func (o *Output) Paths() []string {
 // files) so that the dev server's rebuilds redo only what an edit touched.
 // Build may not be called concurrently.
 type Builder struct {
-	loader   content.Loader
-	min      *minifier
-	md       *markdown.Renderer
-	mdLangs  string
-	layouts  *layouts
-	bodies   map[bodyKey]markdown.Result
-	nextBody map[bodyKey]markdown.Result
+	loader content.Loader
+	// pages remembers each page's key and bytes: a page whose key has not
+	// changed is not rendered again.
+	pages     map[string]cachedPage
+	extras    cachedExtras
+	langs     []*Lang
+	langsSum  uint64
+	assetSet  *assetSet
+	assetsSum uint64
+	min       *minifier
+	md        *markdown.Renderer
+	mdLangs   string
+	layouts   *layouts
+	bodies    map[bodyKey]markdown.Result
+	nextBody  map[bodyKey]markdown.Result
 }
 
 type bodyKey struct {
 	lang, src string
 	names     string // the set of resolvable names the links were resolved against
 }
+
+type cachedPage struct {
+	key  uint64
+	data []byte
+}
+
+type cachedExtras struct {
+	key   uint64
+	files map[string][]byte
+}
+
+// Invalidate tells the Builder that files have changed, for a build with
+// Options.Incremental.
+func (b *Builder) Invalidate(paths ...string) { b.loader.Invalidate(paths...) }
 
 // NewBuilder returns a Builder.
 func NewBuilder() *Builder {
@@ -80,11 +117,11 @@ func NewBuilder() *Builder {
 // error); a broken layout gives an error naming the layout file and line.
 // The warnings of a successful build are in the second result.
 func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
-	c := b.loader.Load(fsys, content.Options{Drafts: opt.Drafts})
+	c := b.loader.Load(fsys, content.Options{Drafts: opt.Drafts, Trust: opt.Incremental})
 	if errs := c.Diagnostics.Errors(); len(errs) > 0 {
 		return nil, c.Diagnostics, errs
 	}
-	langs, err := loadLangs(fsys, c.Site.Languages)
+	langs, langsSum, err := b.loadLangs(fsys, c.Site.Languages)
 	if err != nil {
 		return nil, c.Diagnostics, err
 	}
@@ -94,11 +131,12 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	if b.layouts, err = loadLayouts(fsys, b.layouts); err != nil {
 		return nil, c.Diagnostics, err
 	}
-	assets, err := b.assets(fsys)
+	assets, err := b.cachedAssets(fsys)
 	if err != nil {
 		return nil, c.Diagnostics, err
 	}
 	s := newState(c, langs, opt, assets)
+	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
 	diags := b.renderBodies(s)
 	if errs := diags.Errors(); len(errs) > 0 {
 		all := append(slices.Clone(c.Diagnostics), diags...)
@@ -232,6 +270,7 @@ func parallel(n int, f func(i int)) {
 // page is one HTML file to render: its template and data.
 type page struct {
 	path     string // output path, e.g. en/events/x/index.html
+	key      uint64 // fingerprint of everything the page shows
 	template string
 	data     *pageData
 }
@@ -240,7 +279,16 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 	pages := s.pages_()
 	results := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	parallel(len(pages), func(i int) {
+	var todo []int
+	for i, p := range pages {
+		if c, ok := b.pages[p.path]; ok && c.key == p.key {
+			results[i] = c.data
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	parallel(len(todo), func(j int) {
+		i := todo[j]
 		results[i], errs[i] = b.renderPage(pages[i])
 	})
 	for i, err := range errs { // the first error in page order, whatever the scheduling
@@ -248,12 +296,19 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 			return fmt.Errorf("%s: %w", pages[i].path, err)
 		}
 	}
+	cache := make(map[string]cachedPage, len(pages))
 	for i, p := range pages {
 		out.Files[p.path] = results[i]
+		cache[p.path] = cachedPage{p.key, results[i]}
 	}
-	extras, err := s.extras(b.min)
-	if err != nil {
-		return err
+	b.pages = cache
+	extras := b.extras.files
+	if key := s.extrasKey(); extras == nil || b.extras.key != key {
+		var err error
+		if extras, err = s.extras(b.min, pages); err != nil {
+			return err
+		}
+		b.extras = cachedExtras{key, extras}
 	}
 	for p, data := range extras {
 		if _, dup := out.Files[p]; dup {

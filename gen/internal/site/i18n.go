@@ -55,14 +55,36 @@ type Lang struct {
 	path   string
 }
 
-func loadLangs(fsys fs.FS, codes []string) ([]*Lang, error) {
-	var out []*Lang
+// loadLangs reads layouts/i18n/LANG.yaml for each language, or returns
+// the languages of the previous build when no file changed.
+func (bd *Builder) loadLangs(fsys fs.FS, codes []string) ([]*Lang, uint64, error) {
+	var sum uint64
+	srcs := make([][]byte, len(codes))
 	for i, code := range codes {
 		p := "layouts/i18n/" + code + ".yaml"
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, 0, fmt.Errorf("%s: %w", p, err)
 		}
+		srcs[i] = b
+		sum = content.Mix(sum, content.Sum([]byte(code)), content.Sum(b))
+	}
+	if bd.langs != nil && bd.langsSum == sum {
+		return bd.langs, sum, nil
+	}
+	langs, err := parseLangs(codes, srcs)
+	if err != nil {
+		return nil, 0, err
+	}
+	bd.langs, bd.langsSum = langs, sum
+	return langs, sum, nil
+}
+
+func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
+	var out []*Lang
+	for i, code := range codes {
+		p := "layouts/i18n/" + code + ".yaml"
+		b := srcs[i]
 		var s strs
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+
+	"clearviewtimeline/gen/internal/content"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -16,6 +18,7 @@ import (
 // .html file is a page layout defining "main", parsed into its own clone.
 type layouts struct {
 	src   map[string]string
+	sum   uint64
 	pages map[string]*template.Template // by file name: "event.html"
 }
 
@@ -64,6 +67,14 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 		}
 	}
 	l := &layouts{src: src, pages: map[string]*template.Template{}}
+	names := make([]string, 0, len(src))
+	for p := range src {
+		names = append(names, p)
+	}
+	slices.Sort(names)
+	for _, p := range names {
+		l.sum = content.Mix(l.sum, content.Sum([]byte(p)), content.Sum([]byte(src[p])))
+	}
 	for _, p := range pageFiles {
 		t, err := root.Clone()
 		if err != nil {

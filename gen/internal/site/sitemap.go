@@ -7,7 +7,7 @@ import (
 
 // sitemap lists every page of every language, each with its alternates
 // (hreflang), in page order.
-func (s *state) sitemap() ([]byte, error) {
+func (s *state) sitemap(pages []page) ([]byte, error) {
 	type link struct {
 		Rel      string `xml:"rel,attr"`
 		Hreflang string `xml:"hreflang,attr"`
@@ -24,7 +24,7 @@ func (s *state) sitemap() ([]byte, error) {
 		URLs    []url    `xml:"url"`
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	for _, p := range s.pages_() {
+	for _, p := range pages {
 		d := p.data
 		if d.NoIndex {
 			continue

@@ -29,7 +29,11 @@ type state struct {
 	byID      map[string]map[string]*EventView // lang → id → view
 	pageByKey map[string]map[string]*PageView
 	facetsBy  map[string][]facetView // by language
-	namesKey  string
+	// global fingerprints what every page depends on; cards the list
+	// data of all events, per language.
+	global   uint64
+	cards    map[string]uint64
+	namesKey string
 }
 
 // PageView is an explainer page in one language.
@@ -100,10 +104,58 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) 
 	}
 	s.namesKey = strings.Join(names, ",")
 	s.facetsBy = map[string][]facetView{}
+	s.cards = map[string]uint64{}
 	for _, l := range langs {
 		s.facetsBy[l.Code] = s.facets(l)
+		s.cards[l.Code] = cardsSum(l, s.events[l.Code])
 	}
 	return s
+}
+
+// cardsSum fingerprints what lists show of the events.
+func cardsSum(l *Lang, evs []*EventView) uint64 {
+	sums := make([]uint64, len(evs))
+	for i, v := range evs {
+		sums[i] = v.E.CardSum(l.Code)
+	}
+	return content.Mix(sums...)
+}
+
+// structureSum fingerprints the site's structure: the events' order and
+// the menu, which every page shows or links to.
+func (s *state) structureSum() uint64 {
+	var b strings.Builder
+	for _, e := range s.c.Events {
+		b.WriteString(e.ID)
+		b.WriteByte(' ')
+	}
+	for _, l := range s.langs {
+		for _, p := range s.pages[l.Code] {
+			b.WriteString(p.URL + "\x00" + p.Menu + "\x00" + p.Title + "\n")
+		}
+	}
+	return content.Sum([]byte(b.String()))
+}
+
+// eventKey fingerprints what an event's page shows: the event, its
+// neighbours' and its case's list data.
+func (s *state) eventKey(v *EventView) uint64 {
+	sums := []uint64{s.global, v.E.PageSum(v.L.Code)}
+	for _, o := range append([]*EventView{v.Prev, v.Next}, v.Chain...) {
+		if o != nil {
+			sums = append(sums, o.E.CardSum(v.L.Code))
+		}
+	}
+	return content.Mix(sums...)
+}
+
+// extrasKey fingerprints what the feeds, the sitemap and the data show.
+func (s *state) extrasKey() uint64 {
+	sums := []uint64{s.global}
+	for _, l := range s.langs {
+		sums = append(sums, s.cards[l.Code])
+	}
+	return content.Mix(sums...)
 }
 
 // chain collects the events reachable from v through related, in date order.
@@ -308,33 +360,35 @@ func (s *state) pages_() []page {
 	var out []page
 	for _, l := range s.langs {
 		l := l
-		out = append(out, page{path: file(s.home(l)), template: "home.html", data: &pageData{s: s, L: l, Layout: "home",
+		out = append(out, page{path: file(s.home(l)), key: content.Mix(s.global, s.cards[l.Code]), template: "home.html", data: &pageData{s: s, L: l, Layout: "home",
 			Path: s.home(l), Events: s.events[l.Code], Years: groupByYear(s.events[l.Code]),
 			alt: func(o *Lang) string { return s.home(o) }}})
 		for _, v := range s.events[l.Code] {
 			id := v.E.ID
-			out = append(out, page{path: file(v.URL), template: "event.html", data: &pageData{s: s, L: l, Layout: "event",
+			out = append(out, page{path: file(v.URL), key: s.eventKey(v), template: "event.html", data: &pageData{s: s, L: l, Layout: "event",
 				Path: v.URL, Title: v.Text.Title, Desc: v.Text.Summary, Event: v, Fallback: v.Text.Fallback,
 				alt: func(o *Lang) string { return s.eventURL(o, id) }}})
 		}
 		for _, p := range s.pages[l.Code] {
-			key := p.P.Key
+			pageKey := p.P.Key
 			tmpl := "page.html"
+			key := content.Mix(s.global, p.Text.FrontSum, p.Text.BodySum, p.P.Texts[0].FrontSum)
 			if p.P.Layout == "figures" {
 				tmpl = "figures.html"
+				key = content.Mix(key, s.cards[l.Code])
 			}
-			out = append(out, page{path: file(p.URL), template: tmpl, data: &pageData{s: s, L: l, Layout: p.P.Layout,
+			out = append(out, page{path: file(p.URL), key: key, template: tmpl, data: &pageData{s: s, L: l, Layout: p.P.Layout,
 				Path: p.URL, Title: p.Text.Title, Desc: p.Text.Summary, Page: p, Fallback: p.Text.Fallback,
-				alt: func(o *Lang) string { return s.pageByKey[o.Code][key].URL }}})
+				alt: func(o *Lang) string { return s.pageByKey[o.Code][pageKey].URL }}})
 		}
 		for _, f := range s.facetList(l) {
 			f := f
-			out = append(out, page{path: file(f.Value.URL), template: "facet.html", data: &pageData{s: s, L: l, Layout: "facet",
+			out = append(out, page{path: file(f.Value.URL), key: content.Mix(s.global, cardsSum(l, f.Value.Events)), template: "facet.html", data: &pageData{s: s, L: l, Layout: "facet",
 				Path: f.Value.URL, Title: f.Value.Label, Facet: &f, Events: f.Value.Events, Years: groupByYear(f.Value.Events),
 				alt: func(o *Lang) string { return s.facetURL(o, f.Dimension, f.Value.Key) }}})
 		}
 		notFound := l.Prefix + "/404.html"
-		out = append(out, page{path: strings.TrimPrefix(notFound, "/"), template: "404.html", data: &pageData{s: s, L: l, Layout: "404",
+		out = append(out, page{path: strings.TrimPrefix(notFound, "/"), key: s.global, template: "404.html", data: &pageData{s: s, L: l, Layout: "404",
 			Path: notFound, Title: l.T("not_found"), NoIndex: true, Status: 404,
 			alt: func(o *Lang) string { return o.Prefix + "/404.html" }}})
 	}
@@ -397,7 +451,7 @@ func (s *state) facets(l *Lang) []facetView {
 }
 
 // extras are the files that are not HTML pages.
-func (s *state) extras(m *minifier) (map[string][]byte, error) {
+func (s *state) extras(m *minifier, pages []page) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	robots := "User-agent: *\n"
 	if s.opt.Preview {
@@ -427,7 +481,7 @@ func (s *state) extras(m *minifier) (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 	}
-	sm, err := s.sitemap()
+	sm, err := s.sitemap(pages)
 	if err != nil {
 		return nil, err
 	}

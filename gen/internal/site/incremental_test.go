@@ -1,0 +1,97 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func copyRepo(t testing.TB) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(repoRoot(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/")) {
+			return err
+		}
+		b, err := os.ReadFile("../../../" + p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func sameOutput(t *testing.T, what string, got, want *Output) {
+	t.Helper()
+	if len(got.Files) != len(want.Files) {
+		t.Errorf("%s: %d files, a fresh build has %d", what, len(got.Files), len(want.Files))
+	}
+	for p, w := range want.Files {
+		if g, ok := got.Files[p]; !ok || !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a fresh build", what, p)
+		}
+	}
+}
+
+// TestIncrementalEqualsFresh edits the tree in many ways; after each edit,
+// the long-lived Builder (as the dev server uses it, trusting its memory
+// of unchanged files) must give exactly what a new Builder gives.
+func TestIncrementalEqualsFresh(t *testing.T) {
+	fsys := copyRepo(t)
+	b := NewBuilder()
+	opt := Options{Drafts: true}
+	if _, _, err := b.Build(fsys, opt); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(p, old, new string) {
+		t.Helper()
+		f := fsys[p]
+		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s: no %q", p, old)
+		}
+		fsys[p] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+	}
+	const ev = "content/events/2022-10-17-cnil-sanction.md"
+	const evEN = "content/events/2022-10-17-cnil-sanction.en.md"
+	steps := []struct {
+		name  string
+		do    func()
+		paths []string
+	}{
+		{"body", func() { edit(ev, "Le lundi 17 octobre 2022", "Le lundi 17 octobre 2022 (édité)") }, []string{ev}},
+		{"English title", func() { edit(evEN, "title: ", "title: Edited ") }, []string{evEN}},
+		{"amount", func() { edit(ev, "value: 20000000", "value: 20000001") }, []string{ev}},
+		{"date", func() { edit(ev, "date: 2022-10-17", "date: 2019-10-17") }, []string{ev}},
+		{"authority name", func() { edit("content/data/authorities.yaml", "(CNIL)", "(CNIL, édité)") }, []string{"content/data/authorities.yaml"}},
+		{"layout", func() { edit("layouts/event.html", `<p class="lede">`, `<p class="lede edited">`) }, []string{"layouts/event.html"}},
+		{"words", func() { edit("layouts/i18n/en.yaml", "skip: Skip to content", "skip: Skip to the content") }, nil},
+		{"stylesheet", func() { edit("static/css/site.css", "--measure: 44rem;", "--measure: 45rem;") }, nil},
+		{"page body", func() { edit("content/pages/about.md", "## Licence", "## Licence des textes") }, []string{"content/pages/about.md"}},
+		{"page menu", func() { edit("content/pages/about.en.md", `menu: "About"`, `menu: "About us"`) }, []string{"content/pages/about.en.md"}},
+		{"new event", func() {
+			fsys["content/events/2026-03-01-new.md"] = &fstest.MapFile{Data: bytes.Replace(fsys[ev].Data, []byte("date: 2019-10-17\npublished: 2022-10-20"), []byte("date: 2026-03-01"), 1)}
+		}, []string{"content/events/2026-03-01-new.md"}},
+		{"removed event", func() { delete(fsys, "content/events/2026-03-01-new.md") }, []string{"content/events/2026-03-01-new.md"}},
+		{"draft", func() { edit(evEN, "title: ", "title: Draft "); edit(ev, "status:", "draft: true\nstatus:") }, []string{ev, evEN}},
+	}
+	for _, st := range steps {
+		st.do()
+		b.Invalidate(st.paths...)
+		inc := opt
+		inc.Incremental = true
+		got, diags, err := b.Build(fsys, inc)
+		if err != nil {
+			t.Fatalf("%s: %v\n%v", st.name, err, diags)
+		}
+		want, _, err := NewBuilder().Build(fsys, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, st.name, got, want)
+	}
+}
