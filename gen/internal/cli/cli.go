@@ -4,10 +4,12 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -29,7 +31,11 @@ const usage = `usage: gen <command> [flags]
 
 Commands:
   build    build the site into public/ (or -out), replacing it whole
-  check    validate the content without writing anything
+  check    validate the content and links without writing anything
+  serve    preview the site with live reload on http://127.0.0.1:1313/
+  new      scaffold a new event in both languages
+
+Exit codes: 0 success, 1 content errors or failure, 2 usage errors.
 
 Run "gen <command> -h" for a command's flags.
 `
@@ -46,6 +52,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -145,6 +155,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	var c common
 	c.register(fs)
 	strict := fs.Bool("strict", false, "treat warnings (missing translation, no primary source, no related chain) as errors")
+	external := fs.Bool("external", false, "also check that every source URL answers (needs the network)")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -157,7 +168,21 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen check: %v\n", err)
 		return ExitUsage
 	}
-	_, diags, err := site.NewBuilder().Build(os.DirFS(c.root), opt)
+	fsys := os.DirFS(c.root)
+	out, diags, err := site.NewBuilder().Build(fsys, opt)
+	if err == nil {
+		// Every same-site link and anchor of the built pages must resolve.
+		if broken := site.CheckLinks(out); len(broken) > 0 {
+			diags = append(diags, broken...)
+			err = broken
+		}
+	}
+	if err == nil && *external {
+		if ext := checkExternal(context.Background(), fsys, http.DefaultClient); len(ext) > 0 {
+			diags = append(diags, ext...)
+			err = ext
+		}
+	}
 	if *strict {
 		diags = diags.Strict()
 		if err == nil && len(diags) > 0 {

@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 }
 
 // copyTree copies the repository's content, layouts and static folders.
-func copyTree(t *testing.T) string {
+func copyTree(t testing.TB) string {
 	t.Helper()
 	dst := t.TempDir()
 	src := filepath.Join("..", "..", "..")
@@ -50,7 +50,7 @@ func copyTree(t *testing.T) string {
 }
 
 // hashes returns the sha256 of every file under dir.
-func hashes(t *testing.T, dir string) map[string]string {
+func hashes(t testing.TB, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {

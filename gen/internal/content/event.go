@@ -128,6 +128,8 @@ func (f *file) sources(n *yaml.Node) []Source {
 		var s Source
 		if v, ok := f.required(m, c, field+".", "url", "an address starting with https://"); ok {
 			s.URL, _ = f.link(v, field+".url")
+			p := f.at(v)
+			s.Line, s.Col = p.line, p.col
 		}
 		if v, ok := f.required(m, c, field+".", "title", "the source's title"); ok {
 			s.Title, _ = f.str(v, field+".title")

@@ -62,6 +62,8 @@ type Source struct {
 	Publisher string
 	Language  string
 	Primary   bool
+	// Line and Col are where the URL is written, for the link checker.
+	Line, Col int
 }
 
 // Text is the part of an event or page written in one language.

@@ -76,6 +76,8 @@ type Builder struct {
 	// changed is not rendered again.
 	pages     map[string]cachedPage
 	extras    cachedExtras
+	rendered  []string
+	typo      typoMemo
 	langs     []*Lang
 	langsSum  uint64
 	assetSet  *assetSet
@@ -88,9 +90,13 @@ type Builder struct {
 	nextBody  map[bodyKey]markdown.Result
 }
 
+// bodyKey identifies a rendered body: its language, its bytes (by
+// fingerprint and length) and the names its links could resolve to.
 type bodyKey struct {
-	lang, src string
-	names     string // the set of resolvable names the links were resolved against
+	lang  string
+	sum   uint64
+	size  int
+	names uint64
 }
 
 type cachedPage struct {
@@ -102,6 +108,10 @@ type cachedExtras struct {
 	key   uint64
 	files map[string][]byte
 }
+
+// Rendered lists the pages the last build rendered, in page order; the
+// others were the same as in the build before.
+func (b *Builder) Rendered() []string { return slices.Clone(b.rendered) }
 
 // Invalidate tells the Builder that files have changed, for a build with
 // Options.Incremental.
@@ -135,7 +145,7 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	if err != nil {
 		return nil, c.Diagnostics, err
 	}
-	s := newState(c, langs, opt, assets)
+	s := newState(c, langs, opt, assets, &b.typo)
 	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
 	diags := b.renderBodies(s)
 	if errs := diags.Errors(); len(errs) > 0 {
@@ -184,7 +194,7 @@ func (b *Builder) renderBodies(s *state) content.Diagnostics {
 		if j.text.Fallback {
 			mdLang = s.langs[0].Code
 		}
-		key := bodyKey{lang: mdLang + "/" + j.lang, src: string(j.text.Body), names: s.namesKey}
+		key := bodyKey{lang: mdLang + "/" + j.lang, sum: j.text.BodySum, size: len(j.text.Body), names: s.namesSum}
 		mu.Lock()
 		r, ok := b.bodies[key]
 		mu.Unlock()
@@ -291,6 +301,10 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		i := todo[j]
 		results[i], errs[i] = b.renderPage(pages[i])
 	})
+	b.rendered = b.rendered[:0]
+	for _, i := range todo {
+		b.rendered = append(b.rendered, pages[i].path)
+	}
 	for i, err := range errs { // the first error in page order, whatever the scheduling
 		if err != nil {
 			return fmt.Errorf("%s: %w", pages[i].path, err)

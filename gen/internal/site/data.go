@@ -99,7 +99,7 @@ func (s *state) jsonEvents() []jsonEvent {
 			j.URL[l.Code] = s.abs(s.eventURL(l, e.ID))
 		}
 		for _, src := range e.Sources {
-			j.Sources = append(j.Sources, jsonSource(src))
+			j.Sources = append(j.Sources, jsonSource{src.URL, src.Title, src.Publisher, src.Language, src.Primary})
 		}
 		out = append(out, j)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,5 +94,38 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameOutput(t, st.name, got, want)
+	}
+}
+
+// TestIncrementalRendersOnlyWhatChanged: after an edit of one event's body,
+// only that event's page in that language is rendered again; after an edit
+// of its title, also the lists that show it.
+func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
+	fsys := copyRepo(t)
+	b := NewBuilder()
+	if _, _, err := b.Build(fsys, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	const ev = "content/events/2022-10-17-cnil-sanction.md"
+	edit := func(old, new string) {
+		fsys[ev] = &fstest.MapFile{Data: bytes.Replace(fsys[ev].Data, []byte(old), []byte(new), 1)}
+		b.Invalidate(ev)
+		if _, _, err := b.Build(fsys, Options{Incremental: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("Le lundi 17 octobre 2022", "Le lundi 17 octobre 2022 (édité)")
+	if got := b.Rendered(); len(got) != 1 || got[0] != "evenements/2022-10-17-cnil-sanction/index.html" {
+		t.Errorf("a body edit rendered %v", got)
+	}
+	edit("\ntitle: \"", "\ntitle: \"Édité : ")
+	got := b.Rendered()
+	for _, want := range []string{"index.html", "evenements/2022-10-17-cnil-sanction/index.html", "pays/fr/index.html", "autorites/cnil/index.html"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("a title edit did not render %s (rendered %v)", want, got)
+		}
+	}
+	if len(got) > 20 {
+		t.Errorf("a title edit rendered %d pages: %v", len(got), got)
 	}
 }

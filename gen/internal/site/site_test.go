@@ -132,6 +132,23 @@ func TestRealSiteLinks(t *testing.T) {
 	if n := checkLinks(t, out); n < 1000 {
 		t.Errorf("only %d same-site links checked", n)
 	}
+	if d := CheckLinks(out); len(d) > 0 {
+		t.Errorf("CheckLinks:\n%v", d)
+	}
+}
+
+// TestCheckLinksFindsBreakage shows that the link checker can fail.
+func TestCheckLinksFindsBreakage(t *testing.T) {
+	out := &Output{Files: map[string][]byte{
+		"index.html":   []byte(`<!doctype html><title>x</title><a href="/a/">a</a><a href="/missing/">m</a><a href="/a/#nope">n</a><a href="javascript:x()">j</a>`),
+		"a/index.html": []byte(`<!doctype html><title>a</title><h2 id="here">h</h2>`),
+	}}
+	got := CheckLinks(out).Error()
+	for _, want := range []string{`link "/missing/" leads nowhere`, `no id "nope"`, `link "javascript:x()"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
 }
 
 func TestRealSitePages(t *testing.T) {

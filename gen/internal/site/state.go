@@ -33,7 +33,7 @@ type state struct {
 	// data of all events, per language.
 	global   uint64
 	cards    map[string]uint64
-	namesKey string
+	namesSum uint64 // the names links may resolve to
 }
 
 // PageView is an explainer page in one language.
@@ -48,7 +48,8 @@ type PageView struct {
 	Menu string
 }
 
-func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) *state {
+func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, memo *typoMemo) *state {
+	memo.next()
 	s := &state{c: c, langs: langs, opt: opt, assets: assets,
 		events: map[string][]*EventView{}, pages: map[string][]*PageView{},
 		byID: map[string]map[string]*EventView{}, pageByKey: map[string]map[string]*PageView{}}
@@ -72,7 +73,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) 
 				YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
 			}
 			tl := s.textLang(l, v.Text)
-			v.Title, v.Summary, v.Caveats = typo(tl, v.Text.Title), typo(tl, v.Text.Summary), typoAll(tl, v.Text.Caveats)
+			v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
 			views[i] = v
 			byID[e.ID] = v
 		}
@@ -102,7 +103,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet) 
 	for _, p := range c.Pages {
 		names = append(names, p.Key)
 	}
-	s.namesKey = strings.Join(names, ",")
+	s.namesSum = content.Sum([]byte(strings.Join(names, ",")))
 	s.facetsBy = map[string][]facetView{}
 	s.cards = map[string]uint64{}
 	for _, l := range langs {
@@ -214,10 +215,35 @@ func typo(lang string, s string) string {
 	return s
 }
 
-func typoAll(lang string, ss []string) []string {
+// typoMemo remembers typo's results from one build to the next; it keeps
+// only what the last build used.
+type typoMemo struct{ prev, cur map[string]string }
+
+func (m *typoMemo) typo(lang, s string) string {
+	if lang != "fr" {
+		return s
+	}
+	if m.cur == nil {
+		m.cur = map[string]string{}
+	}
+	if r, ok := m.cur[s]; ok {
+		return r
+	}
+	r, ok := m.prev[s]
+	if !ok {
+		r = typo(lang, s)
+	}
+	m.cur[s] = r
+	return r
+}
+
+// next starts a new build's memory.
+func (m *typoMemo) next() { m.prev, m.cur = m.cur, nil }
+
+func (m *typoMemo) all(lang string, ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = typo(lang, s)
+		out[i] = m.typo(lang, s)
 	}
 	return out
 }

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"sync"
+	"time"
+
+	"clearviewtimeline/gen/internal/content"
+)
+
+// checkExternal asks every source URL of the content whether it still
+// answers: a HEAD request, then a GET where HEAD is refused. Each failure
+// is a diagnostic at the place the URL is written.
+func checkExternal(ctx context.Context, fsys fs.FS, client *http.Client) content.Diagnostics {
+	c := content.Load(fsys, content.Options{Drafts: true})
+	type use struct {
+		path      string
+		line, col int
+		field     string
+	}
+	uses := map[string][]use{}
+	var urls []string
+	for _, e := range c.Events {
+		for i, s := range e.Sources {
+			if s.URL == "" {
+				continue
+			}
+			if _, ok := uses[s.URL]; !ok {
+				urls = append(urls, s.URL)
+			}
+			uses[s.URL] = append(uses[s.URL], use{e.Path, s.Line, s.Col, fmt.Sprintf("sources[%d].url", i+1)})
+		}
+	}
+	problems := make([]string, len(urls))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, u := range urls {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			problems[i] = probe(ctx, client, u)
+		})
+	}
+	wg.Wait()
+	var diags content.Diagnostics
+	for i, u := range urls {
+		if problems[i] == "" {
+			continue
+		}
+		for _, us := range uses[u] {
+			diags = append(diags, content.Diagnostic{Path: us.path, Line: us.line, Col: us.col, Field: us.field,
+				Problem:  fmt.Sprintf("%s %s", u, problems[i]),
+				Expected: "an address that answers; if the page is gone, cite an archived copy"})
+		}
+	}
+	diags.Sort()
+	return diags
+}
+
+// probe returns "" when u answers with a success or a redirect to one,
+// or what went wrong.
+func probe(ctx context.Context, client *http.Client, u string) string {
+	try := func(method string) (int, error) {
+		ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, method, u, nil)
+		if err != nil {
+			return 0, err
+		}
+		req.Header.Set("User-Agent", "gen-check/1 (link checker)")
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+		return resp.StatusCode, nil
+	}
+	code, err := try(http.MethodHead)
+	if err == nil && (code == http.StatusMethodNotAllowed || code == http.StatusForbidden || code == http.StatusNotImplemented) {
+		code, err = try(http.MethodGet)
+	}
+	switch {
+	case err != nil:
+		return "did not answer: " + err.Error()
+	case code >= 400:
+		return fmt.Sprintf("answered %d %s", code, http.StatusText(code))
+	}
+	return ""
+}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"clearviewtimeline/gen/internal/serve"
+)
+
+func serveCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	root := fs.String("root", ".", "the project folder, holding content/, layouts/ and static/")
+	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; only this address is bound")
+	if err := fs.Parse(args); err != nil {
+		return ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen serve: unexpected argument %q\n", fs.Arg(0))
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := Serve(ctx, *root, *addr, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "gen serve: %v\n", err)
+		return ExitContent
+	}
+	return ExitOK
+}
+
+// Serve runs the dev server on addr until ctx is done, then stops cleanly.
+func Serve(ctx context.Context, root, addr string, stdout, stderr io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return ServeOn(ctx, root, ln, stdout, stderr)
+}
+
+// ServeOn runs the dev server on a listener until ctx is done.
+func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr io.Writer) error {
+	var err error
+	base := "http://" + ln.Addr().String()
+	logger := log.New(stderr, "gen serve: ", 0)
+	srv := serve.New(os.DirFS(root), base, logger.Printf)
+	srv.Build()
+	fmt.Fprintf(stdout, "gen serve: %s/ (drafts shown; Ctrl-C stops)\n", base)
+
+	reqCtx, cancelReqs := context.WithCancel(context.Background())
+	defer cancelReqs()
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return reqCtx }}
+	watchDone := make(chan error, 1)
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	go func() { watchDone <- srv.Watch(watchCtx, root) }()
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	cancelReqs() // ends the event streams, so that Shutdown does not wait for them
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err = hs.Shutdown(shut)
+	stopWatch()
+	<-watchDone
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	fmt.Fprintln(stdout, "gen serve: stopped")
+	return err
+}

@@ -1,0 +1,306 @@
+// Package serve is the editors' dev server: it builds the site in memory
+// (drafts shown and marked), serves that build, watches content/, layouts/
+// and static/, rebuilds what an edit touched, and tells the open pages to
+// reload once the new build is complete.
+//
+// It serves only the in-memory output of the build, never a file from the
+// disk, so no path can reach outside the site. While a rebuild is under way
+// requests wait for it, so no stale or half-built page is ever served. When
+// the content becomes invalid, every page shows the errors, each with its
+// path:line:col, and reloads by itself once they are fixed.
+//
+// Reloading uses Server-Sent Events from /_gen/events and a script served
+// from /_gen/reload.js, which the site's Content Security Policy allows
+// (script-src 'self', connect-src 'self').
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"log"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/site"
+)
+
+// Paths of the server's own files.
+const (
+	ScriptPath = "/_gen/reload.js"
+	EventsPath = "/_gen/events"
+)
+
+// Server serves one site tree.
+type Server struct {
+	fsys    fs.FS
+	opt     site.Options
+	builder *site.Builder
+	logf    func(format string, args ...any)
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	building bool
+	out      *site.Output
+	diags    content.Diagnostics
+	err      error
+	version  int
+	subs     map[chan int]bool
+	// Built is called after each build with how long it took (tests and
+	// benchmarks use it).
+	Built func(version int, took time.Duration)
+}
+
+// New prepares a server for the tree fsys. baseURL is the address it will
+// be reached at.
+func New(fsys fs.FS, baseURL string, logf func(string, ...any)) *Server {
+	if logf == nil {
+		logf = log.Printf
+	}
+	s := &Server{fsys: fsys, builder: site.NewBuilder(), logf: logf, subs: map[chan int]bool{},
+		opt: site.Options{BaseURL: baseURL, Drafts: true, Script: ScriptPath}}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+// Build builds the site once, fully.
+func (s *Server) Build() { s.rebuild(nil, false) }
+
+// Changed rebuilds after the given files changed (paths relative to the
+// tree, slash-separated), reusing what is unchanged.
+func (s *Server) Changed(paths []string) { s.rebuild(paths, true) }
+
+// Begin marks a rebuild as coming: from now on requests wait for it.
+func (s *Server) Begin() {
+	s.mu.Lock()
+	s.building = true
+	s.mu.Unlock()
+}
+
+func (s *Server) rebuild(paths []string, incremental bool) {
+	s.Begin()
+	start := time.Now()
+	s.builder.Invalidate(paths...)
+	opt := s.opt
+	opt.Incremental = incremental
+	out, diags, err := s.builder.Build(s.fsys, opt)
+	took := time.Since(start)
+
+	s.mu.Lock()
+	s.building = false
+	s.version++
+	v := s.version
+	if err == nil {
+		s.out, s.err = out, nil
+	} else {
+		s.err = err
+	}
+	s.diags = diags
+	for ch := range s.subs {
+		select {
+		case ch <- v:
+		default: // a slow reader gets the latest version at its next read
+		}
+	}
+	s.cond.Broadcast()
+	s.mu.Unlock()
+
+	if s.Built != nil {
+		s.Built(v, took)
+	}
+	if err != nil {
+		s.logf("build %d failed in %s:\n%v", v, took.Round(time.Millisecond), err)
+	} else {
+		s.logf("build %d: %d files in %s", v, len(out.Files), took.Round(time.Millisecond))
+	}
+}
+
+// snapshot waits for any rebuild under way and returns the current build.
+func (s *Server) snapshot(ctx context.Context) (*site.Output, error, content.Diagnostics, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for s.building {
+		if ctx.Err() != nil {
+			return nil, nil, nil, false
+		}
+		s.cond.Wait()
+	}
+	return s.out, s.err, s.diags, true
+}
+
+// ServeHTTP serves the site from memory.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case ScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(reloadScript))
+		return
+	case EventsPath:
+		s.events(w, r)
+		return
+	}
+	name, ok := clean(r)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	out, err, diags, ok := s.snapshot(r.Context())
+	if !ok {
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	securityHeaders(w.Header())
+	if err != nil {
+		s.errorPage(w, err, diags)
+		return
+	}
+	if out == nil {
+		http.Error(w, "no build yet", http.StatusServiceUnavailable)
+		return
+	}
+	if data, ok := out.Files[name]; ok {
+		serveBytes(w, r, name, data, http.StatusOK)
+		return
+	}
+	if _, ok := out.Files[name+"/index.html"]; ok && !strings.HasSuffix(r.URL.Path, "/") {
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	notFound := "404.html"
+	if i := strings.IndexByte(name, '/'); i > 0 {
+		if _, ok := out.Files[name[:i]+"/404.html"]; ok {
+			notFound = name[:i] + "/404.html"
+		}
+	}
+	serveBytes(w, r, notFound, out.Files[notFound], http.StatusNotFound)
+}
+
+// clean maps a request path to a file of the output, refusing anything
+// that is not a plain path inside the site: "..", encoded slashes or
+// backslashes, NUL, or a path that is not rooted.
+func clean(r *http.Request) (string, bool) {
+	raw := r.URL.EscapedPath()
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") ||
+		strings.Contains(strings.ToLower(raw), "%2f") || strings.Contains(strings.ToLower(raw), "%5c") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(p, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if !fs.ValidPath(name) {
+		return "", false
+	}
+	return name, true
+}
+
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+	".svg": "image/svg+xml", ".json": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8",
+	".csv": "text/csv; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+}
+
+func serveBytes(w http.ResponseWriter, r *http.Request, name string, data []byte, status int) {
+	ct := contentTypes[path.Ext(name)]
+	if ct == "" {
+		ct = http.DetectContentType(data)
+	}
+	if name == "feed.xml" || strings.HasSuffix(name, "/feed.xml") {
+		ct = "application/atom+xml; charset=utf-8"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// securityHeaders are the published site's policy, so that what works
+// here works in production.
+func securityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, err error, diags content.Diagnostics) {
+	var b bytes.Buffer
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>`)
+	b.WriteString(`<script src="` + ScriptPath + `" defer></script></head><body><h1>Build failed</h1>`)
+	b.WriteString(`<p>The page reloads by itself once the problems below are fixed.</p><pre>`)
+	var ds content.Diagnostics
+	if errors.As(err, &ds) {
+		for _, d := range diags.Errors() {
+			b.WriteString(html.EscapeString(d.Error()) + "\n")
+		}
+	} else {
+		b.WriteString(html.EscapeString(err.Error()))
+	}
+	b.WriteString(`</pre></body></html>`)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	w.Write(b.Bytes())
+}
+
+// events streams "reload" events, one per completed build.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan int, 1)
+	s.mu.Lock()
+	s.subs[ch] = true
+	v := s.version
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %d\n\n", v)
+	fl.Flush()
+	keep := time.NewTicker(15 * time.Second)
+	defer keep.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case v := <-ch:
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			fl.Flush()
+		case <-keep.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+			fl.Flush()
+		}
+	}
+}
+
+// reloadScript reloads the page after each completed build. Served as a
+// file, so the site's CSP (script-src 'self', connect-src 'self') allows it.
+const reloadScript = `(function(){var v=null,es=new EventSource("` + EventsPath + `");` +
+	`es.addEventListener("hello",function(e){if(v!==null&&e.data!==v){location.reload()}v=e.data});` +
+	`es.addEventListener("reload",function(){location.reload()});})();`

@@ -1,0 +1,99 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"clearviewtimeline/gen/internal/content"
+
+	"golang.org/x/net/html"
+)
+
+// CheckLinks parses every HTML page of out and reports each same-site link
+// or anchor that leads nowhere, and each link with a scheme other than
+// http, https or mailto. Links written in content are checked with their
+// file and line while bodies render; this catches what layouts write.
+func CheckLinks(out *Output) content.Diagnostics {
+	type pageInfo struct {
+		ids   map[string]bool
+		links []string
+	}
+	pages := map[string]*pageInfo{}
+	var diags content.Diagnostics
+	report := func(p, problem, expected string) {
+		diags = append(diags, content.Diagnostic{Path: p, Problem: problem, Expected: expected})
+	}
+	for p, b := range out.Files {
+		if path.Ext(p) != ".html" {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			report(p, "does not parse: "+err.Error(), "valid HTML")
+			continue
+		}
+		pi := &pageInfo{ids: map[string]bool{}}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					if pi.ids[a.Val] {
+						report(p, fmt.Sprintf("id %q used twice", a.Val), "unique ids")
+					}
+					pi.ids[a.Val] = true
+				case a.Key == "src", a.Key == "href" && n.Data == "a",
+					a.Key == "href" && n.Data == "link" && (attrOf(n, "rel") == "stylesheet" || attrOf(n, "rel") == "icon"):
+					pi.links = append(pi.links, a.Val)
+				}
+			}
+		}
+		pages[p] = pi
+	}
+	for p, pi := range pages {
+		base := &url.URL{Path: "/" + strings.TrimSuffix(p, "index.html")}
+		for _, l := range pi.links {
+			u, err := url.Parse(l)
+			if err != nil {
+				report(p, fmt.Sprintf("link %q: %v", l, err), "a valid URL")
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
+					report(p, fmt.Sprintf("link %q", l), "an http, https or mailto link")
+				}
+				continue
+			}
+			abs := base.ResolveReference(u)
+			file := strings.TrimPrefix(abs.Path, "/")
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			if _, ok := out.Files[file]; !ok {
+				report(p, fmt.Sprintf("link %q leads nowhere (no %s)", l, file), "a page of the site")
+				continue
+			}
+			if u.Fragment != "" {
+				if t := pages[file]; t == nil || !t.ids[u.Fragment] {
+					report(p, fmt.Sprintf("link %q: no id %q in %s", l, u.Fragment, file), "an anchor of that page")
+				}
+			}
+		}
+	}
+	diags.Sort()
+	return diags
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
