@@ -8,13 +8,21 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check test deps vet gotest site-test html-check browser-check lighthouse clean
+.PHONY: build check serve new test deps vet gotest site-test html-check browser-check lighthouse clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
 
 check:
 	$(GO) run ./gen check
+
+# The dev server: http://127.0.0.1:1313/ (ADDR=host:port to change it).
+serve:
+	$(GO) run ./gen serve $(if $(ADDR),-addr $(ADDR))
+
+# A new event in both languages: make new DATE=2024-05-16 COUNTRY=NL AUTHORITY=ap KIND=fine SLUG=ap-sanction
+new:
+	$(GO) run ./gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)"
 
 # Everything CI runs.
 test: deps vet gotest site-test html-check browser-check
