@@ -8,7 +8,7 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve new test deps vet gotest site-test html-check browser-check lighthouse clean
+.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -25,7 +25,7 @@ new:
 	$(GO) run ./gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)"
 
 # Everything CI runs.
-test: deps vet gotest site-test html-check browser-check
+test: deps vet gotest site-test netlify-check html-check browser-check
 
 # The Debian packages (chromium, Java) and the npm tools (tools/node_modules)
 # the checks need; quiet when they are there.
@@ -43,14 +43,21 @@ gotest:
 site-test:
 	$(GO) run ./gen build -q -out $(SITE)
 
+# netlify.toml through Netlify's own parser (offline; fails on any warning), and its
+# header rules as the headers.json the browser check serves the pages with.
+netlify-check: deps
+	bash tools/netlify-config.sh --out $(TESTOUT)/netlify-config.json
+	node tools/netlify-headers.mjs --config $(TESTOUT)/netlify-config.json --out $(TESTOUT)/headers.json
+
 # The Nu HTML checker on every page.
 html-check: site-test
 	bash tools/vnu.sh $(SITE)
 
-# axe-core in Chromium on every page, light and dark, 375 and 1280 px wide;
-# screenshots for review in $(TESTOUT)/screenshots.
-browser-check: site-test
-	node tools/browser.mjs --dir $(SITE) --shots $(TESTOUT)/screenshots $(SHOTS)
+# axe-core in Chromium on every page, light and dark, 375 and 1280 px wide, served
+# with the headers of netlify.toml (any CSP violation fails); screenshots for
+# review in $(TESTOUT)/screenshots.
+browser-check: site-test netlify-check
+	node tools/browser.mjs --dir $(SITE) --headers $(TESTOUT)/headers.json --shots $(TESTOUT)/screenshots $(SHOTS)
 
 # Lighthouse on the home page and an event page: every category at 0.95 or more.
 lighthouse: deps site-test

@@ -235,10 +235,13 @@ func serveBytes(w http.ResponseWriter, r *http.Request, name string, data []byte
 	}
 }
 
-// securityHeaders are the published site's policy, so that what works
-// here works in production.
+// ContentSecurityPolicy is the published site's policy (netlify.toml's,
+// a test keeps them equal), so that what works here works in production;
+// connect-src 'self' lets the live reload's event stream through.
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
 func securityHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", ContentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 }
