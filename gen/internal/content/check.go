@@ -50,7 +50,7 @@ func (c *Content) crossCheck() Diagnostics {
 				errAt(e, p, field, fmt.Sprintf("%q is listed twice", r), "each related id once", Error)
 			case byID[r] == nil:
 				expected := "the id (file name without .md) of an event in " + EventsDir
-				if s := suggest(r, ids); s != "" {
+				if s := suggest(r, slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == e.ID })); s != "" {
 					expected = fmt.Sprintf("the id of an event: did you mean %s?", s)
 				}
 				errAt(e, p, field, fmt.Sprintf("no event has the id %q", r), expected, Error)

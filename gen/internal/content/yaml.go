@@ -84,6 +84,10 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		return nil, nil, 0
 	}
 
+	if len(bytes.TrimSpace(src)) == 0 {
+		f.report(Error, pos{1, 1}, "", "empty file", `a "---" line, the fields, a closing "---" line, then the text`)
+		return nil, nil, 0
+	}
 	// adrg/frontmatter skips blank lines before the opening fence.
 	fence := 1
 	for _, line := range bytes.SplitAfter(src, []byte("\n")) {

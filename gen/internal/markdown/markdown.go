@@ -212,7 +212,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				u := strings.ToLower(string(n.URL(src)))
 				if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "www.") {
 					st.problems = append(st.problems, Problem{Offset: offsetOf(n), Field: "body",
-						Problem: "link to " + string(n.URL(src)), Expected: "an http or https address"})
+						Problem: "link to " + quote(string(n.URL(src))), Expected: "an http or https address"})
 				}
 			}
 		case *ast.Text:

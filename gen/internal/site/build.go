@@ -147,7 +147,7 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	}
 	s := newState(c, langs, opt, assets, &b.typo)
 	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
-	diags := b.renderBodies(s)
+	diags := append(s.checkSlugs(), b.renderBodies(s)...)
 	if errs := diags.Errors(); len(errs) > 0 {
 		all := append(slices.Clone(c.Diagnostics), diags...)
 		all.Sort()

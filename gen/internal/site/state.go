@@ -113,6 +113,39 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 	return s
 }
 
+// checkSlugs refuses page addresses that the site uses for something
+// else (a section, a language, the assets) or that two pages share.
+func (s *state) checkSlugs() content.Diagnostics {
+	var diags content.Diagnostics
+	reserved := map[string]string{"data": "the open data", "css": "the assets", "js": "the assets", "_gen": "the dev server"}
+	for _, l := range s.langs {
+		if !l.Default {
+			reserved[l.Code] = "the " + l.Code + " pages"
+		}
+		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years"} {
+			reserved[l.Path(sec)] = "the " + sec + " section"
+		}
+	}
+	for _, l := range s.langs {
+		seen := map[string]string{}
+		for _, p := range s.pages[l.Code] {
+			if p.Text.Fallback {
+				continue // reported for the text's own file
+			}
+			slug, path := p.Text.Slug, p.Text.Path
+			if what, ok := reserved[slug]; ok {
+				diags = append(diags, content.Diagnostic{Path: path, Line: 1, Col: 1, Field: "slug",
+					Problem: fmt.Sprintf("%q is the address of %s", slug, what), Expected: "another slug"})
+			} else if other, ok := seen[slug]; ok && other != path {
+				diags = append(diags, content.Diagnostic{Path: path, Line: 1, Col: 1, Field: "slug",
+					Problem: fmt.Sprintf("%q is also the slug of %s", slug, other), Expected: "a slug no other page has in this language"})
+			}
+			seen[slug] = path
+		}
+	}
+	return diags
+}
+
 // cardsSum fingerprints what lists show of the events.
 func cardsSum(l *Lang, evs []*EventView) uint64 {
 	sums := make([]uint64, len(evs))
