@@ -8,7 +8,7 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse clean
+.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse fuzz clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -36,8 +36,16 @@ vet:
 	@test -z "$$(gofmt -l gen)" || { echo "gofmt needed:"; gofmt -l gen; exit 1; }
 	$(GO) vet ./...
 
+# With the race detector: the build renders on all cores.
 gotest:
-	$(GO) test ./...
+	$(GO) test -race ./...
+
+# The fuzzers, for long runs (FUZZTIME=10m each by default); what they find
+# lands in testdata/fuzz/ and becomes a seed of every later go test.
+FUZZTIME ?= 10m
+fuzz:
+	$(GO) test ./gen/internal/content -run '^$$' -fuzz FuzzLoadEvent -fuzztime $(FUZZTIME)
+	$(GO) test ./gen/internal/site -run '^$$' -fuzz FuzzBuild -fuzztime $(FUZZTIME)
 
 # Build the real site the way Netlify does, into a folder of its own.
 site-test:
