@@ -24,7 +24,7 @@ func synthFS(tb testing.TB, n int) fstest.MapFS {
 		date := fmt.Sprintf("%04d-%02d-%02d", 2015+i%10, 1+i%12, 1+i%28)
 		id := fmt.Sprintf("%s-synthetique-%05d", date, i)
 		related := ""
-		if i > 0 {
+		if i%4 > 0 { // cases of four steps
 			related = fmt.Sprintf("related: [%s-synthetique-%05d]\n", fmt.Sprintf("%04d-%02d-%02d", 2015+(i-1)%10, 1+(i-1)%12, 1+(i-1)%28), i-1)
 		}
 		fr := fmt.Sprintf("---\ndate: %s\ncountry: FR\nauthority: cnil\nkind: %s\namount: {value: %d, currency: EUR}\nstatus: final\nconfirmation: press\n%ssources:\n  - {url: \"https://example.org/%d\", title: \"Source %d\", publisher: Exemple, language: fr, primary: true}\ntitle: \"Événement synthétique numéro %d\"\nsummary: \"Un résumé d'une phrase pour l'événement %d : ce qui a été décidé.\"\n---\n%s",

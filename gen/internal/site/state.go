@@ -84,7 +84,13 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 			if i+1 < len(views) {
 				v.Next = views[i+1]
 			}
-			v.Chain = chain(v, byID)
+			if v.Chain == nil {
+				// One walk per case: its events share the same chain.
+				c := chain(v, byID)
+				for _, o := range c {
+					o.Chain = c
+				}
+			}
 		}
 		s.events[l.Code], s.byID[l.Code] = views, byID
 
