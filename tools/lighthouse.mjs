@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Lighthouse scores of a few pages of a built site, served locally.
+//
+// usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--out DIR]
+//                                  [--headers headers.json]
+//   --page   a page to audit (repeatable; default: /)
+//   --min    lowest accepted score for each category (default 0.95)
+//   --out    where the JSON reports go (default: test-output/lighthouse)
+//
+// Runs Lighthouse (mobile, the default form factor and simulated throttling) with the categories
+// performance, accessibility, best-practices and seo, in Debian's Chromium (CHROME_PATH, default
+// /usr/bin/chromium), a fresh headless instance per page. Prints a table of the scores.
+// Exit code: 0 when every score >= --min, 1 otherwise, 2 on a usage or set-up error.
+
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { startServer } from './serve.mjs';
+
+const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+function usage(msg) {
+  if (msg) console.error(`lighthouse.mjs: ${msg}`);
+  console.error('usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--out DIR] [--headers headers.json]');
+  process.exit(2);
+}
+
+let opts;
+try {
+  opts = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      page: { type: 'string', multiple: true },
+      min: { type: 'string', default: '0.95' },
+      out: { type: 'string', default: 'test-output/lighthouse' },
+      headers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (e) {
+  usage(e.message);
+}
+if (opts.help) usage();
+if (!opts.dir) usage('--dir is required');
+const MIN = Number(opts.min);
+if (!(MIN >= 0 && MIN <= 1)) usage('--min must be a number between 0 and 1');
+const pages = (opts.page && opts.page.length ? opts.page : ['/']).map((p) => (p.startsWith('/') ? p : '/' + p));
+
+function slugFor(p) {
+  if (p === '/') return 'home';
+  let s = p;
+  try { s = decodeURI(p); } catch { /* keep as is */ }
+  return s.replace(/\.html$/, '').replace(/^\/+|\/+$/g, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'home';
+}
+
+const fmt = (score) => (score === null || score === undefined ? '  -- ' : score.toFixed(2).padStart(5));
+
+async function auditPage(origin, pagePath) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  try {
+    const result = await lighthouse(origin + pagePath, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
+    if (!result || !result.lhr) throw new Error('Lighthouse returned no result');
+    return result;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function main() {
+  const dir = path.resolve(opts.dir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) usage(`not a directory: ${opts.dir}`);
+  if (!fs.existsSync(CHROME_PATH)) usage(`${CHROME_PATH} not found: run tools/deps.sh`);
+  await fsp.mkdir(opts.out, { recursive: true });
+
+  const srv = await startServer({ dir, headersFile: opts.headers });
+  const rows = [];
+  let failed = false;
+  try {
+    for (const p of pages) {
+      const t0 = Date.now();
+      let lhr;
+      try {
+        const result = await auditPage(srv.origin, p);
+        lhr = result.lhr;
+        const file = path.join(opts.out, `${slugFor(p)}.json`);
+        await fsp.writeFile(file, typeof result.report === 'string' ? result.report : JSON.stringify(lhr, null, 2));
+      } catch (err) {
+        console.error(`lighthouse: ${p}: ${(err && err.message) || err}`);
+        rows.push({ page: p, scores: {}, problems: [`Lighthouse failed: ${(err && err.message) || err}`], seconds: (Date.now() - t0) / 1000 });
+        failed = true;
+        continue;
+      }
+      const scores = {};
+      const problems = [];
+      if (lhr.runtimeError) problems.push(`runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      for (const w of lhr.runWarnings || []) problems.push(`warning: ${w}`);
+      for (const c of CATEGORIES) {
+        const cat = lhr.categories[c];
+        const score = cat ? cat.score : null;
+        scores[c] = score;
+        if (score === null || score < MIN) {
+          failed = true;
+          // What lowers the score: audits that count (weight > 0) and did not pass.
+          const lows = (cat ? cat.auditRefs : [])
+            .filter((r) => r.weight > 0)
+            .map((r) => ({ ref: r, a: lhr.audits[r.id] }))
+            .filter(({ a }) => a && a.score !== null && a.score < 1)
+            .map(({ ref, a }) => `${a.id} (score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''}, weight ${ref.weight}): ${a.title}`);
+          problems.push(`${c} ${score === null ? 'has no score' : `${score.toFixed(2)} < ${MIN}`}${lows.length ? ':\n      ' + lows.join('\n      ') : ''}`);
+        }
+      }
+      rows.push({ page: p, scores, problems, seconds: (Date.now() - t0) / 1000 });
+    }
+  } finally {
+    await srv.close();
+  }
+
+  const w = Math.max(4, ...rows.map((r) => r.page.length));
+  console.log(`${'page'.padEnd(w)}  perf.  a11y  b.pr.   seo   time`);
+  for (const r of rows) {
+    console.log(`${r.page.padEnd(w)}  ${CATEGORIES.map((c) => fmt(r.scores[c])).join(' ')}  ${r.seconds.toFixed(0).padStart(4)} s`);
+  }
+  for (const r of rows) for (const pr of r.problems) console.log(`  ${r.page}: ${pr}`);
+  console.log(`lighthouse: ${rows.length} pages, minimum ${MIN}: ${failed ? 'FAIL' : 'OK'} (reports in ${opts.out})`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(`lighthouse.mjs: ${(err && err.stack) || err}`);
+  process.exit(2);
+});

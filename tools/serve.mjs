@@ -1,0 +1,209 @@
+// Small static file server for the tests (shared by browser.mjs and lighthouse.mjs).
+//
+//   /x/            -> DIR/x/index.html
+//   /x (a folder)  -> 301 to /x/
+//   unknown path   -> 404 with the body of DIR/404.html when it exists
+//   headers.json   -> [{"for": "/*", "values": {"Header": "value"}}, ...]
+//                     Netlify-style patterns: an exact path, or a prefix ending in "/*"
+//                     ("/*" matches everything, "/a/*" matches /a and /a/...).
+//                     All matching rules apply, in order: later ones win per header.
+//
+// Usage: const srv = await startServer({ dir, headersFile }); srv.origin; await srv.close();
+// Also runnable by hand: node tools/serve.mjs --dir DIR [--headers headers.json] [--port N]
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.rss': 'application/rss+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+};
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
+
+export function contentTypeFor(file) {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+// Read and check a headers.json file: [{for, values}, ...].
+export function loadHeaderRules(file) {
+  if (!file) return [];
+  const rules = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!Array.isArray(rules)) throw new Error(`${file}: expected a JSON array of {"for", "values"}`);
+  for (const [i, r] of rules.entries()) {
+    if (!r || typeof r.for !== 'string' || !r.for.startsWith('/') || typeof r.values !== 'object' || r.values === null) {
+      throw new Error(`${file}: rule ${i}: expected {"for": "/path", "values": {...}}`);
+    }
+  }
+  return rules;
+}
+
+export function patternMatches(pattern, pathname) {
+  if (pattern.endsWith('/*')) {
+    const prefix = pattern.slice(0, -1); // keeps the trailing "/"
+    return pathname.startsWith(prefix) || pathname === prefix.slice(0, -1);
+  }
+  return pattern === pathname;
+}
+
+export function headersFor(rules, pathname) {
+  const out = {};
+  const lower = {};
+  for (const rule of rules) {
+    if (!patternMatches(rule.for, pathname)) continue;
+    for (const [name, value] of Object.entries(rule.values)) {
+      const key = name.toLowerCase();
+      if (lower[key] !== undefined) delete out[lower[key]];
+      lower[key] = name;
+      out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+  }
+  return out;
+}
+
+async function statOrNull(p) {
+  try { return await fsp.stat(p); } catch { return null; }
+}
+
+// Map a URL path to {status, file, location}.
+async function resolvePath(root, pathname) {
+  let rel;
+  try { rel = decodeURIComponent(pathname); } catch { return { status: 400 }; }
+  if (rel.includes('\0')) return { status: 400 };
+  const abs = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+  if (abs !== root && !abs.startsWith(root + path.sep)) return { status: 404 };
+  const st = await statOrNull(abs);
+  if (st && st.isDirectory()) {
+    if (!pathname.endsWith('/')) return { status: 301, location: pathname + '/' };
+    const index = path.join(abs, 'index.html');
+    const ist = await statOrNull(index);
+    if (ist && ist.isFile()) return { status: 200, file: index };
+    return { status: 404 };
+  }
+  if (st && st.isFile() && !pathname.endsWith('/')) return { status: 200, file: abs };
+  return { status: 404 };
+}
+
+export async function startServer({ dir, headersFile = null, host = '127.0.0.1', port = 0, compress = true } = {}) {
+  const root = path.resolve(dir);
+  const rootStat = await statOrNull(root);
+  if (!rootStat || !rootStat.isDirectory()) throw new Error(`not a directory: ${dir}`);
+  const rules = loadHeaderRules(headersFile);
+  const notFoundFile = path.join(root, '404.html');
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      const pathname = url.pathname;
+      const extra = headersFor(rules, pathname);
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...extra, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('method not allowed\n');
+        return;
+      }
+      let { status, file, location } = await resolvePath(root, pathname);
+      if (status === 301) {
+        res.writeHead(301, { ...extra, Location: location + url.search, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('moved\n');
+        return;
+      }
+      if (status !== 200) {
+        status = status === 400 ? 400 : 404;
+        file = (await statOrNull(notFoundFile))?.isFile() ? notFoundFile : null;
+      }
+      let body = file ? await fsp.readFile(file) : Buffer.from('not found\n');
+      const type = file ? contentTypeFor(file) : 'text/plain; charset=utf-8';
+      const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra };
+      if (compress && body.length > 1024 && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = zlib.gzipSync(body, { level: 6 });
+        headers['Content-Encoding'] = 'gzip';
+        headers['Vary'] = 'Accept-Encoding';
+      }
+      headers['Content-Length'] = body.length;
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`server error: ${err.message}\n`);
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const addr = server.address();
+  const origin = `http://${host}:${addr.port}`;
+  return {
+    server,
+    origin,
+    port: addr.port,
+    root,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections?.();
+    }),
+  };
+}
+
+// List the HTML files under dir, as URL paths: index.html -> "/", a/index.html -> "/a/", b.html -> "/b.html".
+export async function listPages(dir) {
+  const root = path.resolve(dir);
+  const out = [];
+  async function walk(d) {
+    const entries = await fsp.readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && e.name.endsWith('.html')) {
+        const rel = path.relative(root, p).split(path.sep).join('/');
+        let urlPath;
+        if (rel === 'index.html') urlPath = '/';
+        else if (rel.endsWith('/index.html')) urlPath = '/' + rel.slice(0, -'index.html'.length);
+        else urlPath = '/' + rel;
+        out.push({ file: p, rel, path: encodeURI(urlPath) });
+      }
+    }
+  }
+  await walk(root);
+  out.sort((a, b) => a.path.localeCompare(b.path));
+  return out;
+}
+
+// Standalone use: node tools/serve.mjs --dir DIR [--headers FILE] [--port N]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const get = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+  const dir = get('--dir');
+  if (!dir) { console.error('usage: node tools/serve.mjs --dir DIR [--headers headers.json] [--port N]'); process.exit(2); }
+  const srv = await startServer({ dir, headersFile: get('--headers'), port: Number(get('--port') || 0) });
+  console.log(`serving ${srv.root} on ${srv.origin}/ (Ctrl-C to stop)`);
+}
