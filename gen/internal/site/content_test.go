@@ -197,3 +197,21 @@ func TestFiguresAreComputed(t *testing.T) {
 		t.Errorf("after raising the Dutch fine by €1 M the total is %q", got)
 	}
 }
+
+// TestCSVColumnsDocumented: every column of /data/events.csv is named on
+// the about page, in both languages.
+func TestCSVColumnsDocumented(t *testing.T) {
+	out := realSite(t, repoRoot())
+	header, _, _ := strings.Cut(string(out.Files["data/events.csv"]), "\n")
+	for _, page := range []string{"content/pages/about.md", "content/pages/about.en.md"} {
+		src, err := fs.ReadFile(repoRoot(), page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, col := range strings.Split(strings.TrimSpace(header), ",") {
+			if !strings.Contains(string(src), "`"+col+"`") {
+				t.Errorf("%s does not document the column %s", page, col)
+			}
+		}
+	}
+}

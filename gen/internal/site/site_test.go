@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"crypto/sha256"
 	"io/fs"
 	"net/url"
@@ -282,4 +283,38 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestScriptAndStructuredData: the one script stays under 3 KB minified,
+// and the JSON-LD of every page is a JSON object, encoded once.
+func TestScriptAndStructuredData(t *testing.T) {
+	out := realSite(t, repoRoot())
+	for _, p := range out.Paths() {
+		if strings.HasPrefix(p, "js/") && len(out.Files[p]) >= 3*1024 {
+			t.Errorf("%s: %d bytes; the budget is 3 KB", p, len(out.Files[p]))
+		}
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(out.Files[p]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for el := range doc.Descendants() {
+			if el.Type != html.ElementNode || el.Data != "script" || attr(el, "type") != "application/ld+json" {
+				continue
+			}
+			n++
+			var v map[string]any
+			if err := json.Unmarshal([]byte(textOf(el)), &v); err != nil {
+				t.Errorf("%s: JSON-LD is not a JSON object: %v", p, err)
+			} else if v["@context"] != "https://schema.org" {
+				t.Errorf("%s: JSON-LD without the schema.org context", p)
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d JSON-LD blocks", p, n)
+		}
+	}
 }
