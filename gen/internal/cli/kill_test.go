@@ -54,7 +54,7 @@ func TestKilledBuilds(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	kills := 0
-	for i := range 40 {
+	for i := range 25 {
 		os.WriteFile(file, versions[(i+1)%2], 0o644)
 		cmd, err := build(public)
 		if err != nil {
