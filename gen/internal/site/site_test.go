@@ -3,8 +3,8 @@ package site
 import (
 	"bytes"
 	"compress/gzip"
-	"encoding/json"
 	"crypto/sha256"
+	"encoding/json"
 	"io/fs"
 	"net/url"
 	"os"
