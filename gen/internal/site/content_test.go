@@ -3,11 +3,9 @@ package site
 import (
 	"bytes"
 	"io/fs"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"clearviewtimeline/gen/internal/content"
 
@@ -166,18 +164,7 @@ func grandTotal(t *testing.T, out *Output, p string) string {
 
 // TestFiguresAreComputed changes the Dutch fine and sees the totals move.
 func TestFiguresAreComputed(t *testing.T) {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(repoRoot(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/")) {
-			return err
-		}
-		b, err := os.ReadFile("../../../" + p)
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := copyRepo(t)
 	build := func() *Output {
 		out, diags, err := NewBuilder().Build(fsys, Options{})
 		if err != nil {

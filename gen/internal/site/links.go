@@ -17,6 +17,13 @@ import (
 // http, https or mailto. Links written in content are checked with their
 // file and line while bodies render; this catches what layouts write.
 func CheckLinks(out *Output) content.Diagnostics {
+	d, _ := checkLinks(out)
+	return d
+}
+
+// checkLinks is CheckLinks, also counting the same-site links it followed.
+func checkLinks(out *Output) (content.Diagnostics, int) {
+	checked := 0
 	type pageInfo struct {
 		ids   map[string]bool
 		links []string
@@ -69,6 +76,7 @@ func CheckLinks(out *Output) content.Diagnostics {
 				}
 				continue
 			}
+			checked++
 			abs := base.ResolveReference(u)
 			file := strings.TrimPrefix(abs.Path, "/")
 			if file == "" || strings.HasSuffix(file, "/") {
@@ -86,7 +94,7 @@ func CheckLinks(out *Output) content.Diagnostics {
 		}
 	}
 	diags.Sort()
-	return diags
+	return diags, checked
 }
 
 func attrOf(n *html.Node, key string) string {

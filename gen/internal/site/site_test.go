@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"slices"
@@ -28,113 +27,16 @@ func realSite(t testing.TB, fsys fs.FS) *Output {
 
 func repoRoot() fs.FS { return os.DirFS("../../..") }
 
-// parsed is an HTML page of the output: its ids and same-site links.
-type parsed struct {
-	ids   map[string]bool
-	links []string
-}
-
-func parseOutput(t testing.TB, out *Output) map[string]*parsed {
-	t.Helper()
-	pages := map[string]*parsed{}
-	for _, p := range out.Paths() {
-		if path.Ext(p) != ".html" {
-			continue
-		}
-		doc, err := html.Parse(bytes.NewReader(out.Files[p]))
-		if err != nil {
-			t.Errorf("%s: does not parse: %v", p, err)
-			continue
-		}
-		pg := &parsed{ids: map[string]bool{}}
-		for n := range doc.Descendants() {
-			if n.Type != html.ElementNode {
-				continue
-			}
-			for _, a := range n.Attr {
-				switch {
-				case a.Key == "id":
-					if pg.ids[a.Val] {
-						t.Errorf("%s: id %q used twice", p, a.Val)
-					}
-					pg.ids[a.Val] = true
-				case a.Key == "href" && n.Data != "link" || a.Key == "src":
-					pg.links = append(pg.links, a.Val)
-				case a.Key == "href" && n.Data == "link":
-					if rel := attr(n, "rel"); rel == "stylesheet" || rel == "icon" {
-						pg.links = append(pg.links, a.Val)
-					}
-				}
-			}
-		}
-		pages[p] = pg
-	}
-	return pages
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-// target maps a same-site URL path to the output file that serves it.
-func target(out *Output, p string) (string, bool) {
-	p = strings.TrimPrefix(p, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		p += "index.html"
-	}
-	_, ok := out.Files[p]
-	return p, ok
-}
-
-// checkLinks reports every same-site link or anchor that leads nowhere.
-func checkLinks(t testing.TB, out *Output) int {
-	t.Helper()
-	pages := parseOutput(t, out)
-	n := 0
-	for p, pg := range pages {
-		base := &url.URL{Path: "/" + strings.TrimSuffix(p, "index.html")}
-		for _, l := range pg.links {
-			u, err := url.Parse(l)
-			if err != nil {
-				t.Errorf("%s: link %q: %v", p, l, err)
-				continue
-			}
-			if u.Scheme != "" || u.Host != "" {
-				if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
-					t.Errorf("%s: link %q: scheme %s", p, l, u.Scheme)
-				}
-				continue
-			}
-			n++
-			abs := base.ResolveReference(u)
-			file, ok := target(out, abs.Path)
-			if !ok {
-				t.Errorf("%s: link %q: no file %s", p, l, file)
-				continue
-			}
-			if u.Fragment != "" {
-				tp := pages[file]
-				if tp == nil || !tp.ids[u.Fragment] {
-					t.Errorf("%s: link %q: no id %q in %s", p, l, u.Fragment, file)
-				}
-			}
-		}
-	}
-	return n
-}
+func attr(n *html.Node, key string) string { return attrOf(n, key) }
 
 func TestRealSiteLinks(t *testing.T) {
 	out := realSite(t, repoRoot())
-	if n := checkLinks(t, out); n < 1000 {
-		t.Errorf("only %d same-site links checked", n)
+	d, n := checkLinks(out)
+	if len(d) > 0 {
+		t.Errorf("broken links:\n%v", d)
 	}
-	if d := CheckLinks(out); len(d) > 0 {
-		t.Errorf("CheckLinks:\n%v", d)
+	if n < 1000 {
+		t.Errorf("only %d same-site links checked", n)
 	}
 }
 
