@@ -8,7 +8,7 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse fuzz clean
+.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse fuzz bench clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -70,6 +70,11 @@ browser-check: site-test netlify-check
 # Lighthouse on the home page and an event page: every category at 0.95 or more.
 lighthouse: deps site-test
 	node tools/lighthouse.mjs --dir $(SITE) --page / --page /evenements/2022-10-17-cnil-sanction/
+
+# Benchmarks against Hugo, Eleventy and a floor program; as root, 10–45 minutes (bench/README.md).
+# BENCH_N="100 1000" and BENCH_RUNS=9 override the sizes and the runs per tool.
+bench:
+	bash bench/run.sh
 
 clean:
 	rm -rf $(OUT) $(TESTOUT)

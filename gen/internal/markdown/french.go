@@ -25,6 +25,9 @@ var (
 // French applies the French spacing rules to a plain string, such as a
 // title or a summary, and turns the typewriter apostrophe into ’.
 func French(s string) string {
+	if !strings.ContainsAny(s, ";:!?«»'") && !hasDigitSpace(s) {
+		return s // nothing to set: most text nodes
+	}
 	s = spaceBefore.ReplaceAllStringFunc(s, func(m string) string {
 		p := m[len(m)-1:]
 		if p == ":" {
@@ -79,4 +82,15 @@ func startsWithHighPunct(v string) bool {
 		return true
 	}
 	return len(v) >= 2 && v[:2] == "»"
+}
+
+// hasDigitSpace reports whether a digit is followed by a space, the only
+// place digitGroups can match.
+func hasDigitSpace(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && s[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
 }

@@ -77,6 +77,7 @@ type Builder struct {
 	pages     map[string]cachedPage
 	extras    cachedExtras
 	rendered  []string
+	cards     map[string]cachedPage // by language and id
 	typo      typoMemo
 	langs     []*Lang
 	langsSum  uint64
@@ -152,6 +153,9 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 		all := append(slices.Clone(c.Diagnostics), diags...)
 		all.Sort()
 		return nil, all, errs
+	}
+	if err := b.renderCards(s); err != nil {
+		return nil, c.Diagnostics, err
 	}
 	out := &Output{Files: make(map[string][]byte, 4*len(c.Events)+64)}
 	for p, a := range assets.files {
@@ -330,6 +334,56 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		}
 		out.Files[p] = data
 	}
+	return nil
+}
+
+// cardTemplate is the partial every list of events shows each event with.
+const cardTemplate = "layouts/partials/event-card.html"
+
+// renderCards renders each event's card once per language, on all cores,
+// reusing the previous build's card when nothing it shows has changed.
+func (b *Builder) renderCards(s *state) error {
+	var views []*EventView
+	for _, l := range s.langs {
+		views = append(views, s.events[l.Code]...)
+	}
+	t := b.layouts.get("home.html")
+	if t == nil || t.Lookup(cardTemplate) == nil {
+		return fmt.Errorf("%s: missing", cardTemplate)
+	}
+	keys := make([]uint64, len(views))
+	errs := make([]error, len(views))
+	next := make(map[string]cachedPage, len(views))
+	var mu sync.Mutex
+	parallel(len(views), func(i int) {
+		v := views[i]
+		sums := []uint64{s.global, v.E.CardSum(v.L.Code)}
+		for _, o := range v.Chain {
+			sums = append(sums, o.E.CardSum(v.L.Code))
+		}
+		keys[i] = content.Mix(sums...)
+		id := v.L.Code + "/" + v.E.ID
+		mu.Lock()
+		c, ok := b.cards[id]
+		mu.Unlock()
+		if !ok || c.key != keys[i] {
+			var buf bytes.Buffer
+			if errs[i] = t.ExecuteTemplate(&buf, cardTemplate, v); errs[i] != nil {
+				return
+			}
+			c = cachedPage{keys[i], buf.Bytes()}
+		}
+		v.Card = template.HTML(c.data)
+		mu.Lock()
+		next[id] = c
+		mu.Unlock()
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	b.cards = next
 	return nil
 }
 

@@ -72,6 +72,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 				KindURL:    l.Prefix + "/" + l.Path("kinds") + "/" + l.KindSlug(e.Kind) + "/",
 				YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
 			}
+			v.words()
 			tl := s.textLang(l, v.Text)
 			v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
 			views[i] = v

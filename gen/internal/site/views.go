@@ -29,6 +29,21 @@ type EventView struct {
 	Prev, Next *EventView
 	// Facets are the facet pages listing this event.
 	CountryURL, KindURL, YearURL string
+	// Card is the event as the timeline and the facet pages list it,
+	// rendered once for all of them.
+	Card template.HTML
+
+	// Words computed once, in the page's language.
+	date, published, amount, country, kind, status string
+}
+
+// words computes the event's words in its language.
+func (v *EventView) words() {
+	v.date, v.published = v.L.Date(v.E.Date), v.L.Date(v.E.Published)
+	if v.E.Amount != nil {
+		v.amount = v.L.Money(*v.E.Amount)
+	}
+	v.country, v.kind, v.status = v.L.Country(v.E.Country), v.L.Kind(v.E.Kind), v.L.Status(v.E.Status)
 }
 
 // AuthorityView is an authority's name in one language.
@@ -59,27 +74,22 @@ func (v *EventView) Lang(defaultLang string) string {
 func (v *EventView) Year() int { return v.E.Date.Y }
 
 // Date is the decision date in words.
-func (v *EventView) Date() string { return v.L.Date(v.E.Date) }
+func (v *EventView) Date() string { return v.date }
 
 // Published is the publication date in words, or "".
-func (v *EventView) Published() string { return v.L.Date(v.E.Published) }
+func (v *EventView) Published() string { return v.published }
 
 // Amount is the amount in words, or "".
-func (v *EventView) Amount() string {
-	if v.E.Amount == nil {
-		return ""
-	}
-	return v.L.Money(*v.E.Amount)
-}
+func (v *EventView) Amount() string { return v.amount }
 
 // CountryName names the event's country in the page's language.
-func (v *EventView) CountryName() string { return v.L.Country(v.E.Country) }
+func (v *EventView) CountryName() string { return v.country }
 
 // Kind is the label of the event's kind.
-func (v *EventView) Kind() string { return v.L.Kind(v.E.Kind) }
+func (v *EventView) Kind() string { return v.kind }
 
 // Status is the label of the event's status.
-func (v *EventView) Status() string { return v.L.Status(v.E.Status) }
+func (v *EventView) Status() string { return v.status }
 
 // Uncertain is true when the event is not confirmed by the authority's
 // own text.
