@@ -384,6 +384,18 @@ func (b *Builder) renderCards(s *state) error {
 		}
 	}
 	b.cards = next
+	// The fragments every page of a language shares.
+	s.menu, s.footer = map[string]template.HTML{}, map[string]template.HTML{}
+	for _, l := range s.langs {
+		d := &pageData{s: s, L: l, Layout: "event", Path: "\x00"}
+		for name, dst := range map[string]map[string]template.HTML{"layouts/partials/menu.html": s.menu, "layouts/partials/footer.html": s.footer} {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+				return err
+			}
+			dst[l.Code] = template.HTML(buf.String())
+		}
+	}
 	return nil
 }
 

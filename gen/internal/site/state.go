@@ -34,6 +34,9 @@ type state struct {
 	global   uint64
 	cards    map[string]uint64
 	namesSum uint64 // the names links may resolve to
+	// menu and footer are the fragments every page of a language shares,
+	// rendered once (the menu for the pages that are not in it).
+	menu, footer map[string]template.HTML
 }
 
 // PageView is an explainer page in one language.
@@ -403,6 +406,18 @@ func (d *pageData) Others() []Alternate {
 	}
 	return out
 }
+
+// SharedMenu is the menu as rendered once for the language, for a page
+// that is not in it; "" when the page must mark itself as current.
+func (d *pageData) SharedMenu() template.HTML {
+	if d.Layout == "home" || d.Page != nil {
+		return ""
+	}
+	return d.s.menu[d.L.Code]
+}
+
+// SharedFooter is the footer as rendered once for the language.
+func (d *pageData) SharedFooter() template.HTML { return d.s.footer[d.L.Code] }
 
 // Menu lists the explainer pages in the page's language.
 func (d *pageData) Menu() []*PageView { return d.s.pages[d.L.Code] }
