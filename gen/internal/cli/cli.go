@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"clearviewtimeline/gen/internal/content"
@@ -118,8 +119,23 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	start := time.Now()
-	b := site.NewBuilder()
-	output, diags, err := b.Build(os.DirFS(c.root), opt)
+	dir := *out
+	if !strings.HasPrefix(dir, "/") {
+		dir = c.root + "/" + dir
+	}
+	// Each file goes to the new output folder as soon as it is made; the
+	// folder replaces the old one only when the whole build has succeeded.
+	tx, err := publish.Begin(dir, publish.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "gen build: %v\n", err)
+		return ExitContent
+	}
+	var written atomic.Int64
+	opt.Sink = func(p string, data []byte) error {
+		written.Add(1)
+		return tx.Write(p, data)
+	}
+	_, diags, err := site.NewBuilder().Build(os.DirFS(c.root), opt)
 	if err == nil {
 		// A successful build counts its warnings; gen check lists them.
 		if n := len(diags.Warnings()); n > 0 && !*quiet {
@@ -128,23 +144,17 @@ func build(args []string, stdout, stderr io.Writer) int {
 		diags = nil
 	}
 	if code := report(stderr, "build", diags, err); code != ExitOK {
+		tx.Abort()
 		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *out)
 		return code
 	}
-	files := make([]publish.File, 0, len(output.Files))
-	for _, p := range output.Paths() {
-		files = append(files, publish.File{Path: p, Data: output.Files[p]})
-	}
-	dir := *out
-	if !strings.HasPrefix(dir, "/") {
-		dir = c.root + "/" + dir
-	}
-	if err := publish.Write(dir, files, publish.Options{}); err != nil {
+	if err := tx.Commit(); err != nil {
 		fmt.Fprintf(stderr, "gen build: %v\n", err)
 		return ExitContent
 	}
+	files := written.Load()
 	if !*quiet {
-		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", len(files), *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", files, *out, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
 }

@@ -53,7 +53,10 @@ func (l *Loader) Invalidate(paths ...string) {
 }
 
 type parsed struct {
-	src   string
+	// sum and size identify the bytes the file had (keeping the bytes
+	// themselves would double the memory of a large site).
+	sum   uint64
+	size  int
 	event *Event
 	page  *Page
 	text  *Text
@@ -302,15 +305,15 @@ func (l *Loader) parseOne(fsys fs.FS, en entry, langs []string) parsed {
 	if err != nil {
 		return parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
 	}
-	src := string(b)
+	sum := Sum(b)
 	l.mu.Lock()
-	if r, ok := l.cache[en.path]; ok && r.src == src {
+	if r, ok := l.cache[en.path]; ok && r.sum == sum && r.size == len(b) {
 		l.mu.Unlock()
 		return r
 	}
 	l.mu.Unlock()
 
-	r := parsed{src: src}
+	r := parsed{sum: sum, size: len(b)}
 	isDefault := en.lang == langs[0]
 	switch {
 	case en.dir == EventsDir && isDefault:

@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // File is one file to write, by its slash-separated path in the folder.
@@ -40,24 +41,48 @@ type Options struct {
 
 // Write replaces the folder dir with exactly the given files. On any
 // error, dir is left as it was.
-func Write(dir string, files []File, opt Options) (err error) {
+func Write(dir string, files []File, opt Options) error {
+	tx, err := Begin(dir, opt)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := tx.Write(f.Path, f.Data); err != nil {
+			tx.Abort()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Tx is a replacement of an output folder under way: files are written
+// to a temporary folder beside it, which Commit swaps in and Abort removes.
+// Write may be called from several goroutines, so that a build can hand
+// each file over as soon as it is made and keep nothing in memory.
+type Tx struct {
+	dir, parent, base, tmp string
+	create                 func(name string) (io.WriteCloser, error)
+
+	mu   sync.Mutex
+	made map[string]bool
+	done bool
+}
+
+// Begin starts replacing the folder dir.
+func Begin(dir string, opt Options) (*Tx, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	cleanLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, Prefix+base+"-new-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		os.RemoveAll(tmp)
+		return nil, err
 	}
 	create := opt.Create
 	if create == nil {
@@ -65,23 +90,51 @@ func Write(dir string, files []File, opt Options) (err error) {
 			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
-	made := map[string]bool{}
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
-			return fmt.Errorf("publish: %q is not a path inside the folder", f.Path)
-		}
-		name := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if d := filepath.Dir(name); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := writeFile(create, name, f.Data); err != nil {
+	return &Tx{dir: dir, parent: parent, base: base, tmp: tmp, create: create, made: map[string]bool{}}, nil
+}
+
+// Write adds one file, by its slash-separated path inside the folder.
+func (t *Tx) Write(path string, data []byte) error {
+	if !fs.ValidPath(path) || path == "." || strings.Contains(path, "\\") {
+		return fmt.Errorf("publish: %q is not a path inside the folder", path)
+	}
+	name := filepath.Join(t.tmp, filepath.FromSlash(path))
+	d := filepath.Dir(name)
+	t.mu.Lock()
+	if !t.made[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.mu.Unlock()
 			return err
 		}
+		t.made[d] = true
 	}
-	return swap(tmp, dir, parent, base)
+	t.mu.Unlock()
+	return writeFile(t.create, name, data)
+}
+
+// Commit puts the new folder in place of the old one, in one step.
+func (t *Tx) Commit() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return errors.New("publish: transaction already ended")
+	}
+	t.done = true
+	if err := swap(t.tmp, t.dir, t.parent, t.base); err != nil {
+		os.RemoveAll(t.tmp)
+		return err
+	}
+	return nil
+}
+
+// Abort drops what was written; the folder stays as it was.
+func (t *Tx) Abort() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.done {
+		t.done = true
+		os.RemoveAll(t.tmp)
+	}
 }
 
 func writeFile(create func(string) (io.WriteCloser, error), name string, data []byte) error {

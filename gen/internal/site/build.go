@@ -36,6 +36,11 @@ type Options struct {
 	// Incremental trusts the Builder's memory of the files it read, except
 	// those named to Invalidate since: for the dev server's watcher.
 	Incremental bool
+	// Sink, when set, receives each output file as soon as it is made, from
+	// several goroutines, and the build keeps none of them: the returned
+	// Output is empty and the Builder remembers nothing for a next build.
+	// This is how gen build writes a large site in little memory.
+	Sink func(path string, data []byte) error
 }
 
 func (o Options) sum() uint64 {
@@ -159,7 +164,9 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	}
 	out := &Output{Files: make(map[string][]byte, 4*len(c.Events)+64)}
 	for p, a := range assets.files {
-		out.Files[p] = a
+		if err := s.emit(out, p, a); err != nil {
+			return nil, c.Diagnostics, err
+		}
 	}
 	if err := b.renderPages(s, out); err != nil {
 		return nil, c.Diagnostics, err
@@ -212,6 +219,9 @@ func (b *Builder) renderBodies(s *state) content.Diagnostics {
 		*j.target = template.HTML(r.HTML)
 	})
 	b.bodies, b.nextBody = b.nextBody, nil
+	if s.opt.Sink != nil {
+		b.bodies = nil // nothing is kept for a next build
+	}
 
 	ids := map[string]map[string]bool{}
 	for i, j := range jobs {
@@ -301,9 +311,21 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 			todo = append(todo, i)
 		}
 	}
+	seen := make(map[string]bool, len(pages))
+	for _, p := range pages {
+		if seen[p.path] {
+			return fmt.Errorf("%s: written twice", p.path)
+		}
+		seen[p.path] = true
+	}
+	sink := s.opt.Sink
 	parallel(len(todo), func(j int) {
 		i := todo[j]
 		results[i], errs[i] = b.renderPage(pages[i])
+		if sink != nil && errs[i] == nil {
+			errs[i] = sink(pages[i].path, results[i])
+			results[i] = nil // written: keep nothing
+		}
 	})
 	b.rendered = b.rendered[:0]
 	for _, i := range todo {
@@ -314,12 +336,16 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 			return fmt.Errorf("%s: %w", pages[i].path, err)
 		}
 	}
-	cache := make(map[string]cachedPage, len(pages))
-	for i, p := range pages {
-		out.Files[p.path] = results[i]
-		cache[p.path] = cachedPage{p.key, results[i]}
+	if sink == nil {
+		cache := make(map[string]cachedPage, len(pages))
+		for i, p := range pages {
+			out.Files[p.path] = results[i]
+			cache[p.path] = cachedPage{p.key, results[i]}
+		}
+		b.pages = cache
+	} else {
+		b.pages = nil
 	}
-	b.pages = cache
 	extras := b.extras.files
 	if key := s.extrasKey(); extras == nil || b.extras.key != key {
 		var err error
@@ -328,12 +354,29 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		}
 		b.extras = cachedExtras{key, extras}
 	}
+	if sink != nil {
+		b.extras = cachedExtras{}
+	}
 	for p, data := range extras {
-		if _, dup := out.Files[p]; dup {
+		if seen[p] {
 			return fmt.Errorf("%s: written twice", p)
 		}
-		out.Files[p] = data
+		if err := s.emit(out, p, data); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// emit hands a file to the sink, or keeps it in the output.
+func (s *state) emit(out *Output, p string, data []byte) error {
+	if s.opt.Sink != nil {
+		return s.opt.Sink(p, data)
+	}
+	if _, dup := out.Files[p]; dup {
+		return fmt.Errorf("%s: written twice", p)
+	}
+	out.Files[p] = data
 	return nil
 }
 
@@ -384,6 +427,9 @@ func (b *Builder) renderCards(s *state) error {
 		}
 	}
 	b.cards = next
+	if s.opt.Sink != nil {
+		b.cards = nil
+	}
 	// The fragments every page of a language shares.
 	s.menu, s.footer = map[string]template.HTML{}, map[string]template.HTML{}
 	for _, l := range s.langs {

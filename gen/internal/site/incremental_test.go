@@ -2,10 +2,12 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -127,5 +129,42 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 	}
 	if len(got) > 20 {
 		t.Errorf("a title edit rendered %d pages: %v", len(got), got)
+	}
+}
+
+// TestSinkEqualsOutput: a build that hands each file to a sink writes
+// exactly the files an in-memory build returns, and keeps none.
+func TestSinkEqualsOutput(t *testing.T) {
+	fsys := copyRepo(t)
+	want, _, err := NewBuilder().Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	got := &Output{Files: map[string][]byte{}}
+	out, _, err := NewBuilder().Build(fsys, Options{Sink: func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := got.Files[p]; dup {
+			t.Errorf("%s sent twice", p)
+		}
+		got.Files[p] = bytes.Clone(data)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Files) != 0 {
+		t.Errorf("the build kept %d files", len(out.Files))
+	}
+	sameOutput(t, "sink", got, want)
+	// A failing sink fails the build.
+	if _, _, err := NewBuilder().Build(fsys, Options{Sink: func(p string, _ []byte) error {
+		if strings.HasSuffix(p, "feed.xml") {
+			return errors.New("disk full")
+		}
+		return nil
+	}}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("a failing sink: %v", err)
 	}
 }
