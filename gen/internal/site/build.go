@@ -82,7 +82,7 @@ type Builder struct {
 	pages     map[string]cachedPage
 	extras    cachedExtras
 	rendered  []string
-	cards     map[string]cachedPage // by language and id
+	cards     map[string]cachedCard // by language and id
 	typo      typoMemo
 	langs     []*Lang
 	langsSum  uint64
@@ -108,6 +108,11 @@ type bodyKey struct {
 type cachedPage struct {
 	key  uint64
 	data []byte
+}
+
+type cachedCard struct {
+	key  uint64
+	html template.HTML
 }
 
 type cachedExtras struct {
@@ -158,6 +163,21 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 		all := append(slices.Clone(c.Diagnostics), diags...)
 		all.Sort()
 		return nil, all, errs
+	}
+	if opt.Sink != nil {
+		// A one-shot build: the Markdown sources are rendered and no
+		// longer needed, nor is the memory of the files read.
+		b.loader = content.Loader{}
+		for _, e := range c.Events {
+			for _, t := range e.Texts {
+				t.Body = nil
+			}
+		}
+		for _, p := range c.Pages {
+			for _, t := range p.Texts {
+				t.Body = nil
+			}
+		}
 	}
 	if err := b.renderCards(s); err != nil {
 		return nil, c.Diagnostics, err
@@ -212,11 +232,14 @@ func (b *Builder) renderBodies(s *state) content.Diagnostics {
 		if !ok {
 			r = b.md.Render(mdLang, j.text.Body, func(name string) (string, bool) { return s.resolve(l, name) })
 		}
-		mu.Lock()
-		b.nextBody[key] = r
-		mu.Unlock()
-		results[i] = r
+		if s.opt.Sink == nil { // a one-shot build remembers nothing
+			mu.Lock()
+			b.nextBody[key] = r
+			mu.Unlock()
+		}
 		*j.target = template.HTML(r.HTML)
+		r.HTML = nil // the page keeps its own copy
+		results[i] = r
 	})
 	b.bodies, b.nextBody = b.nextBody, nil
 	if s.opt.Sink != nil {
@@ -325,6 +348,9 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		if sink != nil && errs[i] == nil {
 			errs[i] = sink(pages[i].path, results[i])
 			results[i] = nil // written: keep nothing
+			if v := pages[i].data.Event; v != nil {
+				v.Body = "" // no other page shows it
+			}
 		}
 	})
 	b.rendered = b.rendered[:0]
@@ -396,7 +422,7 @@ func (b *Builder) renderCards(s *state) error {
 	}
 	keys := make([]uint64, len(views))
 	errs := make([]error, len(views))
-	next := make(map[string]cachedPage, len(views))
+	next := make(map[string]cachedCard, len(views))
 	var mu sync.Mutex
 	parallel(len(views), func(i int) {
 		v := views[i]
@@ -414,9 +440,9 @@ func (b *Builder) renderCards(s *state) error {
 			if errs[i] = t.ExecuteTemplate(&buf, cardTemplate, v); errs[i] != nil {
 				return
 			}
-			c = cachedPage{keys[i], buf.Bytes()}
+			c = cachedCard{keys[i], template.HTML(buf.String())}
 		}
-		v.Card = template.HTML(c.data)
+		v.Card = c.html
 		mu.Lock()
 		next[id] = c
 		mu.Unlock()
