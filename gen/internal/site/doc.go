@@ -1,0 +1,39 @@
+// Package site builds the whole site in memory from an fs.FS holding
+// content/, layouts/ and static/: a Builder returns every output file's
+// bytes by path (or hands each to a sink as soon as it is made), and never
+// touches the disk.
+//
+// # Output
+//
+// The default language (French) is at the root, every other one under
+// /LANG/. Per language: the timeline (/, /en/); one page per event
+// (/evenements/ID/, /en/events/ID/); the explainer pages (/SLUG/); facet
+// pages per country, authority, kind and year (/pays/fr/, /en/kinds/fine/…);
+// a 404 page; an Atom feed and a JSON Feed (/feed.xml, /feed.json). Once:
+// /sitemap.xml with hreflang alternates, /robots.txt, the open data
+// /data/events.json and /data/events.csv, and static/ with CSS and
+// JavaScript minified and named by their content hash (/css/site.HASH.css).
+// Every HTML page is minified, and so is the CSS, JavaScript, SVG and JSON
+// inside it.
+//
+// # Layouts
+//
+// layouts/base.html and layouts/partials/*.html are shared; every other
+// layouts/*.html is a page layout that defines "main" (home, event, page,
+// figures, facet, 404). Templates are named by their path, so errors read
+// layouts/event.html:12. layouts/i18n/LANG.yaml holds the words of each
+// language, its URL segments, month names and money pattern. Templates get a
+// page value whose methods know the page's language: .L.T "key", .L.Date,
+// .L.Money, .Alternates, .Canonical, .Menu, .Event, .Events, .Years,
+// .Figures, .JSONLD and so on (see state.go and views.go). The one thing
+// the templates may not do is read anything else: no clock, no environment.
+//
+// # Incremental builds
+//
+// A Builder keeps what it made: parsed files (by their bytes' fingerprint),
+// rendered bodies, each event's card, each page with a fingerprint of
+// everything it shows. The next build renders only the pages whose
+// fingerprint changed; with Options.Incremental it also trusts its memory
+// of the files not named to Invalidate. Whatever the path, a build's
+// output is the same bytes as a fresh build's.
+package site
