@@ -69,7 +69,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 			a := c.Authorities[e.Authority]
 			v := &EventView{E: e, L: l, Text: e.Text(l.Code), URL: s.eventURL(l, e.ID),
 				Upcoming: e.Date.After(s.now),
-				Authority: AuthorityView{Key: a.Key, Name: a.Name[l.Code], Abbr: a.Abbr[l.Code], URL: a.URL, Country: a.Country,
+				Authority: AuthorityView{Key: a.Key, Name: memo.typo(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL, Country: a.Country,
 					FacetURL: l.Prefix + "/" + l.Path("authorities") + "/" + a.Key + "/"},
 				CountryURL: l.Prefix + "/" + l.Path("countries") + "/" + strings.ToLower(e.Country[:2]) + "/",
 				KindURL:    l.Prefix + "/" + l.Path("kinds") + "/" + l.KindSlug(e.Kind) + "/",
