@@ -25,22 +25,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startServer, listPages } from './serve.mjs';
+import { startServer, listPages, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // Any host name fails at once: a request to another origin is reported, never waited for.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+
 
 // Order matters for the default mode: each step changes one thing only.
 const CONFIGS = [

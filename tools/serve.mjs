@@ -207,3 +207,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const srv = await startServer({ dir, headersFile: get('--headers'), port: Number(get('--port') || 0) });
   console.log(`serving ${srv.root} on ${srv.origin}/ (Ctrl-C to stop)`);
 }
+
+// How the checks launch Debian's Chromium (browser.mjs and lighthouse.mjs alike).
+export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Any host name fails at once: a request to another origin is reported, never waited for.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];

@@ -2,14 +2,12 @@ package site
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -488,7 +486,3 @@ func (b *Builder) renderPage(p page) ([]byte, error) {
 	}
 	return b.min.html(buf.Bytes())
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
-
-var _ = cmp.Compare[int]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func TestFacts(t *testing.T) {
 		}
 		amount := ""
 		if e.Amount != nil {
-			amount = strings.TrimSpace(strings.Join([]string{itoa(int(e.Amount.Value)), e.Amount.Currency}, " "))
+			amount = strings.TrimSpace(strings.Join([]string{strconv.FormatInt(e.Amount.Value, 10), e.Amount.Currency}, " "))
 		}
 		got := want{e.ID, e.Date.String(), e.Published.String(), e.Country, e.Kind, amount, e.Reference, e.Status}
 		if w.published == "" {

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,5 +220,3 @@ func TestSymlinkOutOfTree(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
-
-var _ = fmt.Sprint

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-
 	"clearviewtimeline/gen/internal/content"
 	"fmt"
 	"html/template"
@@ -109,7 +107,5 @@ var funcs = template.FuncMap{
 	"lower": strings.ToLower,
 	"add":   func(a, b int) int { return a + b },
 	"last":  func(i, n int) bool { return i == n-1 },
-	"bytes": func(b []byte) string { return string(b) },
 	"join":  strings.Join,
-	"trim":  bytes.TrimSpace,
 }

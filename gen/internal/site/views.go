@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 	"strconv"
-	"strings"
 
 	"clearviewtimeline/gen/internal/content"
 )
@@ -171,5 +170,3 @@ func groupByYear(events []*EventView) []yearGroup {
 	}
 	return out
 }
-
-func lower(s string) string { return strings.ToLower(s) }
