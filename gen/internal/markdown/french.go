@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -16,35 +15,116 @@ const (
 	nbsp  = "\u00a0" // no-break space: before :
 )
 
-var (
-	spaceBefore = regexp.MustCompile(`[ \x{00a0}\x{202f}]+([;!?»:])`)
-	spaceAfter  = regexp.MustCompile(`(«)[ \x{00a0}\x{202f}]+`)
-	digitGroups = regexp.MustCompile(`(\d) (\d{3})\b`)
-)
-
 // French applies the French spacing rules to a plain string, such as a
-// title or a summary, and turns the typewriter apostrophe into ’.
+// title or a summary, and turns the typewriter apostrophe into ’:
+//   - a run of spaces (plain or no-break) before ; ! ? » becomes one
+//     narrow no-break space, and before : one no-break space;
+//   - a run of spaces after « becomes one narrow no-break space;
+//   - the space between a digit and a group of three digits that ends
+//     the number (100 000, 1 000 000) becomes a narrow no-break space.
+//
+// It runs for every text node of every French body, so it is one pass
+// over the bytes and allocates only when it changes something.
 func French(s string) string {
 	if !strings.ContainsAny(s, ";:!?«»'") && !hasDigitSpace(s) {
 		return s // nothing to set: most text nodes
 	}
-	s = spaceBefore.ReplaceAllStringFunc(s, func(m string) string {
-		p := m[len(m)-1:]
-		if p == ":" {
-			return nbsp + p
+	var b strings.Builder
+	done := 0 // s[:done] is in b, or unchanged if b is empty
+	put := func(upto int, repl string, next int) {
+		if b.Len() == 0 {
+			b.Grow(len(s) + 8)
 		}
-		if m[len(m)-2:] == "»" { // » is two bytes
-			return nnbsp + "»"
-		}
-		return nnbsp + p
-	})
-	s = spaceAfter.ReplaceAllString(s, "«"+nnbsp)
-	s = strings.ReplaceAll(s, "'", "’")
-	for digitGroups.MatchString(s) {
-		s = digitGroups.ReplaceAllString(s, "$1"+nnbsp+"$2")
+		b.WriteString(s[done:upto])
+		b.WriteString(repl)
+		done = next
 	}
-	return s
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '\'':
+			put(i, "’", i+1)
+			i++
+		case c == ' ' || strings.HasPrefix(s[i:], nbsp) || strings.HasPrefix(s[i:], nnbsp):
+			j := skipSpaces(s, i)
+			if p, n := highPunct(s[j:]); n > 0 {
+				sp := nnbsp
+				if p == ':' {
+					sp = nbsp
+				}
+				put(i, sp+s[j:j+n], j+n)
+				i = j + n
+				continue
+			}
+			if c == ' ' && i > 0 && isDigit(s[i-1]) && j == i+1 && groupOfThree(s[i+1:]) {
+				put(i, nnbsp, i+1)
+			}
+			i = j
+		case strings.HasPrefix(s[i:], "«"):
+			i += len("«")
+			if j := skipSpaces(s, i); j > i {
+				put(i, nnbsp, j)
+				i = j
+			}
+		default:
+			i++
+		}
+	}
+	if b.Len() == 0 && done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
+
+// skipSpaces returns the index after the run of plain, no-break and narrow
+// no-break spaces at s[i:].
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ':
+			i++
+		case strings.HasPrefix(s[i:], nbsp):
+			i += len(nbsp)
+		case strings.HasPrefix(s[i:], nnbsp):
+			i += len(nnbsp)
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// highPunct reports the punctuation that takes a space before it at the
+// start of s, and its length in bytes (0 if none).
+func highPunct(s string) (byte, int) {
+	if s == "" {
+		return 0, 0
+	}
+	switch s[0] {
+	case ';', ':', '!', '?':
+		return s[0], 1
+	}
+	if strings.HasPrefix(s, "»") {
+		return 0, len("»")
+	}
+	return 0, 0
+}
+
+// groupOfThree reports whether s starts with three digits that end a
+// word: what follows is not a letter, a digit or an underscore.
+func groupOfThree(s string) bool {
+	if len(s) < 3 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) {
+		return false
+	}
+	if len(s) == 3 {
+		return true
+	}
+	c := s[3]
+	return !(isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // frenchSpacing rewrites one text node, including the case where the
 // space ends the previous text node and the punctuation starts this one.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -93,5 +94,44 @@ func TestFrench(t *testing.T) {
 		if got := French(in); got != want {
 			t.Errorf("French(%q) = %q, want %q", in, got, want)
 		}
+		if got := frenchRules(in); got != want {
+			t.Errorf("frenchRules(%q) = %q, want %q", in, got, want)
+		}
 	}
+}
+
+// frenchRules is French written as the rules read, one regular expression
+// each, applied in turn: the reference French's single pass must match.
+func frenchRules(s string) string {
+	spaceBefore := regexp.MustCompile(`[ \x{00a0}\x{202f}]+([;!?»:])`)
+	spaceAfter := regexp.MustCompile(`(«)[ \x{00a0}\x{202f}]+`)
+	digitGroups := regexp.MustCompile(`(\d) (\d{3})\b`)
+	s = spaceBefore.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasSuffix(m, ":") {
+			return nbsp + ":"
+		}
+		if strings.HasSuffix(m, "»") {
+			return nnbsp + "»"
+		}
+		return nnbsp + m[len(m)-1:]
+	})
+	s = spaceAfter.ReplaceAllString(s, "«"+nnbsp)
+	s = strings.ReplaceAll(s, "'", "’")
+	for digitGroups.MatchString(s) { // until no group is left: 1 000 000
+		s = digitGroups.ReplaceAllString(s, "$1"+nnbsp+"$2")
+	}
+	return s
+}
+
+// FuzzFrench: the single pass gives what the rules give, on any text.
+func FuzzFrench(f *testing.F) {
+	for _, s := range []string{"Sanction : 20 000 000 €", "« Non ! »", "l'ICO", "1 2 345 678_9", "«  \u00a0»  ;",
+		"a \u202f\u00a0: b", "5 000:", "12 345é 6 789a", "« ; »", "x !! ?", "1 000\u00a0000", "9 999 99 999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if want, got := frenchRules(s), French(s); got != want {
+			t.Errorf("French(%q) = %q, the rules give %q", s, got, want)
+		}
+	})
 }

@@ -89,7 +89,7 @@ func BenchmarkMinify(b *testing.B) {
 	b.SetBytes(int64(len(pages)))
 	for b.Loop() {
 		for _, p := range pages {
-			if _, err := m.html(p); err != nil {
+			if _, err := m.bytes("text/html", p); err != nil {
 				b.Fatal(err)
 			}
 		}

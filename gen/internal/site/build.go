@@ -342,13 +342,19 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 	sink := s.opt.Sink
 	parallel(len(todo), func(j int) {
 		i := todo[j]
-		results[i], errs[i] = b.renderPage(pages[i])
-		if sink != nil && errs[i] == nil {
-			errs[i] = sink(pages[i].path, results[i])
-			results[i] = nil // written: keep nothing
-			if v := pages[i].data.Event; v != nil {
-				v.Body = "" // no other page shows it
-			}
+		out := bufs.Get().(*bytes.Buffer)
+		defer bufs.Put(out)
+		out.Reset()
+		if errs[i] = b.renderPage(pages[i], out); errs[i] != nil {
+			return
+		}
+		if sink == nil {
+			results[i] = bytes.Clone(out.Bytes())
+			return
+		}
+		errs[i] = sink(pages[i].path, out.Bytes()) // written: keep nothing
+		if v := pages[i].data.Event; v != nil {
+			v.Body = "" // no other page shows it
 		}
 	})
 	b.rendered = b.rendered[:0]
@@ -471,18 +477,24 @@ func (b *Builder) renderCards(s *state) error {
 
 var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
 
-func (b *Builder) renderPage(p page) ([]byte, error) {
+// bufs holds the buffers pages are rendered and minified in, reused
+// from page to page instead of allocated for each.
+var bufs = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32<<10)) }}
+
+// renderPage renders p and appends it, minified, to out.
+func (b *Builder) renderPage(p page, out *bytes.Buffer) error {
 	t := b.layouts.get(p.template)
 	if t == nil {
-		return nil, fmt.Errorf("no layout layouts/%s", p.template)
+		return fmt.Errorf("no layout layouts/%s", p.template)
 	}
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
-	if err := t.ExecuteTemplate(&buf, "layouts/base.html", p.data); err != nil {
-		return nil, err
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "layouts/base.html", p.data); err != nil {
+		return err
 	}
 	if bytes.Contains(buf.Bytes(), []byte("ZgotmplZ")) {
-		return nil, errZgotmpl
+		return errZgotmpl
 	}
-	return b.min.html(buf.Bytes())
+	return b.min.html(out, buf)
 }

@@ -33,10 +33,18 @@ func newMinifier() *minifier {
 func (mf *minifier) bytes(mediatype string, b []byte) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(b))
+	// A bytes.Reader is copied before it is read: the minifiers change
+	// their input in place, and b is the caller's.
 	if err := mf.m.Minify(mediatype, &out, bytes.NewReader(b)); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
 }
 
-func (mf *minifier) html(b []byte) ([]byte, error) { return mf.bytes("text/html", b) }
+var textHTML = []byte("text/html")
+
+// html minifies src, a page, into dst. src is read in place, without a
+// copy, and left changed: it is scratch space the caller throws away.
+func (mf *minifier) html(dst, src *bytes.Buffer) error {
+	return mf.m.MinifyMimetype(textHTML, dst, src, nil)
+}

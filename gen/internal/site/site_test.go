@@ -89,7 +89,7 @@ func TestRealSitePages(t *testing.T) {
 			t.Errorf("%s: holds ZgotmplZ or a missing word ⟦…⟧", p)
 		}
 		if path.Ext(p) == ".html" {
-			again, err := min.html(b)
+			again, err := min.bytes("text/html", b)
 			if err != nil || !bytes.Equal(again, b) {
 				t.Errorf("%s: not minified: minifying it again changes it (%d → %d bytes, %v)", p, len(b), len(again), err)
 			}

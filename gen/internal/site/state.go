@@ -37,6 +37,9 @@ type state struct {
 	// menu and footer are the fragments every page of a language shares,
 	// rendered once (the menu for the pages that are not in it).
 	menu, footer map[string]template.HTML
+	// siteTitles and siteDescriptions are the site's, set in each
+	// language's typography once for all pages.
+	siteTitles, siteDescriptions map[string]string
 }
 
 // PageView is an explainer page in one language.
@@ -60,6 +63,11 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 	s.now = opt.Now
 	if s.now.IsZero() {
 		s.now = c.Site.AsOf
+	}
+	s.siteTitles, s.siteDescriptions = map[string]string{}, map[string]string{}
+	for _, l := range langs {
+		s.siteTitles[l.Code] = typo(l.Code, c.Site.Title[l.Code])
+		s.siteDescriptions[l.Code] = typo(l.Code, c.Site.Description[l.Code])
 	}
 	var names []string
 	for _, l := range langs {
@@ -338,8 +346,8 @@ func (d *pageData) SiteTitle() string { return d.s.siteTitle(d.L) }
 // SiteDescription gives the site's description in the page's language.
 func (d *pageData) SiteDescription() string { return d.s.siteDescription(d.L) }
 
-func (s *state) siteTitle(l *Lang) string       { return typo(l.Code, s.c.Site.Title[l.Code]) }
-func (s *state) siteDescription(l *Lang) string { return typo(l.Code, s.c.Site.Description[l.Code]) }
+func (s *state) siteTitle(l *Lang) string       { return s.siteTitles[l.Code] }
+func (s *state) siteDescription(l *Lang) string { return s.siteDescriptions[l.Code] }
 
 // Description is the page's meta description.
 func (d *pageData) Description() string { return cmp.Or(d.Desc, d.SiteDescription()) }
