@@ -339,6 +339,21 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		}
 		seen[p.path] = true
 	}
+	// The feeds, the open data and the sitemap are made while the pages
+	// render: they read the same views and write nothing the pages read.
+	type extrasResult struct {
+		files map[string][]byte
+		err   error
+	}
+	var extrasDone chan extrasResult
+	extrasKey := s.extrasKey()
+	if b.extras.files == nil || b.extras.key != extrasKey {
+		extrasDone = make(chan extrasResult, 1)
+		go func() {
+			files, err := s.extras(b.min, pages)
+			extrasDone <- extrasResult{files, err}
+		}()
+	}
 	sink := s.opt.Sink
 	parallel(len(todo), func(j int) {
 		i := todo[j]
@@ -361,11 +376,22 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 	for _, i := range todo {
 		b.rendered = append(b.rendered, pages[i].path)
 	}
+	var extrasErr error
+	if extrasDone != nil {
+		r := <-extrasDone
+		if extrasErr = r.err; extrasErr == nil {
+			b.extras = cachedExtras{extrasKey, r.files}
+		}
+	}
 	for i, err := range errs { // the first error in page order, whatever the scheduling
 		if err != nil {
 			return fmt.Errorf("%s: %w", pages[i].path, err)
 		}
 	}
+	if extrasErr != nil {
+		return extrasErr
+	}
+	extras := b.extras.files
 	if sink == nil {
 		cache := make(map[string]cachedPage, len(pages))
 		for i, p := range pages {
@@ -375,14 +401,6 @@ func (b *Builder) renderPages(s *state, out *Output) error {
 		b.pages = cache
 	} else {
 		b.pages = nil
-	}
-	extras := b.extras.files
-	if key := s.extrasKey(); extras == nil || b.extras.key != key {
-		var err error
-		if extras, err = s.extras(b.min, pages); err != nil {
-			return err
-		}
-		b.extras = cachedExtras{key, extras}
 	}
 	if sink != nil {
 		b.extras = cachedExtras{}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"sync"
 
 	"fmt"
 	"golang.org/x/text/collate"
@@ -541,41 +542,53 @@ func (s *state) facets(l *Lang) []facetView {
 
 // extras are the files that are not HTML pages.
 func (s *state) extras(m *minifier, pages []page) (map[string][]byte, error) {
-	out := map[string][]byte{}
+	type job struct {
+		path string
+		make func() ([]byte, error)
+	}
 	robots := "User-agent: *\n"
 	if s.opt.Preview {
 		robots += "Disallow: /\n"
 	} else {
 		robots += "Allow: /\n\nSitemap: " + s.abs("/sitemap.xml") + "\n"
 	}
-	out["robots.txt"] = []byte(robots)
-	var err error
-	if out["data/events.json"], err = s.dataJSON(); err != nil {
-		return nil, fmt.Errorf("data/events.json: %w", err)
-	}
-	if out["data/events.csv"], err = s.dataCSV(); err != nil {
-		return nil, fmt.Errorf("data/events.csv: %w", err)
+	jobs := []job{
+		{"robots.txt", func() ([]byte, error) { return []byte(robots), nil }},
+		{"data/events.json", s.dataJSON},
+		{"data/events.csv", s.dataCSV},
+		{"sitemap.xml", func() ([]byte, error) {
+			sm, err := s.sitemap(pages)
+			if err != nil {
+				return nil, err
+			}
+			return m.bytes("application/xml", sm)
+		}},
 	}
 	for _, l := range s.langs {
-		p := feedPath(l, "xml")[1:]
-		atom, err := s.atom(l)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		if out[p], err = m.bytes("application/atom+xml", atom); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		p = feedPath(l, "json")[1:]
-		if out[p], err = s.jsonFeed(l); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
+		jobs = append(jobs,
+			job{feedPath(l, "xml")[1:], func() ([]byte, error) {
+				atom, err := s.atom(l)
+				if err != nil {
+					return nil, err
+				}
+				return m.bytes("application/atom+xml", atom)
+			}},
+			job{feedPath(l, "json")[1:], func() ([]byte, error) { return s.jsonFeed(l) }})
 	}
-	sm, err := s.sitemap(pages)
-	if err != nil {
-		return nil, err
+	// Each file on its own goroutine: they run beside the pages.
+	results := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { results[i], errs[i] = j.make() })
 	}
-	if out["sitemap.xml"], err = m.bytes("application/xml", sm); err != nil {
-		return nil, fmt.Errorf("sitemap.xml: %w", err)
+	wg.Wait()
+	out := make(map[string][]byte, len(jobs))
+	for i, j := range jobs {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s: %w", j.path, errs[i])
+		}
+		out[j.path] = results[i]
 	}
 	return out, nil
 }
