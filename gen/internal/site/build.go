@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"clearviewtimeline/gen/internal/content"
@@ -92,6 +93,13 @@ type Builder struct {
 	layouts   *layouts
 	bodies    map[bodyKey]markdown.Result
 	nextBody  map[bodyKey]markdown.Result
+	// noSlots minifies shared fragments again in every page (slots.go),
+	// for the tests that compare both ways.
+	noSlots bool
+	// fallbacks counts the pages minified whole because a placeholder
+	// was not found as written.
+	fallbacks atomic.Int64
+	slotCount int // fragments with a placeholder in the last build
 }
 
 // bodyKey identifies a rendered body: its language, its bytes (by
@@ -110,7 +118,7 @@ type cachedPage struct {
 
 type cachedCard struct {
 	key  uint64
-	html template.HTML
+	html string // minified
 }
 
 type cachedExtras struct {
@@ -155,6 +163,7 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 		return nil, c.Diagnostics, err
 	}
 	s := newState(c, langs, opt, assets, &b.typo)
+	s.slots.off = b.noSlots
 	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
 	diags := append(s.checkSlugs(), b.renderBodies(s)...)
 	if errs := diags.Errors(); len(errs) > 0 {
@@ -180,6 +189,7 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	if err := b.renderCards(s); err != nil {
 		return nil, c.Diagnostics, err
 	}
+	b.slotCount = len(s.slots.frags)
 	out := &Output{Files: make(map[string][]byte, 4*len(c.Events)+64)}
 	for p, a := range assets.files {
 		if err := s.emit(out, p, a); err != nil {
@@ -462,9 +472,12 @@ func (b *Builder) renderCards(s *state) error {
 			if errs[i] = t.ExecuteTemplate(&buf, cardTemplate, v); errs[i] != nil {
 				return
 			}
-			c = cachedCard{keys[i], template.HTML(buf.String())}
+			var frag []byte
+			if frag, errs[i] = b.fragment(buf.Bytes()); errs[i] != nil {
+				return
+			}
+			c = cachedCard{keys[i], string(frag)}
 		}
-		v.Card = c.html
 		mu.Lock()
 		next[id] = c
 		mu.Unlock()
@@ -478,6 +491,9 @@ func (b *Builder) renderCards(s *state) error {
 	if s.opt.Sink != nil {
 		b.cards = nil
 	}
+	for _, v := range views { // in page order: the slot numbers do not depend on the scheduling
+		v.Card = s.slots.add(next[v.L.Code+"/"+v.E.ID].html)
+	}
 	// The fragments every page of a language shares.
 	s.menu, s.footer = map[string]template.HTML{}, map[string]template.HTML{}
 	for _, l := range s.langs {
@@ -487,7 +503,11 @@ func (b *Builder) renderCards(s *state) error {
 			if err := t.ExecuteTemplate(&buf, name, d); err != nil {
 				return err
 			}
-			dst[l.Code] = template.HTML(buf.String())
+			frag, err := b.fragment(buf.Bytes())
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			dst[l.Code] = s.slots.add(string(frag))
 		}
 	}
 	return nil
@@ -514,5 +534,31 @@ func (b *Builder) renderPage(p page, out *bytes.Buffer) error {
 	if bytes.Contains(buf.Bytes(), []byte("ZgotmplZ")) {
 		return errZgotmpl
 	}
-	return b.min.html(out, buf)
+	sl := &p.data.s.slots
+	mbuf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(mbuf)
+	mbuf.Reset()
+	if err := b.min.html(mbuf, buf); err != nil {
+		return err
+	}
+	if sl.expand(out, mbuf.Bytes()) {
+		return nil
+	}
+	// A placeholder the minifier did not leave as it was: the whole page
+	// is minified again, fragments included.
+	b.fallbacks.Add(1)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "layouts/base.html", p.data); err != nil {
+		return err
+	}
+	whole := bytes.NewBuffer(sl.expandRaw(buf.Bytes()))
+	return b.min.html(out, whole)
+}
+
+// fragment minifies a fragment many pages share, rendered by a layout.
+func (b *Builder) fragment(raw []byte) ([]byte, error) {
+	if bytes.Contains(raw, []byte("ZgotmplZ")) {
+		return nil, errZgotmpl
+	}
+	return b.min.bytes("text/html", bytes.TrimSpace(raw))
 }

@@ -168,3 +168,72 @@ func TestSinkEqualsOutput(t *testing.T) {
 		t.Errorf("a failing sink: %v", err)
 	}
 }
+
+// TestSlotsEqualWholeMinify: pages whose shared fragments (cards, menu,
+// footer) are minified once and put in place after the page is minified
+// are byte for byte the pages minified whole, on the real site and on
+// synthetic events of every kind.
+func TestSlotsEqualWholeMinify(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{"real": copyRepo(t), "synthetic": synthFS(t, 60)} {
+		fast := NewBuilder()
+		got, _, err := fast.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := fast.slotCount; n < 3 {
+			t.Errorf("%s: %d fragments had a placeholder", name, n)
+		}
+		whole := NewBuilder()
+		whole.noSlots = true
+		want, _, err := whole.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, name, got, want)
+		if n := fast.fallbacks.Load(); n > 0 {
+			t.Errorf("%s: %d pages fell back to a whole minification", name, n)
+		}
+		for p, b := range got.Files {
+			if bytes.Contains(b, []byte(slotMarker)) {
+				t.Errorf("%s: %s holds a placeholder", name, p)
+			}
+		}
+	}
+}
+
+func TestSlotExpand(t *testing.T) {
+	var sl slots
+	card := sl.add(`<li class=event><a href=/x/>X</a></li>`)
+	if card != `<li data-gen-slot="0"></li>` {
+		t.Fatalf("placeholder %q", card)
+	}
+	if inline := sl.add(`<a href=/y/>Y</a>`); inline != `<a href=/y/>Y</a>` {
+		t.Errorf("an inline fragment got a placeholder: %q", inline)
+	}
+	if mixed := sl.add(`<li>a</li><p>b</p>`); mixed != `<li>a</li><p>b</p>` {
+		t.Errorf("a fragment that ends with another element got a placeholder: %q", mixed)
+	}
+	var out bytes.Buffer
+	if !sl.expand(&out, []byte(`<ol><li data-gen-slot=0></li><li data-gen-slot=0></li></ol>`)) ||
+		out.String() != `<ol><li class=event><a href=/x/>X</a></li><li class=event><a href=/x/>X</a></li></ol>` {
+		t.Errorf("expand: %q", out.String())
+	}
+	// What is not a placeholder as the minifier writes it makes the page
+	// fall back, with nothing written.
+	for _, page := range []string{
+		`<p>data-gen-slot= in a sentence</p><p title=" data-gen-slot=0"></p>`,
+		`<ol><div data-gen-slot=0></div></ol>`, // another tag
+		`<ol><li data-gen-slot=7></li></ol>`,   // no such fragment
+		`<ol><li data-gen-slot=0>x</li></ol>`,  // not empty
+	} {
+		out.Reset()
+		if sl.expand(&out, []byte(page)) || out.Len() > 0 {
+			t.Errorf("expand(%q) = %q, want a fallback", page, out.String())
+		}
+	}
+	// The fallback puts the fragments in the page as the template wrote it.
+	raw := sl.expandRaw([]byte(`<ol>` + string(card) + "\n" + string(card) + `</ol><p>data-gen-slot="0" as text</p>`))
+	if want := `<ol><li class=event><a href=/x/>X</a></li>` + "\n" + `<li class=event><a href=/x/>X</a></li></ol><p>data-gen-slot="0" as text</p>`; string(raw) != want {
+		t.Errorf("expandRaw:\n%s\nwant\n%s", raw, want)
+	}
+}

@@ -41,6 +41,8 @@ type state struct {
 	// siteTitles and siteDescriptions are the site's, set in each
 	// language's typography once for all pages.
 	siteTitles, siteDescriptions map[string]string
+	// slots are the shared fragments, minified once (slots.go).
+	slots slots
 }
 
 // PageView is an explainer page in one language.
