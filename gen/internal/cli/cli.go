@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -107,6 +108,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	c.register(fs)
 	out := fs.String("out", "public", "the output folder, replaced whole by a successful build")
 	quiet := fs.Bool("q", false, "print nothing but problems")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -127,6 +129,20 @@ func build(args []string, stdout, stderr io.Writer) int {
 		// the limit, pay nothing for it. It is a soft limit: a site whose
 		// live data outgrows it builds all the same, with more collection.
 		debug.SetMemoryLimit(384 << 20)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "gen build: -cpuprofile: %v\n", err)
+			return ExitUsage
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	start := time.Now()
 	dir := *out

@@ -497,7 +497,7 @@ func (b *Builder) renderCards(s *state) error {
 	// The fragments every page of a language shares.
 	s.menu, s.footer = map[string]template.HTML{}, map[string]template.HTML{}
 	for _, l := range s.langs {
-		d := &pageData{s: s, L: l, Layout: "event", Path: "\x00"}
+		d := s.head(&pageData{s: s, L: l, Layout: "event", Path: "\x00"})
 		for name, dst := range map[string]map[string]template.HTML{"layouts/partials/menu.html": s.menu, "layouts/partials/footer.html": s.footer} {
 			var buf bytes.Buffer
 			if err := t.ExecuteTemplate(&buf, name, d); err != nil {

@@ -94,7 +94,7 @@ func (d *pageData) TimelineChart() template.HTML {
 			class += " context"
 		}
 		rows[i].Points = append(rows[i].Points, chart.Point{T: yearFraction(v.E.Date), Class: class,
-			Label: v.Date() + " — " + v.Kind() + " — " + v.Authority.Label()})
+			Label: v.Date + " — " + v.Kind + " — " + v.Authority.Label})
 	}
 	return template.HTML(chart.Timeline(d.L.T("chart_timeline"), rows, from, to))
 }
@@ -150,7 +150,7 @@ func (d *pageData) CumulativeChart() template.HTML {
 		}
 		total += r.E.Amount.Value
 		steps = append(steps, chart.Step{T: yearFraction(r.E.Date), Total: total,
-			Label: r.Date() + " — " + r.CountryName() + " — " + r.Amount() + " → " + d.L.Money(content.Money{Value: total, Currency: main})})
+			Label: r.Date + " — " + r.CountryName + " — " + r.Amount + " → " + d.L.Money(content.Money{Value: total, Currency: main})})
 	}
 	from, to := d.yearSpan()
 	label := func(v int64) string { return d.L.Money(content.Money{Value: v, Currency: main}) }

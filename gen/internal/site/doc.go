@@ -23,10 +23,13 @@
 // figures, facet, 404). Templates are named by their path, so errors read
 // layouts/event.html:12. layouts/i18n/LANG.yaml holds the words of each
 // language, its URL segments, month names and money pattern. Templates get a
-// page value whose methods know the page's language: .L.T "key", .L.Date,
-// .L.Money, .Alternates, .Canonical, .Menu, .Event, .Events, .Years,
-// .Figures, .JSONLD and so on (see state.go and views.go). The one thing
-// the templates may not do is read anything else: no clock, no environment.
+// page value that knows the page's language: .L.T "key", .L.Date, .L.Money,
+// .Alternates, .Canonical, .Menu, .Event, .Events, .Years, .Figures, .JSONLD
+// and so on (see state.go and views.go). What every page shows is computed
+// before the template runs and read as fields (pageHead, EventView): a
+// template reads a field for a fraction of what calling a method costs.
+// The one thing the templates may not do is read anything else: no clock,
+// no environment.
 //
 // # Incremental builds
 //

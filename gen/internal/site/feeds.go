@@ -89,8 +89,8 @@ func (s *state) atom(l *Lang) ([]byte, error) {
 		e.ID = s.abs(v.URL)
 		e.Link = link{Rel: "alternate", Type: "text/html", Href: s.abs(v.URL)}
 		e.Updated, e.Published = rfc3339(entryDate(v.E)), rfc3339(entryDate(v.E))
-		e.Summary = text{Type: "text", Body: v.Date() + " — " + v.CountryName() + " — " + v.Authority.Label() + " — " + v.Kind() + amountSuffix(v) + ". " + v.Summary}
-		e.Category.Term, e.Category.Label = v.E.Kind, v.Kind()
+		e.Summary = text{Type: "text", Body: v.Date + " — " + v.CountryName + " — " + v.Authority.Label + " — " + v.Kind + amountSuffix(v) + ". " + v.Summary}
+		e.Category.Term, e.Category.Label = v.E.Kind, v.Kind
 		f.Entries = append(f.Entries, e)
 	}
 	var buf bytes.Buffer
@@ -104,7 +104,7 @@ func (s *state) atom(l *Lang) ([]byte, error) {
 }
 
 func amountSuffix(v *EventView) string {
-	if a := v.Amount(); a != "" {
+	if a := v.Amount; a != "" {
 		return " — " + a
 	}
 	return ""
@@ -138,7 +138,7 @@ func (s *state) jsonFeed(l *Lang) ([]byte, error) {
 			lang = s.langs[0].Code
 		}
 		f.Items = append(f.Items, item{ID: s.abs(v.URL), URL: s.abs(v.URL), Title: v.Title, Summary: v.Summary,
-			ContentText:   v.Date() + " — " + v.CountryName() + " — " + v.Authority.Label() + " — " + v.Kind() + amountSuffix(v) + ". " + v.Summary,
+			ContentText:   v.Date + " — " + v.CountryName + " — " + v.Authority.Label + " — " + v.Kind + amountSuffix(v) + ". " + v.Summary,
 			DatePublished: rfc3339(entryDate(v.E)), Language: lang, Tags: []string{v.E.Kind, v.E.Country}})
 	}
 	var buf bytes.Buffer

@@ -2,13 +2,8 @@ package site
 
 import "strings"
 
-// The page's metadata for sharing: Open Graph, feeds and JSON-LD.
-
-// Feeds are the page language's feed URLs.
-func (d *pageData) FeedAtom() string { return feedPath(d.L, "xml") }
-
-// FeedJSON is the page language's JSON Feed.
-func (d *pageData) FeedJSON() string { return feedPath(d.L, "json") }
+// The page's metadata for sharing: Open Graph, feeds and JSON-LD (the
+// fields of pageHead, and the structured data below).
 
 // OGLocale is the Open Graph locale of a language: fr_FR, en_GB.
 func ogLocale(code string) string {
@@ -21,31 +16,11 @@ func ogLocale(code string) string {
 	return code
 }
 
-// OGLocale is the page's Open Graph locale.
-func (d *pageData) OGLocale() string { return ogLocale(d.L.Code) }
-
-// OGAlternates are the other languages' Open Graph locales.
-func (d *pageData) OGAlternates() []string {
-	var out []string
-	for _, a := range d.Others() {
-		out = append(out, ogLocale(a.L.Code))
-	}
-	return out
-}
-
-// OGType is article for an event, website otherwise.
-func (d *pageData) OGType() string {
-	if d.Event != nil {
-		return "article"
-	}
-	return "website"
-}
-
 // JSONLD is the page's structured data. html/template encodes it as JSON
 // inside the script element: a value, never a pre-encoded string, so that
 // it is not escaped twice.
 func (d *pageData) JSONLD() any {
-	site := map[string]any{"@type": "WebSite", "name": d.SiteTitle(), "url": d.s.abs(d.Home()), "inLanguage": d.L.Code}
+	site := map[string]any{"@type": "WebSite", "name": d.SiteTitle, "url": d.s.abs(d.Home), "inLanguage": d.L.Code}
 	switch {
 	case d.Event != nil:
 		v := d.Event
@@ -58,14 +33,14 @@ func (d *pageData) JSONLD() any {
 			"@type":         "Article",
 			"headline":      v.Title,
 			"description":   v.Summary,
-			"url":           d.Canonical(),
-			"inLanguage":    d.TextLang(),
+			"url":           d.Canonical,
+			"inLanguage":    d.TextLang,
 			"datePublished": entryDate(v.E).String(),
 			"about":         map[string]any{"@type": "Organization", "name": "Clearview AI"},
-			"author":        map[string]any{"@type": "Organization", "name": d.SiteTitle()},
+			"author":        map[string]any{"@type": "Organization", "name": d.SiteTitle},
 			"isPartOf":      site,
 			"citation":      cites,
-			"keywords":      strings.Join([]string{v.Kind(), v.CountryName(), v.Authority.Label()}, ", "),
+			"keywords":      strings.Join([]string{v.Kind, v.CountryName, v.Authority.Label}, ", "),
 		}
 		if l := d.License(); l != "" {
 			ld["license"] = "https://creativecommons.org/licenses/by/4.0/"
@@ -78,9 +53,9 @@ func (d *pageData) JSONLD() any {
 				site,
 				map[string]any{
 					"@type":        "Dataset",
-					"name":         d.SiteTitle(),
-					"description":  d.SiteDescription(),
-					"url":          d.s.abs(d.Home()),
+					"name":         d.SiteTitle,
+					"description":  d.SiteDescription,
+					"url":          d.s.abs(d.Home),
 					"license":      "https://creativecommons.org/licenses/by/4.0/",
 					"dateModified": d.AsOfDate(),
 					"distribution": []any{

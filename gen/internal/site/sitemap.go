@@ -29,8 +29,8 @@ func (s *state) sitemap(pages []page) ([]byte, error) {
 		if d.NoIndex {
 			continue
 		}
-		u := url{Loc: d.Canonical()}
-		for _, a := range d.Alternates() {
+		u := url{Loc: d.Canonical}
+		for _, a := range d.Alternates {
 			u.Links = append(u.Links, link{Rel: "alternate", Hreflang: a.L.Code, Href: a.URL})
 		}
 		u.Links = append(u.Links, link{Rel: "alternate", Hreflang: "x-default", Href: d.s.abs(d.alt(s.langs[0]))})

@@ -87,6 +87,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 				YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
 			}
 			v.words()
+			v.Authority.Label = cmp.Or(v.Authority.Abbr, v.Authority.Name)
 			tl := s.textLang(l, v.Text)
 			v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
 			views[i] = v
@@ -335,6 +336,8 @@ type pageData struct {
 	Page   *PageView
 	Facet  *facetView
 	Status int
+
+	pageHead
 }
 
 // facetView is a facet page: the events sharing one value.
@@ -343,43 +346,90 @@ type facetView struct {
 	Value     facetValue
 }
 
-// SiteTitle gives the site's title in the page's language.
-func (d *pageData) SiteTitle() string { return d.s.siteTitle(d.L) }
-
-// SiteDescription gives the site's description in the page's language.
-func (d *pageData) SiteDescription() string { return d.s.siteDescription(d.L) }
-
 func (s *state) siteTitle(l *Lang) string       { return s.siteTitles[l.Code] }
 func (s *state) siteDescription(l *Lang) string { return s.siteDescriptions[l.Code] }
 
-// Description is the page's meta description.
-func (d *pageData) Description() string { return cmp.Or(d.Desc, d.SiteDescription()) }
+// pageHead is what every page's head and frame show, computed once per
+// page before its template runs (fields, not methods: a template reads a
+// field for a fraction of the cost of calling a method).
+type pageHead struct {
+	// SiteTitle and SiteDescription are the site's, in the page's language.
+	SiteTitle, SiteDescription string
+	// Description is the page's meta description.
+	Description string
+	// Canonical is the page's absolute URL.
+	Canonical string
+	// Home is the path of the timeline in the page's language.
+	Home string
+	// FeedAtom and FeedJSON are the page language's feeds.
+	FeedAtom, FeedJSON string
+	// OGType is article for an event, website otherwise; OGLocale the
+	// page's Open Graph locale, OGAlternates the other languages'.
+	OGType, OGLocale string
+	OGAlternates     []string
+	// Robots is the content of the robots meta tag, or "".
+	Robots string
+	// Preview is true in deploy previews.
+	Preview bool
+	// Script is the dev server's script, or "".
+	Script string
+	// Alternates lists the page in every language, this one included;
+	// Others in the other languages (the language switch).
+	Alternates, Others []Alternate
+	// SharedMenu is the menu as rendered once for the language, for a
+	// page that is not in it; "" when the page must mark itself as
+	// current. SharedFooter is the footer, rendered once.
+	SharedMenu, SharedFooter template.HTML
+	// DefaultLang is the site's first language; TextLang the language
+	// the page's text is written in.
+	DefaultLang, TextLang string
+}
 
-// Canonical is the page's absolute URL.
-func (d *pageData) Canonical() string { return d.s.abs(d.Path) }
-
-// Home is the path of the timeline in the page's language.
-func (d *pageData) Home() string { return d.s.home(d.L) }
+// head fills in d's pageHead and returns d.
+func (s *state) head(d *pageData) *pageData {
+	l := d.L
+	h := &d.pageHead
+	h.SiteTitle, h.SiteDescription = s.siteTitle(l), s.siteDescription(l)
+	h.Description = cmp.Or(d.Desc, h.SiteDescription)
+	h.Canonical = s.abs(d.Path)
+	h.Home = s.home(l)
+	h.FeedAtom, h.FeedJSON = feedPath(l, "xml"), feedPath(l, "json")
+	h.OGType = "website"
+	if d.Event != nil {
+		h.OGType = "article"
+	}
+	h.OGLocale = ogLocale(l.Code)
+	if s.opt.Preview || d.NoIndex {
+		h.Robots = "noindex"
+	}
+	h.Preview, h.Script = s.opt.Preview, s.opt.Script
+	if d.alt != nil {
+		for _, o := range s.langs {
+			p := d.alt(o)
+			a := Alternate{L: o, Path: p, URL: s.abs(p)}
+			h.Alternates = append(h.Alternates, a)
+			if o != l {
+				h.Others = append(h.Others, a)
+				h.OGAlternates = append(h.OGAlternates, ogLocale(o.Code))
+			}
+		}
+	}
+	if d.Layout != "home" && d.Page == nil {
+		h.SharedMenu = s.menu[l.Code]
+	}
+	h.SharedFooter = s.footer[l.Code]
+	h.DefaultLang, h.TextLang = s.langs[0].Code, l.Code
+	if d.Fallback {
+		h.TextLang = s.langs[0].Code
+	}
+	return d
+}
 
 // AsOf is the day the content was last reviewed, in words.
 func (d *pageData) AsOf() string { return d.L.Date(d.s.c.Site.AsOf) }
 
 // AsOfDate is that day for a datetime attribute.
 func (d *pageData) AsOfDate() string { return d.s.c.Site.AsOf.String() }
-
-// Preview is true in deploy previews.
-func (d *pageData) Preview() bool { return d.s.opt.Preview }
-
-// Robots is the content of the robots meta tag, or "".
-func (d *pageData) Robots() string {
-	if d.s.opt.Preview || d.NoIndex {
-		return "noindex"
-	}
-	return ""
-}
-
-// Script is the dev server's script, or "".
-func (d *pageData) Script() string { return d.s.opt.Script }
 
 // Asset is the URL of a file of static/.
 func (d *pageData) Asset(name string) (string, error) { return d.s.assets.URL(name) }
@@ -397,52 +447,8 @@ type Alternate struct {
 	URL  string
 }
 
-// Alternates lists the page in every language, this one included.
-func (d *pageData) Alternates() []Alternate {
-	var out []Alternate
-	for _, l := range d.s.langs {
-		p := d.alt(l)
-		out = append(out, Alternate{L: l, Path: p, URL: d.s.abs(p)})
-	}
-	return out
-}
-
-// Others lists the page in the other languages (the language switch).
-func (d *pageData) Others() []Alternate {
-	var out []Alternate
-	for _, a := range d.Alternates() {
-		if a.L != d.L {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// SharedMenu is the menu as rendered once for the language, for a page
-// that is not in it; "" when the page must mark itself as current.
-func (d *pageData) SharedMenu() template.HTML {
-	if d.Layout == "home" || d.Page != nil {
-		return ""
-	}
-	return d.s.menu[d.L.Code]
-}
-
-// SharedFooter is the footer as rendered once for the language.
-func (d *pageData) SharedFooter() template.HTML { return d.s.footer[d.L.Code] }
-
 // Menu lists the explainer pages in the page's language.
 func (d *pageData) Menu() []*PageView { return d.s.pages[d.L.Code] }
-
-// DefaultLang is the site's first language.
-func (d *pageData) DefaultLang() string { return d.s.langs[0].Code }
-
-// TextLang is the language the page's text is written in.
-func (d *pageData) TextLang() string {
-	if d.Fallback {
-		return d.s.langs[0].Code
-	}
-	return d.L.Code
-}
 
 // Count writes the number of events of the site.
 func (d *pageData) Count() int { return len(d.s.events[d.L.Code]) }
@@ -452,14 +458,14 @@ func (s *state) pages_() []page {
 	var out []page
 	for _, l := range s.langs {
 		l := l
-		out = append(out, page{path: file(s.home(l)), key: content.Mix(s.global, s.cards[l.Code]), template: "home.html", data: &pageData{s: s, L: l, Layout: "home",
+		out = append(out, page{path: file(s.home(l)), key: content.Mix(s.global, s.cards[l.Code]), template: "home.html", data: s.head(&pageData{s: s, L: l, Layout: "home",
 			Path: s.home(l), Events: s.events[l.Code], Years: groupByYear(s.events[l.Code]),
-			alt: func(o *Lang) string { return s.home(o) }}})
+			alt: func(o *Lang) string { return s.home(o) }})})
 		for _, v := range s.events[l.Code] {
 			id := v.E.ID
-			out = append(out, page{path: file(v.URL), key: s.eventKey(v), template: "event.html", data: &pageData{s: s, L: l, Layout: "event",
+			out = append(out, page{path: file(v.URL), key: s.eventKey(v), template: "event.html", data: s.head(&pageData{s: s, L: l, Layout: "event",
 				Path: v.URL, Title: v.Text.Title, Desc: v.Text.Summary, Event: v, Fallback: v.Text.Fallback,
-				alt: func(o *Lang) string { return s.eventURL(o, id) }}})
+				alt: func(o *Lang) string { return s.eventURL(o, id) }})})
 		}
 		for _, p := range s.pages[l.Code] {
 			pageKey := p.P.Key
@@ -469,20 +475,20 @@ func (s *state) pages_() []page {
 				tmpl = "figures.html"
 				key = content.Mix(key, s.cards[l.Code])
 			}
-			out = append(out, page{path: file(p.URL), key: key, template: tmpl, data: &pageData{s: s, L: l, Layout: p.P.Layout,
+			out = append(out, page{path: file(p.URL), key: key, template: tmpl, data: s.head(&pageData{s: s, L: l, Layout: p.P.Layout,
 				Path: p.URL, Title: p.Text.Title, Desc: p.Text.Summary, Page: p, Fallback: p.Text.Fallback,
-				alt: func(o *Lang) string { return s.pageByKey[o.Code][pageKey].URL }}})
+				alt: func(o *Lang) string { return s.pageByKey[o.Code][pageKey].URL }})})
 		}
 		for _, f := range s.facetList(l) {
 			f := f
-			out = append(out, page{path: file(f.Value.URL), key: content.Mix(s.global, cardsSum(l, f.Value.Events)), template: "facet.html", data: &pageData{s: s, L: l, Layout: "facet",
+			out = append(out, page{path: file(f.Value.URL), key: content.Mix(s.global, cardsSum(l, f.Value.Events)), template: "facet.html", data: s.head(&pageData{s: s, L: l, Layout: "facet",
 				Path: f.Value.URL, Title: f.Value.Label, Facet: &f, Events: f.Value.Events, Years: groupByYear(f.Value.Events),
-				alt: func(o *Lang) string { return s.facetURL(o, f.Dimension, f.Value.Key) }}})
+				alt: func(o *Lang) string { return s.facetURL(o, f.Dimension, f.Value.Key) }})})
 		}
 		notFound := l.Prefix + "/404.html"
-		out = append(out, page{path: strings.TrimPrefix(notFound, "/"), key: s.global, template: "404.html", data: &pageData{s: s, L: l, Layout: "404",
+		out = append(out, page{path: strings.TrimPrefix(notFound, "/"), key: s.global, template: "404.html", data: s.head(&pageData{s: s, L: l, Layout: "404",
 			Path: notFound, Title: l.T("not_found"), NoIndex: true, Status: 404,
-			alt: func(o *Lang) string { return o.Prefix + "/404.html" }}})
+			alt: func(o *Lang) string { return o.Prefix + "/404.html" }})})
 	}
 	return out
 }

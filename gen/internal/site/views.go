@@ -32,32 +32,47 @@ type EventView struct {
 	// rendered once for all of them.
 	Card template.HTML
 
-	// Words computed once, in the page's language.
-	date, published, amount, country, kind, status string
+	// The event's words in the page's language, computed once (fields,
+	// not methods: every page reads them, and a template reads a field
+	// for a fraction of the cost of calling a method).
+
+	// Date is the decision date in words.
+	Date string
+	// Published is the publication date in words, or "".
+	Published string
+	// Amount is the amount in words, or "".
+	Amount string
+	// CountryName names the event's country.
+	CountryName string
+	// Kind is the label of the event's kind.
+	Kind string
+	// Status is the label of the event's status.
+	Status string
+	// Year is the event's year, for grouping.
+	Year int
+	// Uncertain is true when the event is not confirmed by the
+	// authority's own text.
+	Uncertain bool
 }
 
 // words computes the event's words in its language.
 func (v *EventView) words() {
-	v.date, v.published = v.L.Date(v.E.Date), v.L.Date(v.E.Published)
+	v.Date, v.Published = v.L.Date(v.E.Date), v.L.Date(v.E.Published)
 	if v.E.Amount != nil {
-		v.amount = v.L.Money(*v.E.Amount)
+		v.Amount = v.L.Money(*v.E.Amount)
 	}
-	v.country, v.kind, v.status = v.L.Country(v.E.Country), v.L.Kind(v.E.Kind), v.L.Status(v.E.Status)
+	v.CountryName, v.Kind, v.Status = v.L.Country(v.E.Country), v.L.Kind(v.E.Kind), v.L.Status(v.E.Status)
+	v.Year = v.E.Date.Y
+	v.Uncertain = v.E.Confirmation != "confirmed"
 }
 
 // AuthorityView is an authority's name in one language.
 type AuthorityView struct {
 	Key, Name, Abbr, URL, Country string
+	// Label is the authority's short name when it has one, else its name.
+	Label string
 	// FacetURL lists the authority's events.
 	FacetURL string
-}
-
-// Label is the authority's short name when it has one.
-func (a AuthorityView) Label() string {
-	if a.Abbr != "" {
-		return a.Abbr
-	}
-	return a.Name
 }
 
 // Lang is the language the event's text is written in: the default
@@ -68,31 +83,6 @@ func (v *EventView) Lang(defaultLang string) string {
 	}
 	return v.L.Code
 }
-
-// Year is the event's year, for grouping.
-func (v *EventView) Year() int { return v.E.Date.Y }
-
-// Date is the decision date in words.
-func (v *EventView) Date() string { return v.date }
-
-// Published is the publication date in words, or "".
-func (v *EventView) Published() string { return v.published }
-
-// Amount is the amount in words, or "".
-func (v *EventView) Amount() string { return v.amount }
-
-// CountryName names the event's country in the page's language.
-func (v *EventView) CountryName() string { return v.country }
-
-// Kind is the label of the event's kind.
-func (v *EventView) Kind() string { return v.kind }
-
-// Status is the label of the event's status.
-func (v *EventView) Status() string { return v.status }
-
-// Uncertain is true when the event is not confirmed by the authority's
-// own text.
-func (v *EventView) Uncertain() bool { return v.E.Confirmation != "confirmed" }
 
 // Primary lists the sources that are the authority's own text.
 func (v *EventView) Primary() []content.Source {
@@ -162,7 +152,7 @@ type yearGroup struct {
 func groupByYear(events []*EventView) []yearGroup {
 	var out []yearGroup
 	for _, e := range events {
-		y := e.Year()
+		y := e.Year
 		if len(out) == 0 || out[len(out)-1].Year != y {
 			out = append(out, yearGroup{Year: y, ID: "y" + strconv.Itoa(y)})
 		}
