@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	gen build [-root .] [-out public] [-base-url URL] [-drafts] [-q]
+//	gen build [-root .] [-out public] [-base-url URL] [-drafts] [-q] [-cpuprofile FILE]
 //	gen check [-root .] [-strict] [-external]
 //	gen serve [-root .] [-addr 127.0.0.1:1313]
 //	gen new -date D -country C -authority A -kind K -slug S [-root .]

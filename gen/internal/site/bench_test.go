@@ -113,3 +113,14 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	os.RemoveAll(dir)
 }
+
+// BenchmarkBuildReal is a whole build of the real site: what is not per
+// event (layouts, assets, charts, facets, feeds) weighs most here.
+func BenchmarkBuildReal(b *testing.B) {
+	fsys := copyRepo(b)
+	for b.Loop() {
+		if _, _, err := NewBuilder().Build(fsys, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
