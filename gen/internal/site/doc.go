@@ -26,8 +26,8 @@
 // page value that knows the page's language: .L.T "key", .L.Date, .L.Money,
 // .Alternates, .Canonical, .Menu, .Event, .Events, .Years, .Figures, .JSONLD
 // and so on (see state.go and views.go). What every page shows is computed
-// before the template runs and read as fields (pageHead, EventView): a
-// template reads a field for a fraction of what calling a method costs.
+// before the template runs and read as plain fields (pageData, EventView): a
+// template reads one for a fraction of what calling a method costs.
 // The one thing the templates may not do is read anything else: no clock,
 // no environment.
 //

@@ -337,22 +337,11 @@ type pageData struct {
 	Facet  *facetView
 	Status int
 
-	pageHead
-}
+	// What every page's head and frame show, computed once per page by
+	// state.head before its template runs: fields, not methods, and not
+	// in an embedded struct, because a template reads a plain field for a
+	// fraction of what a method call or a promoted field costs.
 
-// facetView is a facet page: the events sharing one value.
-type facetView struct {
-	Dimension string // countries, authorities, kinds, years
-	Value     facetValue
-}
-
-func (s *state) siteTitle(l *Lang) string       { return s.siteTitles[l.Code] }
-func (s *state) siteDescription(l *Lang) string { return s.siteDescriptions[l.Code] }
-
-// pageHead is what every page's head and frame show, computed once per
-// page before its template runs (fields, not methods: a template reads a
-// field for a fraction of the cost of calling a method).
-type pageHead struct {
 	// SiteTitle and SiteDescription are the site's, in the page's language.
 	SiteTitle, SiteDescription string
 	// Description is the page's meta description.
@@ -385,42 +374,50 @@ type pageHead struct {
 	DefaultLang, TextLang string
 }
 
-// head fills in d's pageHead and returns d.
+// facetView is a facet page: the events sharing one value.
+type facetView struct {
+	Dimension string // countries, authorities, kinds, years
+	Value     facetValue
+}
+
+func (s *state) siteTitle(l *Lang) string       { return s.siteTitles[l.Code] }
+func (s *state) siteDescription(l *Lang) string { return s.siteDescriptions[l.Code] }
+
+// head fills in what every page shows and returns d.
 func (s *state) head(d *pageData) *pageData {
 	l := d.L
-	h := &d.pageHead
-	h.SiteTitle, h.SiteDescription = s.siteTitle(l), s.siteDescription(l)
-	h.Description = cmp.Or(d.Desc, h.SiteDescription)
-	h.Canonical = s.abs(d.Path)
-	h.Home = s.home(l)
-	h.FeedAtom, h.FeedJSON = feedPath(l, "xml"), feedPath(l, "json")
-	h.OGType = "website"
+	d.SiteTitle, d.SiteDescription = s.siteTitle(l), s.siteDescription(l)
+	d.Description = cmp.Or(d.Desc, d.SiteDescription)
+	d.Canonical = s.abs(d.Path)
+	d.Home = s.home(l)
+	d.FeedAtom, d.FeedJSON = feedPath(l, "xml"), feedPath(l, "json")
+	d.OGType = "website"
 	if d.Event != nil {
-		h.OGType = "article"
+		d.OGType = "article"
 	}
-	h.OGLocale = ogLocale(l.Code)
+	d.OGLocale = ogLocale(l.Code)
 	if s.opt.Preview || d.NoIndex {
-		h.Robots = "noindex"
+		d.Robots = "noindex"
 	}
-	h.Preview, h.Script = s.opt.Preview, s.opt.Script
+	d.Preview, d.Script = s.opt.Preview, s.opt.Script
 	if d.alt != nil {
 		for _, o := range s.langs {
 			p := d.alt(o)
 			a := Alternate{L: o, Path: p, URL: s.abs(p)}
-			h.Alternates = append(h.Alternates, a)
+			d.Alternates = append(d.Alternates, a)
 			if o != l {
-				h.Others = append(h.Others, a)
-				h.OGAlternates = append(h.OGAlternates, ogLocale(o.Code))
+				d.Others = append(d.Others, a)
+				d.OGAlternates = append(d.OGAlternates, ogLocale(o.Code))
 			}
 		}
 	}
 	if d.Layout != "home" && d.Page == nil {
-		h.SharedMenu = s.menu[l.Code]
+		d.SharedMenu = s.menu[l.Code]
 	}
-	h.SharedFooter = s.footer[l.Code]
-	h.DefaultLang, h.TextLang = s.langs[0].Code, l.Code
+	d.SharedFooter = s.footer[l.Code]
+	d.DefaultLang, d.TextLang = s.langs[0].Code, l.Code
 	if d.Fallback {
-		h.TextLang = s.langs[0].Code
+		d.TextLang = s.langs[0].Code
 	}
 	return d
 }
