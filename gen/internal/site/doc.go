@@ -14,7 +14,17 @@
 // /data/events.json and /data/events.csv, and static/ with CSS and
 // JavaScript minified and named by their content hash (/css/site.HASH.css).
 // Every HTML page is minified, and so is the CSS, JavaScript, SVG and JSON
-// inside it.
+// inside it. What many pages share (each event's card, the menu, the
+// footer) is rendered and minified once, and put in place in each page
+// after that page is minified, with the same bytes as minifying the whole
+// (slots.go).
+//
+// # Speed
+//
+// Bodies, cards and pages are rendered on all cores, the feeds, open data
+// and sitemap beside the pages; page buffers are reused; gen build hands
+// each page to the new output folder as soon as it is made. The output does
+// not depend on the scheduling: every list is in page order.
 //
 // # Layouts
 //

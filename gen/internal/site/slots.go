@@ -10,21 +10,22 @@ import (
 // Fragments shared by many pages (each event's card, the menu, the
 // footer) are minified once, when they are rendered, not again inside
 // every page that shows them. A page's template sees a placeholder
-// instead of such a fragment: an empty element with the fragment's outer
-// tag,
+// instead of such a fragment: an empty element with the tag the fragment
+// starts with,
 //
 //	<li data-gen-slot="12"></li>
 //
 // The page is minified with its placeholders, which the minifier treats
-// exactly as it would the fragment's outer element (the same tag: the
-// same rules for the white space around it; a block element starts and
-// ends with the same state inside), and each placeholder is then replaced
-// by its minified fragment. The result is the page the minifier would
+// exactly as it would the fragment: white space is dropped before and
+// after a block element whatever its name, and inside the fragment the
+// minifier starts afresh after its first block tag, as it does when the
+// fragment is minified alone. Each placeholder is then replaced by its
+// minified fragment. The result is the page the minifier would
 // have made from the whole text (TestSlotsEqualWholeMinify), for a
 // fraction of the work on the pages that list hundreds of events.
 //
-// A fragment that does not start and end with the same block element is
-// shown as it is, without a placeholder. A placeholder the minified page
+// A fragment that does not start and end with a block element is shown as
+// it is, without a placeholder. A placeholder the minified page
 // does not hold as written (a layout that put the fragment in an
 // attribute, say) makes the page fall back to minifying the whole text.
 
@@ -32,10 +33,11 @@ import (
 const slotMarker = " data-gen-slot="
 
 // slotTags are the elements a fragment may start and end with to get a
-// placeholder: block elements, inside which the minifier starts afresh.
+// placeholder: block elements, around which the minifier drops white
+// space and inside which it starts afresh.
 var slotTags = map[string]bool{
 	"article": true, "aside": true, "div": true, "footer": true, "header": true, "li": true,
-	"nav": true, "ol": true, "section": true, "ul": true,
+	"nav": true, "ol": true, "p": true, "section": true, "ul": true,
 }
 
 // slots holds a build's shared fragments, minified, by number.
@@ -60,10 +62,10 @@ func (sl *slots) add(frag string) template.HTML {
 	return template.HTML("<" + tag + slotMarker + `"` + n + `"></` + tag + ">")
 }
 
-// outerTag returns the tag a fragment starts and ends with, if it is one
-// of slotTags.
+// outerTag returns the tag a fragment starts with, if it starts with a
+// start tag and ends with an end tag of slotTags.
 func outerTag(frag string) (string, bool) {
-	if !strings.HasPrefix(frag, "<") {
+	if !strings.HasPrefix(frag, "<") || !strings.HasSuffix(frag, ">") {
 		return "", false
 	}
 	end := strings.IndexAny(frag, " >")
@@ -71,7 +73,8 @@ func outerTag(frag string) (string, bool) {
 		return "", false
 	}
 	tag := frag[1:end]
-	if !slotTags[tag] || !strings.HasSuffix(frag, "</"+tag+">") {
+	last := strings.LastIndex(frag, "</")
+	if !slotTags[tag] || last < 0 || !slotTags[frag[last+2:len(frag)-1]] {
 		return "", false
 	}
 	return tag, true
