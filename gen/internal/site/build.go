@@ -495,10 +495,12 @@ func (b *Builder) renderCards(s *state) error {
 		v.Card = s.slots.add(next[v.L.Code+"/"+v.E.ID].html)
 	}
 	// The fragments every page of a language shares.
-	s.menu, s.footer = map[string]template.HTML{}, map[string]template.HTML{}
+	s.menu, s.footer, s.sharedHead = map[string]template.HTML{}, map[string]template.HTML{}, map[string]template.HTML{}
 	for _, l := range s.langs {
-		d := s.head(&pageData{s: s, L: l, Layout: "event", Path: "\x00"})
-		for name, dst := range map[string]map[string]template.HTML{"layouts/partials/menu.html": s.menu, "layouts/partials/footer.html": s.footer} {
+		// Any page of the language that is not in the menu: the
+		// home page, whose alternates are the other languages' homes.
+		d := s.head(&pageData{s: s, L: l, Layout: "event", Path: "\x00", alt: func(o *Lang) string { return s.home(o) }})
+		for name, dst := range map[string]map[string]template.HTML{"layouts/partials/menu.html": s.menu, "layouts/partials/footer.html": s.footer, "layouts/partials/head.html": s.sharedHead} {
 			var buf bytes.Buffer
 			if err := t.ExecuteTemplate(&buf, name, d); err != nil {
 				return err

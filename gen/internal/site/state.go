@@ -38,6 +38,9 @@ type state struct {
 	// menu and footer are the fragments every page of a language shares,
 	// rendered once (the menu for the pages that are not in it).
 	menu, footer map[string]template.HTML
+	// sharedHead is what every page's head holds, rendered once per
+	// language.
+	sharedHead map[string]template.HTML
 	// siteTitles and siteDescriptions are the site's, set in each
 	// language's typography once for all pages.
 	siteTitles, siteDescriptions map[string]string
@@ -367,8 +370,10 @@ type pageData struct {
 	Alternates, Others []Alternate
 	// SharedMenu is the menu as rendered once for the language, for a
 	// page that is not in it; "" when the page must mark itself as
-	// current. SharedFooter is the footer, rendered once.
-	SharedMenu, SharedFooter template.HTML
+	// current. SharedFooter is the footer, SharedHead what the head of
+	// every page of the language holds (feeds, assets, Open Graph
+	// locales), each rendered once.
+	SharedMenu, SharedFooter, SharedHead template.HTML
 	// DefaultLang is the site's first language; TextLang the language
 	// the page's text is written in.
 	DefaultLang, TextLang string
@@ -414,7 +419,7 @@ func (s *state) head(d *pageData) *pageData {
 	if d.Layout != "home" && d.Page == nil {
 		d.SharedMenu = s.menu[l.Code]
 	}
-	d.SharedFooter = s.footer[l.Code]
+	d.SharedFooter, d.SharedHead = s.footer[l.Code], s.sharedHead[l.Code]
 	d.DefaultLang, d.TextLang = s.langs[0].Code, l.Code
 	if d.Fallback {
 		d.TextLang = s.langs[0].Code
