@@ -122,6 +122,7 @@ func (r *Renderer) Render(lang string, src []byte, resolve Resolver) Result {
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	ctx.Set(stateKey, st)
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2) // HTML is about that much longer than its Markdown
 	if err := md.Convert(src, &buf, parser.WithContext(ctx)); err != nil {
 		st.problems = append(st.problems, Problem{Field: "body", Problem: err.Error()})
 	}
