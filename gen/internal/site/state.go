@@ -75,53 +75,76 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 		s.siteTitles[l.Code] = typo(l.Code, c.Site.Title[l.Code])
 		s.siteDescriptions[l.Code] = typo(l.Code, c.Site.Description[l.Code])
 	}
-	var names []string
-	for _, l := range langs {
-		byID := make(map[string]*EventView, len(c.Events))
-		views := make([]*EventView, len(c.Events))
-		for i, e := range c.Events {
-			a := c.Authorities[e.Authority]
-			v := &EventView{E: e, L: l, Text: e.Text(l.Code), URL: s.eventURL(l, e.ID),
-				Upcoming: e.Date.After(s.now),
-				Authority: AuthorityView{Key: a.Key, Name: memo.typo(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL, Country: a.Country,
-					FacetURL: l.Prefix + "/" + l.Path("authorities") + "/" + a.Key + "/"},
-				CountryURL: l.Prefix + "/" + l.Path("countries") + "/" + strings.ToLower(e.Country[:2]) + "/",
-				KindURL:    l.Prefix + "/" + l.Path("kinds") + "/" + l.KindSlug(e.Kind) + "/",
-				YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
+	// Each language's views on a core of its own: they share nothing but
+	// the typography memo, which locks.
+	type langViews struct {
+		events []*EventView
+		byID   map[string]*EventView
+		pages  []*PageView
+		byKey  map[string]*PageView
+		facets []facetView
+		cards  uint64
+	}
+	per := make([]langViews, len(langs))
+	var wg sync.WaitGroup
+	for li, l := range langs {
+		wg.Go(func() {
+			byID := make(map[string]*EventView, len(c.Events))
+			views := make([]*EventView, len(c.Events))
+			for i, e := range c.Events {
+				a := c.Authorities[e.Authority]
+				v := &EventView{E: e, L: l, Text: e.Text(l.Code), URL: s.eventURL(l, e.ID),
+					Upcoming: e.Date.After(s.now),
+					Authority: AuthorityView{Key: a.Key, Name: memo.typo(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL, Country: a.Country,
+						FacetURL: l.Prefix + "/" + l.Path("authorities") + "/" + a.Key + "/"},
+					CountryURL: l.Prefix + "/" + l.Path("countries") + "/" + strings.ToLower(e.Country[:2]) + "/",
+					KindURL:    l.Prefix + "/" + l.Path("kinds") + "/" + l.KindSlug(e.Kind) + "/",
+					YearURL:    l.Prefix + "/" + l.Path("years") + "/" + strconv.Itoa(e.Date.Y) + "/",
+				}
+				v.words()
+				v.Authority.Label = cmp.Or(v.Authority.Abbr, v.Authority.Name)
+				tl := s.textLang(l, v.Text)
+				v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
+				views[i] = v
+				byID[e.ID] = v
 			}
-			v.words()
-			v.Authority.Label = cmp.Or(v.Authority.Abbr, v.Authority.Name)
-			tl := s.textLang(l, v.Text)
-			v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
-			views[i] = v
-			byID[e.ID] = v
-		}
-		for i, v := range views {
-			if i > 0 {
-				v.Prev = views[i-1]
-			}
-			if i+1 < len(views) {
-				v.Next = views[i+1]
-			}
-			if v.Chain == nil {
-				// One walk per case: its events share the same chain.
-				c := chain(v, byID)
-				for _, o := range c {
-					o.Chain = c
+			for i, v := range views {
+				if i > 0 {
+					v.Prev = views[i-1]
+				}
+				if i+1 < len(views) {
+					v.Next = views[i+1]
+				}
+				if v.Chain == nil {
+					// One walk per case: its events share the same chain.
+					c := chain(v, byID)
+					for _, o := range c {
+						o.Chain = c
+					}
 				}
 			}
-		}
-		s.events[l.Code], s.byID[l.Code] = views, byID
-
-		byKey := map[string]*PageView{}
-		for _, p := range c.Pages {
-			t := p.Text(l.Code)
-			pv := &PageView{P: p, Text: t, URL: l.Prefix + "/" + t.Slug + "/", Title: typo(s.textLang(l, t), t.Title), Menu: typo(s.textLang(l, t), cmp.Or(t.Menu, t.Title))}
-			s.pages[l.Code] = append(s.pages[l.Code], pv)
-			byKey[p.Key] = pv
-		}
-		s.pageByKey[l.Code] = byKey
+			r := langViews{events: views, byID: byID, byKey: map[string]*PageView{}}
+			for _, p := range c.Pages {
+				t := p.Text(l.Code)
+				pv := &PageView{P: p, Text: t, URL: l.Prefix + "/" + t.Slug + "/", Title: memo.typo(s.textLang(l, t), t.Title), Menu: memo.typo(s.textLang(l, t), cmp.Or(t.Menu, t.Title))}
+				r.pages = append(r.pages, pv)
+				r.byKey[p.Key] = pv
+			}
+			r.facets = s.facetsOf(l, views)
+			r.cards = cardsSum(l, views)
+			per[li] = r
+		})
 	}
+	wg.Wait()
+	s.facetsBy = map[string][]facetView{}
+	s.cards = map[string]uint64{}
+	for li, l := range langs {
+		r := per[li]
+		s.events[l.Code], s.byID[l.Code] = r.events, r.byID
+		s.pages[l.Code], s.pageByKey[l.Code] = r.pages, r.byKey
+		s.facetsBy[l.Code], s.cards[l.Code] = r.facets, r.cards
+	}
+	var names []string
 	for _, e := range c.Events {
 		names = append(names, e.ID)
 	}
@@ -129,12 +152,6 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 		names = append(names, p.Key)
 	}
 	s.namesSum = content.Sum([]byte(strings.Join(names, ",")))
-	s.facetsBy = map[string][]facetView{}
-	s.cards = map[string]uint64{}
-	for _, l := range langs {
-		s.facetsBy[l.Code] = s.facets(l)
-		s.cards[l.Code] = cardsSum(l, s.events[l.Code])
-	}
 	return s
 }
 
@@ -274,24 +291,31 @@ func typo(lang string, s string) string {
 }
 
 // typoMemo remembers typo's results from one build to the next; it keeps
-// only what the last build used.
-type typoMemo struct{ prev, cur map[string]string }
+// only what the last build used. It is safe for concurrent use.
+type typoMemo struct {
+	mu        sync.Mutex
+	prev, cur map[string]string
+}
 
 func (m *typoMemo) typo(lang, s string) string {
 	if lang != "fr" {
 		return s
 	}
+	m.mu.Lock()
+	r, ok := m.cur[s]
+	if !ok {
+		r, ok = m.prev[s]
+	}
+	m.mu.Unlock()
+	if !ok {
+		r = typo(lang, s) // outside the lock: the slow part
+	}
+	m.mu.Lock()
 	if m.cur == nil {
 		m.cur = map[string]string{}
 	}
-	if r, ok := m.cur[s]; ok {
-		return r
-	}
-	r, ok := m.prev[s]
-	if !ok {
-		r = typo(lang, s)
-	}
 	m.cur[s] = r
+	m.mu.Unlock()
 	return r
 }
 
@@ -505,8 +529,9 @@ func (s *state) facetURL(l *Lang, dim, key string) string {
 // facetList returns the facets of language l, computed by newState.
 func (s *state) facetList(l *Lang) []facetView { return s.facetsBy[l.Code] }
 
-// facets groups the events of language l by country, authority, kind and year.
-func (s *state) facets(l *Lang) []facetView {
+// facetsOf groups events, the views of language l, by country, authority,
+// kind and year.
+func (s *state) facetsOf(l *Lang, events []*EventView) []facetView {
 	type dim struct {
 		name  string
 		key   func(v *EventView) string
@@ -532,7 +557,7 @@ func (s *state) facets(l *Lang) []facetView {
 	for _, d := range dims {
 		byKey := map[string]*facetValue{}
 		var keys []string
-		for _, v := range s.events[l.Code] {
+		for _, v := range events {
 			k := d.key(v)
 			fv := byKey[k]
 			if fv == nil {
