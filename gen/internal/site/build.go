@@ -165,7 +165,11 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	s := newState(c, langs, opt, assets, &b.typo)
 	s.slots.off = b.noSlots
 	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
+	// The cards, menu and footer need no body: they render beside them.
+	cardsDone := make(chan error, 1)
+	go func() { cardsDone <- b.renderCards(s) }()
 	diags := append(s.checkSlugs(), b.renderBodies(s)...)
+	cardsErr := <-cardsDone
 	if errs := diags.Errors(); len(errs) > 0 {
 		all := append(slices.Clone(c.Diagnostics), diags...)
 		all.Sort()
@@ -186,8 +190,8 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 			}
 		}
 	}
-	if err := b.renderCards(s); err != nil {
-		return nil, c.Diagnostics, err
+	if cardsErr != nil {
+		return nil, c.Diagnostics, cardsErr
 	}
 	b.slotCount = len(s.slots.frags)
 	out := &Output{Files: make(map[string][]byte, 4*len(c.Events)+64)}
