@@ -2,14 +2,14 @@ package site
 
 import (
 	"cmp"
-	"sync"
-
 	"fmt"
-	"golang.org/x/text/collate"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
 
 	"clearviewtimeline/gen/internal/content"
 	"clearviewtimeline/gen/internal/markdown"
