@@ -490,7 +490,7 @@ func (s *state) pages_() []page {
 		for _, v := range s.events[l.Code] {
 			id := v.E.ID
 			out = append(out, page{path: file(v.URL), key: s.eventKey(v), template: "event.html", data: s.head(&pageData{s: s, L: l, Layout: "event",
-				Path: v.URL, Title: v.Text.Title, Desc: v.Text.Summary, Event: v, Fallback: v.Text.Fallback,
+				Path: v.URL, Title: v.Title, Desc: v.Summary, Event: v, Fallback: v.Text.Fallback,
 				alt: func(o *Lang) string { return s.eventURL(o, id) }})})
 		}
 		for _, p := range s.pages[l.Code] {
@@ -502,7 +502,7 @@ func (s *state) pages_() []page {
 				key = content.Mix(key, s.cards[l.Code])
 			}
 			out = append(out, page{path: file(p.URL), key: key, template: tmpl, data: s.head(&pageData{s: s, L: l, Layout: p.P.Layout,
-				Path: p.URL, Title: p.Text.Title, Desc: p.Text.Summary, Page: p, Fallback: p.Text.Fallback,
+				Path: p.URL, Title: p.Title, Desc: typo(s.textLang(l, p.Text), p.Text.Summary), Page: p, Fallback: p.Text.Fallback,
 				alt: func(o *Lang) string { return s.pageByKey[o.Code][pageKey].URL }})})
 		}
 		for _, f := range s.facetList(l) {
