@@ -98,11 +98,11 @@ func (sl *slots) expand(out *bytes.Buffer, min []byte) bool {
 			break
 		}
 		i += off
-		n, to, ok := sl.placeholderAt(min, i)
+		n, from, to, ok := sl.placeholderAt(min, i, "")
 		if !ok {
 			return false
 		}
-		cuts = append(cuts, cut{i - len(sl.tags[n]) - 1, to, n})
+		cuts = append(cuts, cut{from, to, n})
 		off = to
 	}
 	prev := 0
@@ -115,62 +115,61 @@ func (sl *slots) expand(out *bytes.Buffer, min []byte) bool {
 	return true
 }
 
-// placeholderAt reads the minified placeholder whose marker is at min[i:]:
-// <tag data-gen-slot=N></tag>. It returns N and the end of the
-// placeholder.
-func (sl *slots) placeholderAt(min []byte, i int) (n, end int, ok bool) {
+// placeholderAt reads the placeholder whose marker is at page[i:]:
+// <tag data-gen-slot=N></tag> as the minifier writes it (quote ""), or
+// <tag data-gen-slot="N"></tag> as the template wrote it (quote `"`). It
+// returns N and where the placeholder starts and ends.
+func (sl *slots) placeholderAt(page []byte, i int, quote string) (n, start, end int, ok bool) {
 	j := i + len(slotMarker)
+	if !bytes.HasPrefix(page[j:], []byte(quote)) {
+		return 0, 0, 0, false
+	}
+	j += len(quote)
 	k := j
-	for k < len(min) && '0' <= min[k] && min[k] <= '9' {
+	for k < len(page) && '0' <= page[k] && page[k] <= '9' {
 		k++
 	}
-	n, err := strconv.Atoi(string(min[j:k]))
+	n, err := strconv.Atoi(string(page[j:k]))
 	if err != nil || n >= len(sl.frags) {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
 	tag := sl.tags[n]
-	if start := i - len(tag) - 1; start < 0 || string(min[start:i]) != "<"+tag {
-		return 0, 0, false
+	start = i - len(tag) - 1
+	if start < 0 || string(page[start:i]) != "<"+tag {
+		return 0, 0, 0, false
 	}
-	closing := "></" + tag + ">"
-	if !bytes.HasPrefix(min[k:], []byte(closing)) {
-		return 0, 0, false
+	closing := quote + "></" + tag + ">"
+	if !bytes.HasPrefix(page[k:], []byte(closing)) {
+		return 0, 0, 0, false
 	}
-	return n, k + len(closing), true
+	return n, start, k + len(closing), true
 }
 
 // expandRaw replaces the placeholders of a page as its template wrote
 // them, before minification: the fallback, which minifies the whole.
+// What only looks like a placeholder stays as it is.
 func (sl *slots) expandRaw(page []byte) []byte {
 	if len(sl.frags) == 0 || !bytes.Contains(page, []byte(slotMarker)) {
 		return page
 	}
 	var b bytes.Buffer
 	b.Grow(len(page))
-	for len(page) > 0 {
-		i := bytes.Index(page, []byte(slotMarker+`"`))
+	prev := 0
+	for off := 0; ; {
+		i := bytes.Index(page[off:], []byte(slotMarker))
 		if i < 0 {
 			break
 		}
-		j := i + len(slotMarker) + 1
-		k := j
-		for k < len(page) && '0' <= page[k] && page[k] <= '9' {
-			k++
+		i += off
+		n, start, end, ok := sl.placeholderAt(page, i, `"`)
+		if !ok {
+			off = i + len(slotMarker)
+			continue
 		}
-		n, err := strconv.Atoi(string(page[j:k]))
-		if err == nil && n < len(sl.frags) {
-			tag := sl.tags[n]
-			start, closing := i-len(tag)-1, `"></`+tag+">"
-			if start >= 0 && string(page[start:i]) == "<"+tag && bytes.HasPrefix(page[k:], []byte(closing)) {
-				b.Write(page[:start])
-				b.WriteString(sl.frags[n])
-				page = page[k+len(closing):]
-				continue
-			}
-		}
-		b.Write(page[:j])
-		page = page[j:]
+		b.Write(page[prev:start])
+		b.WriteString(sl.frags[n])
+		prev, off = end, end
 	}
-	b.Write(page)
+	b.Write(page[prev:])
 	return b.Bytes()
 }
