@@ -100,6 +100,10 @@ type Builder struct {
 	// was not found as written.
 	fallbacks atomic.Int64
 	slotCount int // fragments with a placeholder in the last build
+	// slow counts the templates run by html/template rather than
+	// htmlexec; noFast runs them all so, for the tests that compare.
+	slow   atomic.Int64
+	noFast bool
 }
 
 // bodyKey identifies a rendered body: its language, its bytes (by
@@ -473,7 +477,7 @@ func (b *Builder) renderCards(s *state) error {
 		mu.Unlock()
 		if !ok || c.key != keys[i] {
 			var buf bytes.Buffer
-			if errs[i] = t.ExecuteTemplate(&buf, cardTemplate, v); errs[i] != nil {
+			if errs[i] = b.execute(&buf, "home.html", cardTemplate, v); errs[i] != nil {
 				return
 			}
 			var frag []byte
@@ -506,7 +510,7 @@ func (b *Builder) renderCards(s *state) error {
 		d := s.head(&pageData{s: s, L: l, Layout: "event", Path: "\x00", alt: func(o *Lang) string { return s.home(o) }})
 		for name, dst := range map[string]map[string]template.HTML{"layouts/partials/menu.html": s.menu, "layouts/partials/footer.html": s.footer, "layouts/partials/head.html": s.sharedHead} {
 			var buf bytes.Buffer
-			if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+			if err := b.execute(&buf, "home.html", name, d); err != nil {
 				return err
 			}
 			frag, err := b.fragment(buf.Bytes())
@@ -527,14 +531,10 @@ var bufs = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 32
 
 // renderPage renders p and appends it, minified, to out.
 func (b *Builder) renderPage(p page, out *bytes.Buffer) error {
-	t := b.layouts.get(p.template)
-	if t == nil {
-		return fmt.Errorf("no layout layouts/%s", p.template)
-	}
 	buf := bufs.Get().(*bytes.Buffer)
 	defer bufs.Put(buf)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "layouts/base.html", p.data); err != nil {
+	if err := b.execute(buf, p.template, "layouts/base.html", p.data); err != nil {
 		return err
 	}
 	if bytes.Contains(buf.Bytes(), []byte("ZgotmplZ")) {
@@ -554,11 +554,23 @@ func (b *Builder) renderPage(p page, out *bytes.Buffer) error {
 	// is minified again, fragments included.
 	b.fallbacks.Add(1)
 	buf.Reset()
-	if err := t.ExecuteTemplate(buf, "layouts/base.html", p.data); err != nil {
+	if err := b.execute(buf, p.template, "layouts/base.html", p.data); err != nil {
 		return err
 	}
 	whole := bytes.NewBuffer(sl.expandRaw(buf.Bytes()))
 	return b.min.html(out, whole)
+}
+
+// execute runs a template of a page layout, with htmlexec unless noFast.
+func (b *Builder) execute(buf *bytes.Buffer, page, name string, data any) error {
+	if b.noFast {
+		t := b.layouts.get(page)
+		if t == nil {
+			return fmt.Errorf("no layout layouts/%s", page)
+		}
+		return t.ExecuteTemplate(buf, name, data)
+	}
+	return b.layouts.execute(buf, page, name, data, &b.slow)
 }
 
 // fragment minifies a fragment many pages share, rendered by a layout.

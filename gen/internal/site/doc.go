@@ -38,6 +38,10 @@
 // and so on (see state.go and views.go). What every page shows is computed
 // before the template runs and read as plain fields (pageData, EventView): a
 // template reads one for a fraction of what calling a method costs.
+// html/template parses and escapes the layouts; package htmlexec runs the
+// escaped templates, with the same bytes (a test builds the real site and
+// synthetic events both ways), and hands any template it cannot run back
+// to html/template.
 // The one thing the templates may not do is read anything else: no clock,
 // no environment.
 //

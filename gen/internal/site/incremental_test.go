@@ -248,3 +248,29 @@ func TestSlotExpand(t *testing.T) {
 		t.Errorf("expandRaw:\n%s\nwant\n%s", raw, want)
 	}
 }
+
+// TestFastEqualsHTMLTemplate holds htmlexec to html/template: the real
+// site and synthetic events, built with each, give the same bytes, and
+// htmlexec ran every template of the first build.
+func TestFastEqualsHTMLTemplate(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{"real": copyRepo(t), "synthetic": synthFS(t, 60)} {
+		fast := NewBuilder()
+		got, _, err := fast.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fast.layouts.fast) != len(fast.layouts.pages) {
+			t.Errorf("%s: htmlexec compiled %d of the %d page layouts", name, len(fast.layouts.fast), len(fast.layouts.pages))
+		}
+		if n := fast.slow.Load(); n > 0 {
+			t.Errorf("%s: %d templates run by html/template", name, n)
+		}
+		slow := NewBuilder()
+		slow.noFast = true
+		want, _, err := slow.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, name, got, want)
+	}
+}

@@ -1,13 +1,17 @@
 package site
 
 import (
-	"clearviewtimeline/gen/internal/content"
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/htmlexec"
 )
 
 // layouts is the parsed layouts/ folder. Each template is named by its
@@ -18,9 +22,31 @@ type layouts struct {
 	src   map[string]string
 	sum   uint64
 	pages map[string]*template.Template // by file name: "event.html"
+	// fast holds each page layout's templates compiled by htmlexec, when
+	// it could compile them; a page it cannot run is run by html/template.
+	fast map[string]*htmlexec.Set
 }
 
 func (l *layouts) get(name string) *template.Template { return l.pages[name] }
+
+// execute runs the template name of the page layout page into buf: with
+// htmlexec when it can, else with html/template, which also gives the
+// error of a template that fails. slow counts the second kind.
+func (l *layouts) execute(buf *bytes.Buffer, page, name string, data any, slow *atomic.Int64) error {
+	t := l.pages[page]
+	if t == nil {
+		return fmt.Errorf("no layout layouts/%s", page)
+	}
+	if fast := l.fast[page]; fast != nil {
+		n := buf.Len()
+		if fast.Execute(buf, name, data) == nil {
+			return nil
+		}
+		buf.Truncate(n)
+	}
+	slow.Add(1)
+	return t.ExecuteTemplate(buf, name, data)
+}
 
 // loadLayouts parses layouts/, or returns prev when no file changed.
 func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
@@ -64,7 +90,7 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 			return nil, err
 		}
 	}
-	l := &layouts{src: src, pages: map[string]*template.Template{}}
+	l := &layouts{src: src, pages: map[string]*template.Template{}, fast: map[string]*htmlexec.Set{}}
 	names := make([]string, 0, len(src))
 	for p := range src {
 		names = append(names, p)
@@ -85,6 +111,12 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 			return nil, fmt.Errorf("%s: defines no \"main\" template", p)
 		}
 		l.pages[strings.TrimPrefix(p, "layouts/")] = t
+		// Any failure here (a context html/template refuses, something
+		// htmlexec does not run) is left to html/template to meet, and
+		// report, when the pages are rendered.
+		if fast, err := htmlexec.Compile(t, funcs, shared...); err == nil {
+			l.fast[strings.TrimPrefix(p, "layouts/")] = fast
+		}
 	}
 	return l, nil
 }
