@@ -101,15 +101,31 @@ func (t *Tx) Write(path string, data []byte) error {
 	name := filepath.Join(t.tmp, filepath.FromSlash(path))
 	d := filepath.Dir(name)
 	t.mu.Lock()
-	if !t.made[d] {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.mu.Unlock()
-			return err
-		}
-		t.made[d] = true
-	}
+	err := t.mkdir(d)
 	t.mu.Unlock()
+	if err != nil {
+		return err
+	}
 	return writeFile(t.create, name, data)
+}
+
+// mkdir makes the folder d inside the new folder, and those above it, once
+// each: one mkdir call a folder, no stat.
+func (t *Tx) mkdir(d string) error {
+	if d == t.tmp || t.made[d] {
+		return nil
+	}
+	if !strings.HasPrefix(d, t.tmp+string(filepath.Separator)) {
+		return os.MkdirAll(d, 0o755) // not reached: Write joins a checked path to tmp
+	}
+	if err := t.mkdir(filepath.Dir(d)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	t.made[d] = true
+	return nil
 }
 
 // Commit puts the new folder in place of the old one, in one step.
