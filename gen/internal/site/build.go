@@ -449,6 +449,10 @@ func (s *state) emit(out *Output, p string, data []byte) error {
 // cardTemplate is the partial every list of events shows each event with.
 const cardTemplate = "layouts/partials/event-card.html"
 
+// sharedFragments are the partials rendered on their own, with
+// home.html's templates, and put in every page.
+var sharedFragments = []string{cardTemplate, "layouts/partials/menu.html", "layouts/partials/footer.html", "layouts/partials/head.html"}
+
 // renderCards renders each event's card once per language, on all cores,
 // reusing the previous build's card when nothing it shows has changed.
 func (b *Builder) renderCards(s *state) error {

@@ -114,7 +114,11 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 		// Any failure here (a context html/template refuses, something
 		// htmlexec does not run) is left to html/template to meet, and
 		// report, when the pages are rendered.
-		if fast, err := htmlexec.Compile(t, funcs, shared...); err == nil {
+		names := []string{"layouts/base.html"}
+		if p == "layouts/home.html" {
+			names = append(names, sharedFragments...)
+		}
+		if fast, err := htmlexec.Compile(t, funcs, names...); err == nil {
 			l.fast[strings.TrimPrefix(p, "layouts/")] = fast
 		}
 	}
