@@ -944,15 +944,14 @@ func (s *state) evalFunction(dot reflect.Value, fn *funcOp, args []operand, f fi
 	return s.evalCall(dot, fn.fn, fn.name, args, f)
 }
 
+// print writes what an action's pipeline gave: in an escaped template,
+// the string its last escaper returned. Anything else is left to
+// text/template's printing.
 func (s *state) print(v reflect.Value) {
-	if v.Kind() == reflect.String && v.Type() == stringType {
-		s.w.WriteString(v.String())
-		return
+	if v.Kind() != reflect.String || v.Type() != stringType {
+		unsupported("printing a %v", v)
 	}
-	// text/template's printableValue and fmt.Fprint, for what an
-	// escaped template can print.
-	str, _ := stringify(v)
-	s.w.WriteString(str)
+	s.w.WriteString(v.String())
 }
 
 // indirect returns the item at the end of indirection, and whether it
