@@ -24,7 +24,8 @@ type layouts struct {
 	pages map[string]*template.Template // by file name: "event.html"
 	// fast holds each page layout's templates compiled by htmlexec, when
 	// it could compile them; a page it cannot run is run by html/template.
-	fast map[string]*htmlexec.Set
+	fast    map[string]*htmlexec.Set
+	fastErr map[string]error // why a page layout is not in fast
 }
 
 func (l *layouts) get(name string) *template.Template { return l.pages[name] }
@@ -90,7 +91,7 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 			return nil, err
 		}
 	}
-	l := &layouts{src: src, pages: map[string]*template.Template{}, fast: map[string]*htmlexec.Set{}}
+	l := &layouts{src: src, pages: map[string]*template.Template{}, fast: map[string]*htmlexec.Set{}, fastErr: map[string]error{}}
 	names := make([]string, 0, len(src))
 	for p := range src {
 		names = append(names, p)
@@ -120,6 +121,8 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 		}
 		if fast, err := htmlexec.Compile(t, funcs, names...); err == nil {
 			l.fast[strings.TrimPrefix(p, "layouts/")] = fast
+		} else {
+			l.fastErr[strings.TrimPrefix(p, "layouts/")] = err
 		}
 	}
 	return l, nil
