@@ -97,36 +97,33 @@ var (
 	formatterType = reflect.TypeFor[fmt.Formatter]()
 )
 
-// escaper is one of html/template's escaping functions, applied to the
-// value the pipeline brings.
-type escaper func(v reflect.Value) string
+// escaper is one of html/template's escaping functions, given the text
+// and kind stringify made of the value the pipeline brings (a plain string
+// when it follows another escaper).
+type escaper func(s string, t contentType) string
 
 // escapers are those this package runs itself; a template calling any
 // other is left to html/template.
 var escapers = map[string]escaper{
-	"_html_template_htmlescaper": func(v reflect.Value) string {
-		s, t := stringify(v)
+	"_html_template_htmlescaper": func(s string, t contentType) string {
 		if t == contentHTML {
 			return s
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_attrescaper": func(v reflect.Value) string {
-		s, t := stringify(v)
+	"_html_template_attrescaper": func(s string, t contentType) string {
 		if t == contentHTML {
 			unsupported("trusted HTML in an attribute") // html/template strips its tags
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_rcdataescaper": func(v reflect.Value) string {
-		s, t := stringify(v)
+	"_html_template_rcdataescaper": func(s string, t contentType) string {
 		if t == contentHTML {
 			return htmlReplacer(s, htmlNormReplacementTable)
 		}
 		return htmlReplacer(s, htmlReplacementTable)
 	},
-	"_html_template_urlfilter": func(v reflect.Value) string {
-		s, t := stringify(v)
+	"_html_template_urlfilter": func(s string, t contentType) string {
 		if t == contentURL {
 			return s
 		}
@@ -135,10 +132,9 @@ var escapers = map[string]escaper{
 		}
 		return s
 	},
-	"_html_template_urlnormalizer": func(v reflect.Value) string { return urlProcessor(true, v) },
-	"_html_template_urlescaper":    func(v reflect.Value) string { return urlProcessor(false, v) },
-	"_html_template_jsvalescaper": func(v reflect.Value) string {
-		s, t := stringify(v)
+	"_html_template_urlnormalizer": func(s string, t contentType) string { return urlProcessor(true, s, t) },
+	"_html_template_urlescaper":    func(s string, t contentType) string { return urlProcessor(false, s, t) },
+	"_html_template_jsvalescaper": func(s string, t contentType) string {
 		if t != contentJS {
 			unsupported("a value other than template.JS in a script")
 		}
@@ -204,8 +200,7 @@ func isSafeURL(s string) bool {
 	return true
 }
 
-func urlProcessor(norm bool, v reflect.Value) string {
-	s, t := stringify(v)
+func urlProcessor(norm bool, s string, t contentType) string {
 	if t == contentURL {
 		norm = true
 	}

@@ -97,8 +97,15 @@ func (s *Set) Execute(w *bytes.Buffer, name string, data any) (err error) {
 type (
 	node       any
 	textNode   struct{ text []byte }
-	actionNode struct{ pipe *pipe }
-	ifNode     struct {
+	actionNode struct {
+		pipe *pipe
+		// When the pipeline declares nothing and ends with escapers
+		// (always, in an escaped template): the commands before them, and
+		// the escapers, applied to a string with no reflect.Value made.
+		value []*command
+		escs  []escaper
+	}
+	ifNode struct {
 		with           bool
 		pipe           *pipe
 		list, elseList []node
@@ -208,7 +215,27 @@ func (c *compiler) node(n parse.Node) (node, error) {
 		return nil, nil
 	case *parse.ActionNode:
 		p, err := c.pipe(n.Pipe)
-		return &actionNode{p}, err
+		if err != nil {
+			return nil, err
+		}
+		a := &actionNode{pipe: p}
+		if len(p.decl) == 0 {
+			k := len(p.cmds)
+			for k > 1 {
+				f, ok := p.cmds[k-1].first.(*funcOp)
+				if !ok || f.esc == nil || len(p.cmds[k-1].args) > 0 {
+					break
+				}
+				k--
+			}
+			if k < len(p.cmds) {
+				a.value = p.cmds[:k]
+				for _, cmd := range p.cmds[k:] {
+					a.escs = append(a.escs, cmd.first.(*funcOp).esc)
+				}
+			}
+		}
+		return a, nil
 	case *parse.IfNode:
 		return c.branch(false, &n.BranchNode)
 	case *parse.WithNode:
@@ -430,6 +457,14 @@ func (s *state) walk(dot reflect.Value, list []node) control {
 		case *textNode:
 			s.w.Write(n.text)
 		case *actionNode:
+			if n.escs != nil {
+				str, t := stringify(s.evalCommands(dot, n.value))
+				for _, esc := range n.escs {
+					str, t = esc(str, t), contentPlain
+				}
+				s.w.WriteString(str)
+				continue
+			}
 			val := s.evalPipeline(dot, n.pipe)
 			if len(n.pipe.decl) == 0 {
 				s.print(val)
@@ -616,21 +651,27 @@ func (s *state) evalPipeline(dot reflect.Value, p *pipe) reflect.Value {
 	if p == nil {
 		return reflect.Value{}
 	}
-	var value reflect.Value
-	f := final{}
-	for _, cmd := range p.cmds {
-		value = s.evalCommand(dot, cmd, f)
-		if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
-			value = reflect.ValueOf(value.Interface())
-		}
-		f = final{value, true}
-	}
+	value := s.evalCommands(dot, p.cmds)
 	for _, name := range p.decl {
 		if p.isAssign {
 			s.setVar(name, value)
 		} else {
 			s.vars = append(s.vars, variable{name, value})
 		}
+	}
+	return value
+}
+
+// evalCommands runs commands, each given the value of the one before.
+func (s *state) evalCommands(dot reflect.Value, cmds []*command) reflect.Value {
+	var value reflect.Value
+	f := final{}
+	for _, cmd := range cmds {
+		value = s.evalCommand(dot, cmd, f)
+		if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
+			value = reflect.ValueOf(value.Interface())
+		}
+		f = final{value, true}
 	}
 	return value
 }
@@ -937,7 +978,7 @@ func (s *state) evalFunction(dot reflect.Value, fn *funcOp, args []operand, f fi
 		if len(args) != 0 || !f.ok {
 			unsupported("%s with arguments", fn.name)
 		}
-		return reflect.ValueOf(fn.esc(f.v))
+		return reflect.ValueOf(fn.esc(stringify(f.v)))
 	case fn.builtin != nil:
 		return fn.builtin(s, dot, args, f)
 	}
