@@ -58,19 +58,29 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkRender is a build whose content is already loaded and whose
-// bodies are already rendered: the templates and the minifier.
+// bodies are already rendered: the templates and the minifier, with the
+// templates run by htmlexec and by html/template.
 func BenchmarkRender(b *testing.B) {
 	fsys := synthFS(b, 1000)
-	bd := NewBuilder()
-	if _, _, err := bd.Build(fsys, Options{}); err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		bd.pages = nil // render every page again
-		bd.extras = cachedExtras{}
-		if _, _, err := bd.Build(fsys, Options{Incremental: true}); err != nil {
-			b.Fatal(err)
+	for _, slow := range []bool{false, true} {
+		name := "htmlexec"
+		if slow {
+			name = "html-template"
 		}
+		b.Run(name, func(b *testing.B) {
+			bd := NewBuilder()
+			bd.noFast = slow
+			if _, _, err := bd.Build(fsys, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				bd.pages = nil // render every page again
+				bd.extras = cachedExtras{}
+				if _, _, err := bd.Build(fsys, Options{Incremental: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
