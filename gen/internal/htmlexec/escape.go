@@ -164,8 +164,7 @@ var htmlNormReplacementTable = []string{
 // htmlReplacer is html/template's htmlReplacer with badRunes true, the
 // case of every escaper above.
 func htmlReplacer(s string, table []string) string {
-	var b strings.Builder
-	written := 0
+	r := replacer{s: s}
 	for i, w := 0, 0; i < len(s); i += w {
 		c := s[i]
 		if c >= utf8.RuneSelf {
@@ -173,22 +172,11 @@ func htmlReplacer(s string, table []string) string {
 			continue
 		}
 		w = 1
-		if int(c) < len(table) {
-			if repl := table[c]; repl != "" {
-				if written == 0 {
-					b.Grow(len(s) + 16)
-				}
-				b.WriteString(s[written:i])
-				b.WriteString(repl)
-				written = i + 1
-			}
+		if int(c) < len(table) && table[c] != "" {
+			r.replace(i, table[c])
 		}
 	}
-	if written == 0 {
-		return s
-	}
-	b.WriteString(s[written:])
-	return b.String()
+	return r.done()
 }
 
 func isSafeURL(s string) bool {
@@ -205,8 +193,7 @@ func urlProcessor(norm bool, s string, t contentType) string {
 		norm = true
 	}
 	const hex = "0123456789abcdef"
-	var b strings.Builder
-	written := 0
+	r := replacer{s: s}
 	for i, n := 0, len(s); i < n; i++ {
 		c := s[i]
 		switch c {
@@ -225,20 +212,35 @@ func urlProcessor(norm bool, s string, t contentType) string {
 				continue
 			}
 		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-		written = i + 1
+		r.replace(i, string([]byte{'%', hex[c>>4], hex[c&15]}))
 	}
-	if written == 0 {
-		return s
+	return r.done()
+}
+
+// replacer builds s with some of its bytes replaced, copying nothing
+// when none is.
+type replacer struct {
+	s       string
+	b       strings.Builder
+	written int // bytes of s up to here are in b
+}
+
+// replace puts repl in place of the byte at i.
+func (r *replacer) replace(i int, repl string) {
+	if r.written == 0 {
+		r.b.Grow(len(r.s) + 16)
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	r.b.WriteString(r.s[r.written:i])
+	r.b.WriteString(repl)
+	r.written = i + 1
+}
+
+func (r *replacer) done() string {
+	if r.written == 0 {
+		return r.s
+	}
+	r.b.WriteString(r.s[r.written:])
+	return r.b.String()
 }
 
 func isHex(c byte) bool {

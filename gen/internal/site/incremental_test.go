@@ -174,12 +174,7 @@ func TestSinkEqualsOutput(t *testing.T) {
 // are byte for byte the pages minified whole, on the real site and on
 // synthetic events of every kind.
 func TestSlotsEqualWholeMinify(t *testing.T) {
-	for name, fsys := range map[string]fstest.MapFS{"real": copyRepo(t), "synthetic": synthFS(t, 60)} {
-		fast := NewBuilder()
-		got, _, err := fast.Build(fsys, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+	builtBothWays(t, func(whole *Builder) { whole.noSlots = true }, func(name string, fast *Builder, got *Output) {
 		// Every card, and the menu and the footer of each language.
 		events := 0
 		for p := range got.Files {
@@ -190,13 +185,6 @@ func TestSlotsEqualWholeMinify(t *testing.T) {
 		if n, want := fast.slotCount, 2*(events+2); events == 0 || n != want {
 			t.Errorf("%s: %d fragments had a placeholder, want %d", name, n, want)
 		}
-		whole := NewBuilder()
-		whole.noSlots = true
-		want, _, err := whole.Build(fsys, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameOutput(t, name, got, want)
 		if n := fast.fallbacks.Load(); n > 0 {
 			t.Errorf("%s: %d pages fell back to a whole minification", name, n)
 		}
@@ -205,6 +193,28 @@ func TestSlotsEqualWholeMinify(t *testing.T) {
 				t.Errorf("%s: %s holds a placeholder", name, p)
 			}
 		}
+	})
+}
+
+// builtBothWays builds the real site and synthetic events with a new
+// Builder and with one that other sets up, checks that both wrote the same
+// bytes, and hands the first to check.
+func builtBothWays(t *testing.T, other func(*Builder), check func(name string, b *Builder, got *Output)) {
+	t.Helper()
+	for name, fsys := range map[string]fstest.MapFS{"real": copyRepo(t), "synthetic": synthFS(t, 60)} {
+		b := NewBuilder()
+		got, _, err := b.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := NewBuilder()
+		other(o)
+		want, _, err := o.Build(fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameOutput(t, name, got, want)
+		check(name, b, got)
 	}
 }
 
@@ -253,12 +263,7 @@ func TestSlotExpand(t *testing.T) {
 // site and synthetic events, built with each, give the same bytes, and
 // htmlexec ran every template of the first build.
 func TestFastEqualsHTMLTemplate(t *testing.T) {
-	for name, fsys := range map[string]fstest.MapFS{"real": copyRepo(t), "synthetic": synthFS(t, 60)} {
-		fast := NewBuilder()
-		got, _, err := fast.Build(fsys, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
+	builtBothWays(t, func(slow *Builder) { slow.noFast = true }, func(name string, fast *Builder, _ *Output) {
 		// A layout htmlexec cannot run still works, through html/template,
 		// but every page it makes is slower: say which and why.
 		for page, err := range fast.layouts.fastErr {
@@ -267,12 +272,5 @@ func TestFastEqualsHTMLTemplate(t *testing.T) {
 		if n := fast.slow.Load(); n > 0 {
 			t.Errorf("%s: %d templates run by html/template", name, n)
 		}
-		slow := NewBuilder()
-		slow.noFast = true
-		want, _, err := slow.Build(fsys, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sameOutput(t, name, got, want)
-	}
+	})
 }
