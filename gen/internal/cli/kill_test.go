@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -66,7 +67,7 @@ func TestKilledBuilds(t *testing.T) {
 		}
 		cmd.Wait()
 		got := hashes(t, public)
-		if !equalTrees(got, trees[0]) && !equalTrees(got, trees[1]) {
+		if !maps.Equal(got, trees[0]) && !maps.Equal(got, trees[1]) {
 			t.Fatalf("after kill %d the output is neither site (%d files)", i, len(got))
 		}
 	}
@@ -81,16 +82,4 @@ func TestKilledBuilds(t *testing.T) {
 		}
 	}
 	t.Logf("%d kills over builds of %s", kills, took.Round(time.Millisecond))
-}
-
-func equalTrees(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

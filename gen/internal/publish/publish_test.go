@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,18 +29,6 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return out
 }
 
-func equal(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
 var oldSite = []File{{"index.html", []byte("old home")}, {"en/index.html", []byte("old en")}, {"gone/index.html", []byte("removed later")}}
 var newSite = []File{{"index.html", []byte("new home")}, {"en/index.html", []byte("new en")}, {"css/a.css", []byte("body{}")}}
 
@@ -52,7 +41,7 @@ func TestWriteReplacesWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{"index.html": "new home", "en/index.html": "new en", "css/a.css": "body{}"}
-	if got := snapshot(t, dir); !equal(got, want) {
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
 		t.Errorf("got %v, want %v (nothing stale)", got, want)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
@@ -111,7 +100,7 @@ func TestWriteFailureLeavesOldSite(t *testing.T) {
 		if !errors.Is(err, errInjected) {
 			t.Fatalf("failing at byte %d: error %v", n, err)
 		}
-		if got := snapshot(t, dir); !equal(got, before) {
+		if got := snapshot(t, dir); !maps.Equal(got, before) {
 			t.Fatalf("failing at byte %d changed the output: %v", n, got)
 		}
 		entries, _ := os.ReadDir(filepath.Dir(dir))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -69,7 +70,7 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 	if err != nil {
 		return nil, err
 	}
-	if prev != nil && equalMaps(prev.src, src) {
+	if prev != nil && maps.Equal(prev.src, src) {
 		return prev, nil
 	}
 	var shared, pageFiles []string
@@ -126,18 +127,6 @@ func loadLayouts(fsys fs.FS, prev *layouts) (*layouts, error) {
 		}
 	}
 	return l, nil
-}
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // funcs are the few template functions; the rest are methods of the
