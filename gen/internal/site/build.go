@@ -567,14 +567,7 @@ func (b *Builder) renderPage(p page, out *bytes.Buffer) error {
 
 // execute runs a template of a page layout, with htmlexec unless noFast.
 func (b *Builder) execute(buf *bytes.Buffer, page, name string, data any) error {
-	if b.noFast {
-		t := b.layouts.get(page)
-		if t == nil {
-			return fmt.Errorf("no layout layouts/%s", page)
-		}
-		return t.ExecuteTemplate(buf, name, data)
-	}
-	return b.layouts.execute(buf, page, name, data, &b.slow)
+	return b.layouts.execute(buf, page, name, data, !b.noFast, &b.slow)
 }
 
 // fragment minifies a fragment many pages share, rendered by a layout.

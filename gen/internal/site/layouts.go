@@ -32,14 +32,14 @@ type layouts struct {
 func (l *layouts) get(name string) *template.Template { return l.pages[name] }
 
 // execute runs the template name of the page layout page into buf: with
-// htmlexec when it can, else with html/template, which also gives the
-// error of a template that fails. slow counts the second kind.
-func (l *layouts) execute(buf *bytes.Buffer, page, name string, data any, slow *atomic.Int64) error {
+// htmlexec when useFast and it can, else with html/template, which also
+// gives the error of a template that fails. slow counts the second kind.
+func (l *layouts) execute(buf *bytes.Buffer, page, name string, data any, useFast bool, slow *atomic.Int64) error {
 	t := l.pages[page]
 	if t == nil {
 		return fmt.Errorf("no layout layouts/%s", page)
 	}
-	if fast := l.fast[page]; fast != nil {
+	if fast := l.fast[page]; fast != nil && useFast {
 		n := buf.Len()
 		if fast.Execute(buf, name, data) == nil {
 			return nil
