@@ -16,7 +16,7 @@ ROOT=$PWD
 BENCH_N=${BENCH_N:-"100 1000 10000"}
 BENCH_RUNS=${BENCH_RUNS:-5}
 BENCH_SEED=${BENCH_SEED:-20221017}
-TOOLS=(ours hugo eleventy floor)
+TOOLS=(ours hugo eleventy floor floor+yaml+minify)
 ELEVENTY_VERSION=3.1.8
 ELEVENTY_DIR=$ROOT/bench/eleventy
 ELEVENTY=$ELEVENTY_DIR/node_modules/.bin/eleventy
@@ -88,7 +88,9 @@ run() {
 	hugo) cmd=(hugo --source "$d/hugo" --destination "$d/out" --minify --quiet) ;;
 	eleventy) cmd=(env -C "$d/eleventy" "$ELEVENTY" --config=eleventy.config.mjs --input=. --output="$d/out" --quiet) ;;
 	floor) cmd=("$T/bin/floor" -in "$d/hugo/content/events" -out "$d/out") ;;
+	floor+yaml+minify) cmd=("$T/bin/floor" -yaml -minify -in "$d/hugo/content/events" -out "$d/out") ;;
 	real-floor) cmd=("$T/bin/floor" -in "$d/real/content/events" -out "$d/out") ;;
+	real-floor+yaml+minify) cmd=("$T/bin/floor" -yaml -minify -in "$d/real/content/events" -out "$d/out") ;;
 	esac
 	rm -rf "$d/out"
 	t0=${EPOCHREALTIME/[.,]/}
@@ -203,7 +205,7 @@ cp -r "$ROOT/content" "$ROOT/layouts" "$ROOT/static" "$R/ours/"
 REAL_EVENTS=$(find "$ROOT/content/events" -name '*.md' ! -name '*.*.md' | wc -l)
 REAL_PAGES=$(find "$ROOT/content/pages" -name '*.md' ! -name '*.*.md' 2>/dev/null | wc -l)
 say "  ours: $REAL_EVENTS events and $REAL_PAGES explainer pages, in 2 languages, and all its other pages; floor: the same events' Markdown"
-bench real "$R" real-ours real-floor
+bench real "$R" real-ours real-floor real-floor+yaml+minify
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report --------------------------------------------------------------------
@@ -213,7 +215,9 @@ say ""
 say "Whole-process clean builds on a tmpfs: medians of $BENCH_RUNS runs after one warm-up run per tool, the tools"
 say "alternated; (min–max) in brackets. Every tool builds both languages: 2 × N event pages and an index per"
 say "language. Ours also writes its facet pages, feeds, sitemap and assets, and validates and minifies; Hugo minifies;"
-say "Eleventy and the floor do neither. CPU is user + system time, less sensitive than wall time to a busy machine."
+say "Eleventy and the floor do neither. floor+yaml+minify is the floor reading its front matter as YAML and minifying"
+say "every page: the least a build that validates and minifies must do. CPU is user + system time, less sensitive than"
+say "wall time to a busy machine."
 say ""
 say "| events | tool | wall time, ms | CPU time, ms | peak RSS, MiB |"
 say "|---:|---|---:|---:|---:|"
@@ -223,7 +227,7 @@ for N in "${NS[@]}"; do
 		say "| $N | $tool | $(cell "$f" 1) | $(cell "$f" 3) | $(cell "$f" 2) |"
 	done
 done
-for tool in real-ours real-floor; do
+for tool in real-ours real-floor real-floor+yaml+minify; do
 	f=$T/res/real.$tool
 	say "| real site | ${tool#real-} | $(cell "$f" 1) | $(cell "$f" 3) | $(cell "$f" 2) |"
 done
@@ -231,19 +235,22 @@ done
 say ""
 say "Ratios of the medians; in brackets the lowest and highest ratio within one round (tools run side by side)."
 say ""
-say "| events | ours/Hugo wall | ours/Hugo CPU | ours/Hugo memory | ours/floor wall | ours/floor CPU | ours/Eleventy wall |"
-say "|---:|---:|---:|---:|---:|---:|---:|"
-declare -A TH MH TF
+say "| events | ours/Hugo wall | ours/Hugo CPU | ours/Hugo memory | ours/floor wall | ours/floor CPU | ours/Eleventy wall | floor+yaml+minify/Hugo wall | floor+yaml+minify/floor wall |"
+say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+declare -A TH MH TF LH LF
 for N in "${NS[@]}"; do
 	p=$T/res/n$N
 	TH[$N]=$(ratio "$(med "$p.ours" 1)" "$(med "$p.hugo" 1)")
 	MH[$N]=$(ratio "$(med "$p.ours" 2)" "$(med "$p.hugo" 2)")
 	TF[$N]=$(ratio "$(med "$p.ours" 1)" "$(med "$p.floor" 1)")
-	say "| $N | $(rq "$p.ours" "$p.hugo" 1) | $(rq "$p.ours" "$p.hugo" 3) | $(rq "$p.ours" "$p.hugo" 2) | $(rq "$p.ours" "$p.floor" 1) | $(rq "$p.ours" "$p.floor" 3) | $(rq "$p.ours" "$p.eleventy" 1) |"
+	LH[$N]=$(ratio "$(med "$p.floor+yaml+minify" 1)" "$(med "$p.hugo" 1)")
+	LF[$N]=$(ratio "$(med "$p.floor+yaml+minify" 1)" "$(med "$p.floor" 1)")
+	say "| $N | $(rq "$p.ours" "$p.hugo" 1) | $(rq "$p.ours" "$p.hugo" 3) | $(rq "$p.ours" "$p.hugo" 2) | $(rq "$p.ours" "$p.floor" 1) | $(rq "$p.ours" "$p.floor" 3) | $(rq "$p.ours" "$p.eleventy" 1) | $(rq "$p.floor+yaml+minify" "$p.hugo" 1) | $(rq "$p.floor+yaml+minify" "$p.floor" 1) |"
 done
 p=$T/res/real
 REAL=$(ratio "$(med "$p.real-ours" 1)" "$(med "$p.real-floor" 1)")
-say "| real site | | | | $(rq "$p.real-ours" "$p.real-floor" 1) | $(rq "$p.real-ours" "$p.real-floor" 3) | |"
+LREAL=$(ratio "$(med "$p.real-floor+yaml+minify" 1)" "$(med "$p.real-floor" 1)")
+say "| real site | | | | $(rq "$p.real-ours" "$p.real-floor" 1) | $(rq "$p.real-ours" "$p.real-floor" 3) | | | $(rq "$p.real-floor+yaml+minify" "$p.real-floor" 1) |"
 
 PER=NA PERCPU=NA
 if [ -n "${TH[1000]:-}" ] && [ -n "${TH[10000]:-}" ]; then
@@ -258,14 +265,17 @@ fi
 say ""
 say "### Targets (on wall time and peak memory)"
 say ""
-say "| target | measured | |"
-say "|---|---:|---|"
-say "| 1 000 events: ours ≤ 1/3 of Hugo's wall time | ${TH[1000]:-NA} | $(meets "${TH[1000]:-NA}" 0.3334) |"
-say "| 1 000 events: ours ≤ 1.5 × the floor's wall time | ${TF[1000]:-NA} | $(meets "${TF[1000]:-NA}" 1.5) |"
-say "| 10 000 events: ours ≤ 1/3 of Hugo's wall time | ${TH[10000]:-NA} | $(meets "${TH[10000]:-NA}" 0.3334) |"
-say "| 10 000 events: ours' peak memory ≤ 1/4 of Hugo's | ${MH[10000]:-NA} | $(meets "${MH[10000]:-NA}" 0.25) |"
-say "| wall time per event at 10 000 ≤ 1.3 × at 1 000 | $PER | $(meets "$PER" 1.3) |"
-say "| real site: ours ≤ 2 × the floor's wall time | $REAL | $(meets "$REAL" 2) |"
+say "The last two columns give the same ratio for floor+yaml+minify, where it applies: a time target that this program"
+say "misses cannot be met by a build that reads YAML and minifies, on this machine."
+say ""
+say "| target | ours | | floor+yaml+minify | |"
+say "|---|---:|---|---:|---|"
+say "| 1 000 events: ≤ 1/3 of Hugo's wall time | ${TH[1000]:-NA} | $(meets "${TH[1000]:-NA}" 0.3334) | ${LH[1000]:-NA} | $(meets "${LH[1000]:-NA}" 0.3334) |"
+say "| 1 000 events: ≤ 1.5 × the floor's wall time | ${TF[1000]:-NA} | $(meets "${TF[1000]:-NA}" 1.5) | ${LF[1000]:-NA} | $(meets "${LF[1000]:-NA}" 1.5) |"
+say "| 10 000 events: ≤ 1/3 of Hugo's wall time | ${TH[10000]:-NA} | $(meets "${TH[10000]:-NA}" 0.3334) | ${LH[10000]:-NA} | $(meets "${LH[10000]:-NA}" 0.3334) |"
+say "| 10 000 events: peak memory ≤ 1/4 of Hugo's | ${MH[10000]:-NA} | $(meets "${MH[10000]:-NA}" 0.25) | | |"
+say "| wall time per event at 10 000 ≤ 1.3 × at 1 000 | $PER | $(meets "$PER" 1.3) | | |"
+say "| real site: ≤ 2 × the floor's wall time | $REAL | $(meets "$REAL" 2) | $LREAL | $(meets "$LREAL" 2) |"
 
 say ""
 say "### Machine"

@@ -9,6 +9,12 @@
 //	go build -o floor ./bench/floor
 //	floor -in DIR/hugo/content/events -out DIR/out-floor
 //
+// With -yaml it reads the front matter as YAML (github.com/adrg/frontmatter
+// into a map, as a generator that validates must at least do), and with
+// -minify it minifies every page with tdewolff/minify's HTML minifier
+// (the settings of the site's generator). These two measure the least that
+// the two costs a full build cannot skip add to the floor.
+//
 // ID.md is French and goes to events/ID/index.html; ID.en.md is English
 // and goes to en/events/ID/index.html (the paths Hugo uses). Goldmark gets
 // the Markdown features the site's generator turns on (GitHub tables and
@@ -30,7 +36,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/adrg/frontmatter"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/json"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -92,6 +104,8 @@ func main() {
 	in := flag.String("in", "", "folder of Markdown files (walked)")
 	out := flag.String("out", "", "output folder")
 	workers := flag.Int("workers", 2, "goroutines rendering pages")
+	flag.BoolVar(&opt.yaml, "yaml", false, "read the front matter as YAML")
+	flag.BoolVar(&opt.minify, "minify", false, "minify every page")
 	flag.Parse()
 	if *in == "" || *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: floor -in DIR -out DIR [-workers 2]")
@@ -102,6 +116,16 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+var opt struct{ yaml, minify bool }
+
+var minifier = func() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/ld+json", json.Minify)
+	return m
+}()
 
 func run(in, out string, workers int) error {
 	var paths []string
@@ -128,9 +152,9 @@ func run(in, out string, workers int) error {
 	var wg sync.WaitGroup
 	for range max(workers, 1) {
 		wg.Go(func() {
-			var body, html bytes.Buffer
+			var body, html, min bytes.Buffer
 			for i := range next {
-				pages[i], errs[i] = render(md, paths[i], out, &body, &html)
+				pages[i], errs[i] = render(md, paths[i], out, &body, &html, &min)
 			}
 		})
 	}
@@ -149,12 +173,16 @@ func run(in, out string, workers int) error {
 			}
 			return ps[i].ID < ps[j].ID
 		})
-		var buf bytes.Buffer
+		var buf, min bytes.Buffer
 		err := indexTmpl.Execute(&buf, map[string]any{"Lang": lang, "SiteTitle": siteTitles[lang], "Events": ps})
 		if err != nil {
 			return err
 		}
-		if err := write(filepath.Join(out, prefix(lang), "index.html"), buf.Bytes()); err != nil {
+		page, err := minified(&buf, &min)
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(out, prefix(lang), "index.html"), page); err != nil {
 			return err
 		}
 	}
@@ -168,10 +196,26 @@ func prefix(lang string) string {
 	return lang
 }
 
-func render(md goldmark.Markdown, path, out string, body, html *bytes.Buffer) (*page, error) {
+// minified returns page, minified into min with -minify.
+func minified(page, min *bytes.Buffer) ([]byte, error) {
+	if !opt.minify {
+		return page.Bytes(), nil
+	}
+	min.Reset()
+	if err := minifier.Minify("text/html", min, page); err != nil {
+		return nil, err
+	}
+	return min.Bytes(), nil
+}
+
+func render(md goldmark.Markdown, path, out string, body, html, min *bytes.Buffer) (*page, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	split := split
+	if opt.yaml {
+		split = splitYAML
 	}
 	meta, text, err := split(src)
 	if err != nil {
@@ -198,7 +242,30 @@ func render(md goldmark.Markdown, path, out string, body, html *bytes.Buffer) (*
 		return nil, err
 	}
 	p.Body = "" // the index does not need it
-	return p, write(filepath.Join(out, prefix(lang), "events", name, "index.html"), html.Bytes())
+	page, err := minified(html, min)
+	if err != nil {
+		return nil, err
+	}
+	return p, write(filepath.Join(out, prefix(lang), "events", name, "index.html"), page)
+}
+
+// splitYAML cuts the front matter off src and decodes it as YAML; the
+// top-level values are kept as text.
+func splitYAML(src []byte) (map[string]string, []byte, error) {
+	var raw map[string]any
+	text, err := frontmatter.MustParse(bytes.NewReader(src), &raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	meta := make(map[string]string, len(raw))
+	for k, v := range raw {
+		if t, ok := v.(time.Time); ok {
+			meta[k] = t.Format(time.DateOnly)
+		} else {
+			meta[k] = fmt.Sprint(v)
+		}
+	}
+	return meta, text, nil
 }
 
 // split cuts the front matter off src and reads its top-level
