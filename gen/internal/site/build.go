@@ -148,7 +148,26 @@ func NewBuilder() *Builder {
 // error); a broken layout gives an error naming the layout file and line.
 // The warnings of a successful build are in the second result.
 func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
+	// The layouts and the assets do not depend on the content: they are
+	// read while it loads. Errors are reported in the same order all the
+	// same: the content's first, then the layouts', then the assets'.
+	type prepared struct {
+		layouts             *layouts
+		assets              *assetSet
+		layoutErr, assetErr error
+	}
+	prep := make(chan prepared, 1)
+	go func() {
+		var p prepared
+		p.layouts, p.layoutErr = loadLayouts(fsys, b.layouts)
+		if p.layoutErr == nil {
+			p.assets, p.assetErr = b.cachedAssets(fsys)
+		}
+		prep <- p
+	}()
 	c := b.loader.Load(fsys, content.Options{Drafts: opt.Drafts, Trust: opt.Incremental})
+	p := <-prep
+	b.layouts = p.layouts
 	if errs := c.Diagnostics.Errors(); len(errs) > 0 {
 		return nil, c.Diagnostics, errs
 	}
@@ -159,13 +178,13 @@ func (b *Builder) Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, 
 	if key := strings.Join(c.Site.Languages, ","); b.md == nil || b.mdLangs != key {
 		b.md, b.mdLangs = markdown.New(c.Site.Languages), key
 	}
-	if b.layouts, err = loadLayouts(fsys, b.layouts); err != nil {
-		return nil, c.Diagnostics, err
+	if p.layoutErr != nil {
+		return nil, c.Diagnostics, p.layoutErr
 	}
-	assets, err := b.cachedAssets(fsys)
-	if err != nil {
-		return nil, c.Diagnostics, err
+	if p.assetErr != nil {
+		return nil, c.Diagnostics, p.assetErr
 	}
+	assets := p.assets
 	s := newState(c, langs, opt, assets, &b.typo)
 	s.slots.off = b.noSlots
 	s.global = content.Mix(c.DataSum, b.layouts.sum, langsSum, b.assetsSum, opt.sum(), s.structureSum())
