@@ -40,66 +40,57 @@ func rfc3339(d content.Date) string { return d.Time().Format(time.RFC3339) }
 func feedPath(l *Lang, ext string) string { return l.Prefix + "/feed." + ext }
 
 func (s *state) atom(l *Lang) ([]byte, error) {
-	type link struct {
-		Rel  string `xml:"rel,attr,omitempty"`
-		Type string `xml:"type,attr,omitempty"`
-		Href string `xml:"href,attr"`
-	}
-	type text struct {
-		Type string `xml:"type,attr,omitempty"`
-		Body string `xml:",chardata"`
-	}
-	type entry struct {
-		Title     text   `xml:"title"`
-		ID        string `xml:"id"`
-		Link      link   `xml:"link"`
-		Updated   string `xml:"updated"`
-		Published string `xml:"published"`
-		Summary   text   `xml:"summary"`
-		Category  struct {
-			Term  string `xml:"term,attr"`
-			Label string `xml:"label,attr"`
-		} `xml:"category"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		Lang    string   `xml:"xml:lang,attr"`
-		Title   string   `xml:"title"`
-		Sub     string   `xml:"subtitle"`
-		ID      string   `xml:"id"`
-		Links   []link   `xml:"link"`
-		Updated string   `xml:"updated"`
-		Author  struct {
-			Name string `xml:"name"`
-		} `xml:"author"`
-		Entries []entry `xml:"entry"`
-	}
-	f := feed{Lang: l.Code, Title: s.siteTitle(l), Sub: s.siteDescription(l), ID: s.abs(s.home(l)),
-		Links: []link{{Rel: "self", Type: "application/atom+xml", Href: s.abs(feedPath(l, "xml"))}, {Rel: "alternate", Type: "text/html", Href: s.abs(s.home(l))}}}
-	f.Author.Name = s.siteTitle(l)
-	evs := s.feedEvents(l)
-	if len(evs) > 0 {
-		f.Updated = rfc3339(entryDate(evs[0].E))
-	} else {
-		f.Updated = rfc3339(s.c.Site.AsOf)
-	}
-	for _, v := range evs {
-		var e entry
-		e.Title = text{Type: "text", Body: v.Title}
-		e.ID = s.abs(v.URL)
-		e.Link = link{Rel: "alternate", Type: "text/html", Href: s.abs(v.URL)}
-		e.Updated, e.Published = rfc3339(entryDate(v.E)), rfc3339(entryDate(v.E))
-		e.Summary = text{Type: "text", Body: v.Date + " — " + v.CountryName + " — " + v.Authority.Label + " — " + v.Kind + amountSuffix(v) + ". " + v.Summary}
-		e.Category.Term, e.Category.Label = v.E.Kind, v.Kind
-		f.Entries = append(f.Entries, e)
-	}
+	// Written by hand: encoding/xml's reflection was most of the time.
 	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	if err := enc.Encode(f); err != nil {
-		return nil, err
+	esc := func(v string) { xml.EscapeText(&buf, []byte(v)) }
+	elem := func(name, typ, text string) {
+		buf.WriteString("<" + name)
+		if typ != "" {
+			buf.WriteString(` type="` + typ + `"`)
+		}
+		buf.WriteString(">")
+		esc(text)
+		buf.WriteString("</" + name + ">")
 	}
-	buf.WriteByte('\n')
+	link := func(rel, typ, href string) {
+		buf.WriteString(`<link rel="` + rel + `" type="` + typ + `" href="`)
+		esc(href)
+		buf.WriteString(`"></link>`)
+	}
+	evs := s.feedEvents(l)
+	updated := rfc3339(s.c.Site.AsOf)
+	if len(evs) > 0 {
+		updated = rfc3339(entryDate(evs[0].E))
+	}
+	buf.Grow(1024 + len(evs)*1024)
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
+	esc(l.Code)
+	buf.WriteString(`">`)
+	elem("title", "", s.siteTitle(l))
+	elem("subtitle", "", s.siteDescription(l))
+	elem("id", "", s.abs(s.home(l)))
+	link("self", "application/atom+xml", s.abs(feedPath(l, "xml")))
+	link("alternate", "text/html", s.abs(s.home(l)))
+	elem("updated", "", updated)
+	buf.WriteString("<author>")
+	elem("name", "", s.siteTitle(l))
+	buf.WriteString("</author>")
+	for _, v := range evs {
+		buf.WriteString("<entry>")
+		elem("title", "text", v.Title)
+		elem("id", "", s.abs(v.URL))
+		link("alternate", "text/html", s.abs(v.URL))
+		elem("updated", "", rfc3339(entryDate(v.E)))
+		elem("published", "", rfc3339(entryDate(v.E)))
+		elem("summary", "text", v.Date+" — "+v.CountryName+" — "+v.Authority.Label+" — "+v.Kind+amountSuffix(v)+". "+v.Summary)
+		buf.WriteString(`<category term="`)
+		esc(v.E.Kind)
+		buf.WriteString(`" label="`)
+		esc(v.Kind)
+		buf.WriteString(`"></category></entry>`)
+	}
+	buf.WriteString("</feed>\n")
 	return buf.Bytes(), nil
 }
 
