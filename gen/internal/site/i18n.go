@@ -111,6 +111,7 @@ func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
+		s.setTypography(code)
 		loc := format.NewLocale(tag)
 		copy(loc.Months[:], s.Months)
 		loc.MoneyPattern, loc.DayPattern, loc.MonthPattern = s.Money, s.DateDay, s.DateMonth
@@ -125,6 +126,30 @@ func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
 		out = append(out, l)
 	}
 	return out, nil
+}
+
+// setTypography sets the words of the interface in the language's
+// typography, as titles and summaries are (in French, no-break spaces
+// before ; : ! ? and inside « »): the words are typed with plain spaces.
+// Slugs, paths and formats are left as they are.
+func (s *strs) setTypography(code string) {
+	words := func(m map[string]string) {
+		for k, v := range m {
+			m[k] = typo(code, v)
+		}
+	}
+	labels := func(m map[string]label) {
+		for k, v := range m {
+			v.One, v.Many, v.Note = typo(code, v.One), typo(code, v.Many), typo(code, v.Note)
+			m[k] = v
+		}
+	}
+	words(s.Words)
+	words(s.Statuses)
+	words(s.Paid)
+	words(s.Subdivisions)
+	labels(s.Kinds)
+	labels(s.Confirmation)
 }
 
 // T returns the word for key; a missing word shows as ⟦key⟧ and fails

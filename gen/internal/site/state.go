@@ -105,6 +105,11 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 				v.Authority.Label = cmp.Or(v.Authority.Abbr, v.Authority.Name)
 				tl := s.textLang(l, v.Text)
 				v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
+				v.Sources = make([]content.Source, len(e.Sources))
+				for i, src := range e.Sources {
+					src.Title = memo.typo(src.Language, src.Title)
+					v.Sources[i] = src
+				}
 				views[i] = v
 				byID[e.ID] = v
 			}

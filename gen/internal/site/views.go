@@ -19,7 +19,10 @@ type EventView struct {
 	// typography.
 	Title, Summary string
 	Caveats        []string
-	Authority      AuthorityView
+	// Sources are the event's, each title set in the typography of the
+	// source's own language.
+	Sources   []content.Source
+	Authority AuthorityView
 	// Upcoming is true when the event's date is after the site's "now".
 	Upcoming bool
 	// Chain is the case the event belongs to: itself and every event
