@@ -32,9 +32,14 @@
 // layouts/*.html is a page layout that defines "main" (home, event, page,
 // figures, facet, 404). Templates are named by their path, so errors read
 // layouts/event.html:12. layouts/i18n/LANG.yaml holds the words of each
-// language, its URL segments, month names and money pattern. Templates get a
-// page value that knows the page's language: .L.T "key", .L.Date, .L.Money,
-// .Alternates, .Canonical, .Menu, .Event, .Events, .Years, .Figures, .JSONLD
+// language, its URL segments, month names and money pattern; its words are
+// set in the language's typography when they are read (in French, no-break
+// spaces before ; : ! ?), and a label is followed by .L.T "colon" (French
+// " :" with a no-break space, English ":"), never by a typed colon. A test
+// (TestTypography) reads every page of the real site for these rules.
+// Templates get a page value that knows the page's language: .L.T "key",
+// .L.Date, .L.Money, .Alternates, .Canonical, .Menu, .Event, .Events,
+// .Years, .Figures, .JSONLD
 // and so on (see state.go and views.go). What every page shows is computed
 // before the template runs and read as plain fields (pageData, EventView): a
 // template reads one for a fraction of what calling a method costs.
