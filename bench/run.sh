@@ -70,6 +70,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir -p "$T/bin" "$T/res"
 
+# What was built: the commit, and whether the tree differed from it then.
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+DIRTY=""
+if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then DIRTY=", with uncommitted changes"; fi
 say "building the generator and the floor from the working tree ($($GO version | cut -d' ' -f3))"
 "$GO" build -o "$T/bin/gen" ./gen
 "$GO" build -o "$T/bin/floor" ./bench/floor
@@ -283,8 +287,6 @@ say ""
 say "- $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) of memory; Linux $(uname -r)"
 say "- load average (1, 5, 15 min): $LOAD_START at the start, $LOAD_END at the end"
 say "- $($GO version); $(hugo version | cut -d' ' -f1-2); Eleventy $("$ELEVENTY" --version) on Node.js $(node --version)"
-DIRTY=""
-if [ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]; then DIRTY=", with uncommitted changes"; fi
-say "- ours built from the working tree at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$DIRTY"
+say "- ours built from the working tree at commit $COMMIT$DIRTY"
 say "- builds ran on tmpfs (a RAM file system mounted at $T), input and output; wall time from a microsecond clock"
 say "  around /usr/bin/time, peak RSS and CPU time from its %M, %U and %S"
