@@ -47,6 +47,7 @@ fuzz:
 	$(GO) test ./gen/internal/content -run '^$$' -fuzz FuzzLoadEvent -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/internal/site -run '^$$' -fuzz FuzzBuild -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/internal/markdown -run '^$$' -fuzz FuzzFrench -fuzztime $(FUZZTIME)
+	$(GO) test ./gen/internal/markdown -run '^$$' -fuzz FuzzEnglish -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/internal/htmlexec -run '^$$' -fuzz FuzzEscapers -fuzztime $(FUZZTIME)
 
 # Build the real site the way Netlify does, into a folder of its own.

@@ -135,3 +135,39 @@ func FuzzFrench(f *testing.F) {
 		}
 	})
 }
+
+func TestEnglish(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"no quotes", "no quotes"},
+		{"Clearview's appeal", "Clearview’s appeal"},
+		{"the commissioners' findings", "the commissioners’ findings"},
+		{`a "publicly available" exception`, "a “publicly available” exception"},
+		{`"Quoted" at the start`, "“Quoted” at the start"},
+		{"a 'single' quote", "a ‘single’ quote"},
+		{`("within the province")`, "(“within the province”)"},
+		{"Commission d'accès à l'information", "Commission d’accès à l’information"},
+		{"l'«\u202fastreinte\u202f»", "l’«\u202fastreinte\u202f»"},
+	} {
+		if got := English(c.in); got != c.want {
+			t.Errorf("English(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzEnglish holds English to what it promises for any text: no
+// typewriter quote is left, and nothing but the quotes changes.
+func FuzzEnglish(f *testing.F) {
+	for _, s := range []string{"Clearview's \"appeal\"", "'a' \"b\"", "l'«\u202fx\u202f»", "\xff'\"", ""} {
+		f.Add(s)
+	}
+	straight := strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
+	f.Fuzz(func(t *testing.T, s string) {
+		got := English(s)
+		if strings.ContainsAny(got, `'"`) {
+			t.Errorf("English(%q) = %q: a typewriter quote is left", s, got)
+		}
+		if straight.Replace(got) != straight.Replace(s) {
+			t.Errorf("English(%q) = %q: more than the quotes changed", s, got)
+		}
+	})
+}

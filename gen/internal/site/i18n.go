@@ -130,7 +130,8 @@ func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
 
 // setTypography sets the words of the interface in the language's
 // typography, as titles and summaries are (in French, no-break spaces
-// before ; : ! ? and inside « »): the words are typed with plain spaces.
+// before ; : ! ? and inside « »; in both, ’ for the apostrophe): the words
+// are typed with plain spaces and typewriter quotes.
 // Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
 	words := func(m map[string]string) {

@@ -107,7 +107,7 @@ func newState(c *content.Content, langs []*Lang, opt Options, assets *assetSet, 
 				v.Title, v.Summary, v.Caveats = memo.typo(tl, v.Text.Title), memo.typo(tl, v.Text.Summary), memo.all(tl, v.Text.Caveats)
 				v.Sources = make([]content.Source, len(e.Sources))
 				for i, src := range e.Sources {
-					src.Title = memo.typo(src.Language, src.Title)
+					src.Title, src.Publisher = memo.typo(src.Language, src.Title), memo.typo(src.Language, src.Publisher)
 					v.Sources[i] = src
 				}
 				views[i] = v
@@ -289,14 +289,18 @@ func (s *state) resolve(l *Lang, name string) (string, bool) {
 // typo sets a plain text (a title, a summary) in the typography of the
 // language it is written in.
 func typo(lang string, s string) string {
-	if lang == "fr" {
+	switch lang {
+	case "fr":
 		return markdown.French(s)
+	case "en":
+		return markdown.English(s)
 	}
 	return s
 }
 
-// typoMemo remembers typo's results from one build to the next; it keeps
-// only what the last build used. It is safe for concurrent use.
+// typoMemo remembers typo's French results from one build to the next;
+// it keeps only what the last build used. Other languages' typography is
+// one quick pass and is not remembered. It is safe for concurrent use.
 type typoMemo struct {
 	mu        sync.Mutex
 	prev, cur map[string]string
@@ -304,7 +308,7 @@ type typoMemo struct {
 
 func (m *typoMemo) typo(lang, s string) string {
 	if lang != "fr" {
-		return s
+		return typo(lang, s)
 	}
 	m.mu.Lock()
 	r, ok := m.cur[s]

@@ -18,7 +18,8 @@ import (
 // (U+00A0 or the narrow U+202F) before ; : ! ? and », and after «; in
 // English, no space at all before ; : ! ? — except inside “quotation
 // marks”, which keep the typography of what they quote (a French title in
-// an English sentence).
+// an English sentence). In both, ’ and curly quotes, never the typewriter's
+// ' and ".
 
 const (
 	nbsp  = '\u00a0'
@@ -53,6 +54,8 @@ func punctuationProblems(lang string, prev rune, text string) []string {
 			case r != '»' && (unicode.IsLetter(prev) || prev == ')' || prev == '»') && (next == ' ' || next == utf8.RuneError):
 				say(i, fmt.Sprintf("no space before %q; expected a no-break space", r))
 			}
+		case (fr || en) && (r == '\'' || r == '"'):
+			say(i, fmt.Sprintf("typewriter %q; expected ’ or a curly quote", r))
 		case fr && prev == '«' && r == ' ':
 			say(i, "plain space after «; expected a no-break space")
 		case en && (r == '“' || r == '”'):
@@ -186,6 +189,10 @@ func TestPunctuationProblems(t *testing.T) {
 		{"en", ": here", ' ', 1},
 		{"en", "a release titled “Reconnaissance faciale : la CNIL” ; then", 0, 1},
 		{"de", "Recht ? Ja : nein", 0, 0},
+		{"fr", "l'astreinte", 0, 1},
+		{"en", `Clearview's "appeal"`, 0, 3},
+		{"en", "Clearview’s “appeal”", 0, 0},
+		{"de", "Clearview's", 0, 0},
 	} {
 		if got := punctuationProblems(c.lang, c.prev, c.text); len(got) != c.want {
 			t.Errorf("%s %q: %d problems %q; want %d", c.lang, c.text, len(got), got, c.want)

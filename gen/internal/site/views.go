@@ -19,8 +19,8 @@ type EventView struct {
 	// typography.
 	Title, Summary string
 	Caveats        []string
-	// Sources are the event's, each title set in the typography of the
-	// source's own language.
+	// Sources are the event's, each title and publisher set in the
+	// typography of the source's own language.
 	Sources   []content.Source
 	Authority AuthorityView
 	// Upcoming is true when the event's date is after the site's "now".
