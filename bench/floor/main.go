@@ -10,7 +10,8 @@
 //	floor -in DIR/hugo/content/events -out DIR/out-floor
 //
 // With -yaml it reads the front matter as YAML (github.com/adrg/frontmatter
-// into a map, as a generator that validates must at least do), and with
+// and gopkg.in/yaml.v3 into a node tree, as a generator that validates
+// and reports positions must at least do), and with
 // -minify it minifies every page with tdewolff/minify's HTML minifier
 // (the settings of the site's generator). These two measure the least that
 // the two costs a full build cannot skip add to the floor.
@@ -36,7 +37,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/adrg/frontmatter"
 	"github.com/tdewolff/minify/v2"
@@ -46,6 +46,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"gopkg.in/yaml.v3"
 )
 
 type page struct {
@@ -249,20 +250,25 @@ func render(md goldmark.Markdown, path, out string, body, html, min *bytes.Buffe
 	return p, write(filepath.Join(out, prefix(lang), "events", name, "index.html"), page)
 }
 
-// splitYAML cuts the front matter off src and decodes it as YAML; the
-// top-level values are kept as text.
+// splitYAML cuts the front matter off src and decodes it as YAML, into a
+// yaml.v3 node tree as ours does (a validating build needs the line and
+// column of every value); the top-level scalars are kept as text.
 func splitYAML(src []byte) (map[string]string, []byte, error) {
-	var raw map[string]any
-	text, err := frontmatter.MustParse(bytes.NewReader(src), &raw)
+	var root yaml.Node
+	format := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+		return yaml.Unmarshal(b, &root)
+	})
+	text, err := frontmatter.MustParse(bytes.NewReader(src), nil, format)
 	if err != nil {
 		return nil, nil, err
 	}
-	meta := make(map[string]string, len(raw))
-	for k, v := range raw {
-		if t, ok := v.(time.Time); ok {
-			meta[k] = t.Format(time.DateOnly)
-		} else {
-			meta[k] = fmt.Sprint(v)
+	meta := map[string]string{}
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
+		m := root.Content[0].Content
+		for i := 0; i+1 < len(m); i += 2 {
+			if m[i+1].Kind == yaml.ScalarNode {
+				meta[m[i].Value] = m[i+1].Value
+			}
 		}
 	}
 	return meta, text, nil
