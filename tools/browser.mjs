@@ -7,7 +7,8 @@
 // Every .html file under DIR is checked in 4 configurations: light/dark colour scheme x 375/1280 px
 // wide (800 px high). DIR/404.html is loaded at a path that does not exist (it must answer 404).
 // Reported: axe-core violations (WCAG 2.0/2.1 A+AA, 2.2 AA), CSP violations, console errors,
-// uncaught exceptions, failed same-origin requests, and any request to another origin.
+// uncaught exceptions, failed same-origin requests, any request to another origin, and a page
+// that scrolls sideways (reflow, WCAG 1.4.10).
 //
 // Speed: by default each page is loaded once (in 375-light) and then switched in place to the
 // other 3 configurations (viewport size and prefers-color-scheme emulation, running CSS
@@ -308,10 +309,37 @@ async function main() {
       await withTimeout(page.evaluate(() => (document.fonts ? document.fonts.ready.then(() => true) : true)), TIMEOUT, 'fonts');
       const name = `${slugFor(job.page.path === '/404.html' ? '/404/' : job.page.path)}-${cfg.width}-${cfg.colorScheme}.png`;
       const file = path.join(opts.shots, name);
+      // The whole page: the viewport is made as tall as the document for the shot, then put
+      // back. (Chromium's own full-page capture can repeat the viewport's pixels down the image
+      // once a page has been switched between configurations.)
       // caret 'initial': hiding the caret injects a <style>, which a strict CSP reports.
-      await page.screenshot({ path: file, fullPage: true, timeout: TIMEOUT, caret: 'initial' });
+      const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+      await page.setViewportSize({ width: cfg.width, height: Math.max(cfg.height, height) });
+      try {
+        await page.screenshot({ path: file, timeout: TIMEOUT, caret: 'initial' });
+      } finally {
+        await page.setViewportSize({ width: cfg.width, height: cfg.height });
+      }
       shotsWritten.push(file);
       tlog(job, 'screenshot', t0); t0 = Date.now();
+    }
+    // Reflow (WCAG 1.4.10): the page never scrolls sideways, even at 375 px; wide content
+    // such as a chart scrolls inside its own box.
+    const overflow = await page.evaluate(() => {
+      const de = document.documentElement;
+      if (de.scrollWidth <= de.clientWidth) return null;
+      let widest = null;
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.right > de.clientWidth + 1 && (!widest || r.right > widest.right)) {
+          widest = { right: Math.round(r.right), what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.getAttribute('class') ? '.' + el.getAttribute('class').split(' ').join('.') : '') };
+        }
+      }
+      return { scroll: de.scrollWidth, client: de.clientWidth, widest };
+    });
+    if (overflow) {
+      addError(job, 'reflow', `the page scrolls sideways: ${overflow.scroll} px of content in ${overflow.client} px` +
+        (overflow.widest ? `; widest: ${overflow.widest.what}, to ${overflow.widest.right} px` : ''));
     }
     let result = await withTimeout(page.evaluate(runAxe, AXE_TAGS), TIMEOUT, 'axe.run');
     if (result === null) { // the init script did not run here (should not happen): inject axe-core
