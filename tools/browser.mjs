@@ -8,7 +8,7 @@
 // wide (800 px high). DIR/404.html is loaded at a path that does not exist (it must answer 404).
 // Reported: axe-core violations (WCAG 2.0/2.1 A+AA, 2.2 AA), CSP violations, console errors,
 // uncaught exceptions, failed same-origin requests, any request to another origin, and a page
-// that scrolls sideways (reflow, WCAG 1.4.10).
+// that scrolls sideways (reflow, WCAG 1.4.10), in each configuration and at 320 px.
 //
 // Speed: by default each page is loaded once (in 375-light) and then switched in place to the
 // other 3 configurations (viewport size and prefers-color-scheme emulation, running CSS
@@ -294,6 +294,22 @@ async function main() {
     return page;
   }
 
+  // In the page: null when the document is no wider than the viewport, else its width and the
+  // element that reaches furthest right.
+  function measureOverflow() {
+    const de = document.documentElement;
+    if (de.scrollWidth <= de.clientWidth) return null;
+    let widest = null;
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > de.clientWidth + 1 && (!widest || r.right > widest.right)) {
+        const cls = el.getAttribute('class');
+        widest = { right: Math.round(r.right), what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (cls ? '.' + cls.trim().split(/\s+/).join('.') : '') };
+      }
+    }
+    return { scroll: de.scrollWidth, client: de.clientWidth, widest };
+  }
+
   // Switch a loaded page to another configuration (default mode).
   async function applyConfig(page, cfg) {
     const cur = page.__cfg;
@@ -323,23 +339,24 @@ async function main() {
       shotsWritten.push(file);
       tlog(job, 'screenshot', t0); t0 = Date.now();
     }
-    // Reflow (WCAG 1.4.10): the page never scrolls sideways, even at 375 px; wide content
-    // such as a chart scrolls inside its own box.
-    const overflow = await page.evaluate(() => {
-      const de = document.documentElement;
-      if (de.scrollWidth <= de.clientWidth) return null;
-      let widest = null;
-      for (const el of document.querySelectorAll('body *')) {
-        const r = el.getBoundingClientRect();
-        if (r.right > de.clientWidth + 1 && (!widest || r.right > widest.right)) {
-          widest = { right: Math.round(r.right), what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.getAttribute('class') ? '.' + el.getAttribute('class').split(' ').join('.') : '') };
-        }
+    // Reflow (WCAG 1.4.10): the page never scrolls sideways, in any configuration and at 320 px
+    // wide (measured once per page, in 375-light); wide content such as a chart scrolls inside
+    // its own box.
+    const reflow = async (width) => {
+      const o = await page.evaluate(measureOverflow);
+      if (o) {
+        addError(job, 'reflow', `at ${width} px the page scrolls sideways: ${o.scroll} px of content in ${o.client} px` +
+          (o.widest ? `; widest: ${o.widest.what}, to ${o.widest.right} px` : ''));
       }
-      return { scroll: de.scrollWidth, client: de.clientWidth, widest };
-    });
-    if (overflow) {
-      addError(job, 'reflow', `the page scrolls sideways: ${overflow.scroll} px of content in ${overflow.client} px` +
-        (overflow.widest ? `; widest: ${overflow.widest.what}, to ${overflow.widest.right} px` : ''));
+    };
+    await reflow(cfg.width);
+    if (cfg.name === '375-light') {
+      await page.setViewportSize({ width: 320, height: cfg.height });
+      try {
+        await reflow(320);
+      } finally {
+        await page.setViewportSize({ width: cfg.width, height: cfg.height });
+      }
     }
     let result = await withTimeout(page.evaluate(runAxe, AXE_TAGS), TIMEOUT, 'axe.run');
     if (result === null) { // the init script did not run here (should not happen): inject axe-core
