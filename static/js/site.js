@@ -23,7 +23,12 @@
         if (ok) { shown++; }
       });
       years.forEach(function (y) { y.hidden = !y.querySelector("li.event:not([hidden])"); });
-      if (status) { status.textContent = status.dataset.template.replace("{n}", shown); }
+      if (status) {
+        var lang = document.documentElement.lang;
+        var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(shown) === "one" && status.dataset.templateOne;
+        var n = window.Intl ? new Intl.NumberFormat(lang).format(shown) : String(shown);
+        status.textContent = (one || status.dataset.template).replace("{n}", n);
+      }
       if (push) {
         var q = params.toString();
         history.replaceState(null, "", location.pathname + (q ? "?" + q : "") + location.hash);

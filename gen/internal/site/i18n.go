@@ -9,6 +9,7 @@ import (
 	"clearviewtimeline/gen/internal/content"
 	"clearviewtimeline/gen/internal/format"
 
+	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
@@ -170,6 +171,18 @@ func (l *Lang) Tf(key string, pairs ...string) string {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s
+}
+
+// Plural returns the word for key that agrees with n, key_one or
+// key_other by the language's plural rules (CLDR's, from x/text: in
+// French 0 and 1 take the singular, in English only 1), with {n} replaced
+// by n written in the language's digits.
+func (l *Lang) Plural(key string, n int) string {
+	form := "_other"
+	if n >= 0 && plural.Cardinal.MatchPlural(l.Locale.Tag, n, 0, 0, 0, 0) == plural.One {
+		form = "_one"
+	}
+	return strings.ReplaceAll(l.T(key+form), "{n}", l.Number(n))
 }
 
 // Date writes d at its precision.
