@@ -105,7 +105,7 @@ date: %s          # decision date: YYYY-MM-DD, or YYYY-MM / YYYY when that is al
 published:                # the day it was made public, same format (leave empty if unknown)
 country: %s               # ISO 3166: FR, GB, US-VT, CA-BC …
 authority: %s             # a key of content/data/authorities.yaml
-kind: %s                  # complaint, lawsuit, findings, notice, order, fine, penalty, ruling, appeal, settlement
+kind: %s                  # %s
 amount:                   # e.g. {value: 20000000, currency: EUR}: whole number, the decision's own currency
 penalty:                  # astreinte: {rate: {value: 100000, currency: EUR}, from: YYYY-MM-DD, to: YYYY-MM-DD, days: N}
 reference:                # the decision's own number, e.g. SAN-2022-019
@@ -127,7 +127,7 @@ summary: "Une phrase pour la chronologie."
 caveats: []               # what is not confirmed, one item per uncertainty, shown to the reader
 ---
 Le texte, en Markdown : ce qui a été décidé, sur quel fondement, ce qui a suivi.
-`, d, country, authority, kind, paid)
+`, d, country, authority, kind, strings.Join(content.Kinds, ", "), paid)
 }
 
 const scaffoldEN = `---

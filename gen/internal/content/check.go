@@ -73,7 +73,7 @@ func (c *Content) crossCheck() Diagnostics {
 		if len(e.Sources) > 0 && !slices.ContainsFunc(e.Sources, func(s Source) bool { return s.Primary }) {
 			errAt(e, e.sourcesPos, "sources", "no primary source", "the authority's or court's own text, marked primary: true, when it can be found", Warning)
 		}
-		if (e.Kind == "notice" || e.Kind == "fine" || e.Kind == "penalty") && len(e.Related) == 0 && !e.Context {
+		if (e.Kind == "notice" || e.Kind == "intent" || e.Kind == "fine" || e.Kind == "penalty") && len(e.Related) == 0 && !e.Context {
 			errAt(e, e.kindPos, "related", "a "+e.Kind+" with no related events", "the ids of the other steps of the same case", Warning)
 		}
 		slices.SortFunc(e.Related, func(a, b string) int { return compareEvents(byID[a], byID[b]) })

@@ -30,9 +30,10 @@
 //	country       required. ISO 3166-1 alpha-2 (GB for the United Kingdom) or
 //	              ISO 3166-2 for a subdivision (US-VT, CA-BC).
 //	authority     required. A key of content/data/authorities.yaml.
-//	kind          required. complaint, lawsuit, findings, notice (mise en
-//	              demeure, notice of intent), order, fine, penalty (astreinte
-//	              and its liquidation), ruling, appeal, settlement.
+//	kind          required. complaint, lawsuit, findings, notice (a formal
+//	              notice: mise en demeure), intent (a notice of intent, the
+//	              provisional step before a fine), order, fine, penalty
+//	              (astreinte and its liquidation), ruling, appeal, settlement.
 //	amount        optional. {value: 20000000, currency: EUR, qualifier: exact}:
 //	              a whole number in the currency's main unit (no floats, no
 //	              spaces, no signs), an ISO 4217 code, and a qualifier among

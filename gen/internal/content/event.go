@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -49,7 +50,7 @@ func parseEvent(path, id, lang string, src []byte) (*Event, Diagnostics) {
 		e.Authority, _ = f.str(n, "authority")
 		e.authorityPos = f.at(n)
 	}
-	if n, ok := f.required(m, root, "", "kind", "one of: complaint, lawsuit, findings, notice, order, fine, penalty, ruling, appeal, settlement"); ok {
+	if n, ok := f.required(m, root, "", "kind", "one of: "+strings.Join(Kinds, ", ")); ok {
 		e.Kind, _ = f.enum(n, "kind", Kinds, kindHints)
 		e.kindPos = f.at(n)
 	}

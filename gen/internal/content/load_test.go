@@ -133,9 +133,9 @@ func TestErrors(t *testing.T) {
 		want []string
 	}{
 		{"kind", replace("kind: fine", "kind: amende"),
-			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, order, fine, penalty, ruling, appeal, settlement (for "amende" write fine)`}},
+			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, fine, penalty, ruling, appeal, settlement (for "amende" write fine)`}},
 		{"kind typo", replace("kind: fine", "kind: fien"),
-			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, order, fine, penalty, ruling, appeal, settlement (did you mean fine?)`}},
+			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, fine, penalty, ruling, appeal, settlement (did you mean fine?)`}},
 		{"date shape", replace("date: 2022-10-17", "date: 17/10/2022"),
 			[]string{p + `2:7: date: "17/10/2022" is not a date; expected a date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17`}},
 		{"date that does not exist", replace("date: 2022-10-17", "date: 2023-02-30"),

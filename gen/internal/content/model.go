@@ -5,7 +5,7 @@ import "strings"
 // The enumerations of the schema. Their order is the order of the lists
 // printed in error messages and of the facets on the site.
 var (
-	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
+	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "intent", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
 
 	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "restored", "superseded", "dismissed", "withdrawn", "closed"}
 
@@ -26,7 +26,8 @@ var kindHints = map[string]string{
 	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "ruling",
 	"decision": "ruling", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
 	"transaction": "settlement", "accord": "settlement", "action": "lawsuit", "procès": "lawsuit",
-	"constatations": "findings", "determination": "findings",
+	"constatations": "findings", "determination": "findings", "notice-of-intent": "intent",
+	"avis-intention": "intent", "intention": "intent",
 }
 
 // Money is an exact amount in a currency's main unit (no floats anywhere).
