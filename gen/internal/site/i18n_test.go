@@ -50,15 +50,19 @@ func TestPlural(t *testing.T) {
 	}
 }
 
-// TestFacetCounts: a facet page with one event says so in the singular.
+// TestFacetCounts: a facet page with one event says so in the singular,
+// and its description counts its events.
 func TestFacetCounts(t *testing.T) {
 	out := realSite(t, repoRoot())
 	for p, want := range map[string]string{
-		"autorites/abkb/index.html":      "<p class=count>1\u00a0événement</p>",
-		"en/authorities/abkb/index.html": "<p class=count>1\u00a0event</p>",
-		"autorites/cnil/index.html":      "<p class=count>3\u00a0événements</p>",
-		"en/authorities/cnil/index.html": "<p class=count>3\u00a0events</p>",
+		"autorites/abkb/index.html":       "<p class=count>1\u00a0événement</p>",
+		"en/authorities/abkb/index.html":  "<p class=count>1\u00a0event</p>",
+		"autorites/cnil/index.html":       "<p class=count>3\u00a0événements</p>",
+		"en/authorities/cnil/index.html":  "<p class=count>3\u00a0events</p>",
+		"pays/gb/index.html":              "<meta name=description content=\"Royaume-Uni\u00a0: 5\u00a0événements de la chronologie",
+		"en/authorities/abkb/index.html#": "<meta name=description content=\"Court of King’s Bench of Alberta: 1\u00a0event in the timeline",
 	} {
+		p, _, _ = strings.Cut(p, "#")
 		if !strings.Contains(string(out.Files[p]), want) {
 			t.Errorf("%s: no %q", p, want)
 		}
