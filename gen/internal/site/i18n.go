@@ -176,13 +176,14 @@ func (l *Lang) Tf(key string, pairs ...string) string {
 // Plural returns the word for key that agrees with n, key_one or
 // key_other by the language's plural rules (CLDR's, from x/text: in
 // French 0 and 1 take the singular, in English only 1), with {n} replaced
-// by n written in the language's digits.
-func (l *Lang) Plural(key string, n int) string {
+// by n written in the language's digits and other placeholders as Tf
+// replaces them.
+func (l *Lang) Plural(key string, n int, pairs ...string) string {
 	form := "_other"
 	if n >= 0 && plural.Cardinal.MatchPlural(l.Locale.Tag, n, 0, 0, 0, 0) == plural.One {
 		form = "_one"
 	}
-	return strings.ReplaceAll(l.T(key+form), "{n}", l.Number(n))
+	return l.Tf(key+form, append(pairs, "n", l.Number(n))...)
 }
 
 // Date writes d at its precision.

@@ -518,7 +518,7 @@ func (s *state) pages_() []page {
 			f := f
 			out = append(out, page{path: file(f.Value.URL), key: content.Mix(s.global, cardsSum(l, f.Value.Events)), template: "facet.html", data: s.head(&pageData{s: s, L: l, Layout: "facet",
 				Path: f.Value.URL, Title: f.Value.Label, Facet: &f, Events: f.Value.Events, Years: groupByYear(f.Value.Events),
-				Desc: strings.ReplaceAll(l.Plural("facet_description", len(f.Value.Events)), "{label}", f.Value.Label),
+				Desc: l.Plural("facet_description", len(f.Value.Events), "label", f.Value.Label),
 				alt:  func(o *Lang) string { return s.facetURL(o, f.Dimension, f.Value.Key) }})})
 		}
 		notFound := l.Prefix + "/404.html"
