@@ -15,7 +15,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"clearviewtimeline/gen/internal/content"
@@ -106,7 +105,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	out := fs.String("out", "public", "the output folder, replaced whole by a successful build")
+	outDir := fs.String("out", "public", "the output folder, replaced whole by a successful build")
 	quiet := fs.Bool("q", false, "print nothing but problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for go tool pprof")
 	if err := fs.Parse(args); err != nil {
@@ -150,23 +149,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		}()
 	}
 	start := time.Now()
-	dir := *out
+	dir := *outDir
 	if !strings.HasPrefix(dir, "/") {
 		dir = c.root + "/" + dir
 	}
-	// Each file goes to the new output folder as soon as it is made; the
-	// folder replaces the old one only when the whole build has succeeded.
-	tx, err := publish.Begin(dir, publish.Options{})
-	if err != nil {
-		fmt.Fprintf(stderr, "gen build: %v\n", err)
-		return ExitContent
-	}
-	var written atomic.Int64
-	opt.Sink = func(p string, data []byte) error {
-		written.Add(1)
-		return tx.Write(p, data)
-	}
-	_, diags, err := site.NewBuilder().Build(os.DirFS(c.root), opt)
+	out, diags, err := site.Build(os.DirFS(c.root), opt)
 	if err == nil {
 		// A successful build counts its warnings; gen check lists them.
 		if n := len(diags.Warnings()); n > 0 && !*quiet {
@@ -175,17 +162,20 @@ func build(args []string, stdout, stderr io.Writer) int {
 		diags = nil
 	}
 	if code := report(stderr, "build", diags, err); code != ExitOK {
-		tx.Abort()
-		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *out)
+		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
 		return code
 	}
-	if err := tx.Commit(); err != nil {
+	// The new folder replaces the old one only once every file is written.
+	files := make([]publish.File, 0, len(out.Files))
+	for _, p := range out.Paths() {
+		files = append(files, publish.File{Path: p, Data: out.Files[p]})
+	}
+	if err := publish.Write(dir, files, publish.Options{}); err != nil {
 		fmt.Fprintf(stderr, "gen build: %v\n", err)
 		return ExitContent
 	}
-	files := written.Load()
 	if !*quiet {
-		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", files, *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", len(files), *outDir, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
 }
@@ -210,7 +200,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	fsys := os.DirFS(c.root)
-	out, diags, err := site.NewBuilder().Build(fsys, opt)
+	out, diags, err := site.Build(fsys, opt)
 	if err == nil {
 		// Every same-site link and anchor of the built pages must resolve.
 		if broken := site.CheckLinks(out); len(broken) > 0 {

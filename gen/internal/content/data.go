@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	siteFields      = []string{"languages", "title", "description", "base_url", "as_of", "repository", "license"}
+	siteFields      = []string{"languages", "title", "description", "subject", "base_url", "as_of", "repository", "license"}
 	authorityFields = []string{"name", "abbr", "country", "url"}
 )
 
@@ -86,6 +86,9 @@ func parseSite(path string, src []byte) (Site, Diagnostics) {
 	}
 	if n, ok := f.required(m, root, "", "description", "the site's description per language"); ok {
 		s.Description = f.byLang(n, "description", s.Languages, true)
+	}
+	if n, ok := m["subject"]; ok && !isNull(n) {
+		s.Subject, _ = f.str(n, "subject")
 	}
 	if n, ok := f.required(m, root, "", "base_url", "the production address, e.g. https://example.org/"); ok {
 		s.BaseURL, _ = f.link(n, "base_url")

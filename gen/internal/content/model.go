@@ -201,7 +201,10 @@ type Site struct {
 	Languages   []string
 	Title       map[string]string
 	Description map[string]string
-	BaseURL     string
+	// Subject names the company or body whose enforcement the timeline
+	// follows (the structured data's "about"), or "".
+	Subject string
+	BaseURL string
 	// AsOf is the day the content was last reviewed: "now" for the site
 	// unless SOURCE_DATE_EPOCH says otherwise.
 	AsOf       Date

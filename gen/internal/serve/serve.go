@@ -40,10 +40,11 @@ const (
 
 // Server serves one site tree.
 type Server struct {
-	fsys    fs.FS
-	opt     site.Options
-	builder *site.Builder
-	logf    func(format string, args ...any)
+	fsys fs.FS
+	// opt holds the Cache that lets a rebuild reuse every page and body
+	// an edit did not change.
+	opt  site.Options
+	logf func(format string, args ...any)
 
 	mu       sync.Mutex
 	cond     *sync.Cond
@@ -64,18 +65,15 @@ func New(fsys fs.FS, baseURL string, logf func(string, ...any)) *Server {
 	if logf == nil {
 		logf = log.Printf
 	}
-	s := &Server{fsys: fsys, builder: site.NewBuilder(), logf: logf, subs: map[chan int]bool{},
-		opt: site.Options{BaseURL: baseURL, Drafts: true, Script: ScriptPath}}
+	s := &Server{fsys: fsys, logf: logf, subs: map[chan int]bool{},
+		opt: site.Options{BaseURL: baseURL, Drafts: true, Script: ScriptPath, Cache: site.NewCache()}}
 	s.cond = sync.NewCond(&s.mu)
 	return s
 }
 
-// Build builds the site once, fully.
-func (s *Server) Build() { s.rebuild(nil, false) }
-
-// Changed rebuilds after the given files changed (paths relative to the
-// tree, slash-separated), reusing what is unchanged.
-func (s *Server) Changed(paths []string) { s.rebuild(paths, true) }
+// Build builds the site, reusing what earlier builds rendered from the
+// same inputs.
+func (s *Server) Build() { s.rebuild() }
 
 // Begin marks a rebuild as coming: from now on requests wait for it.
 func (s *Server) Begin() {
@@ -84,13 +82,10 @@ func (s *Server) Begin() {
 	s.mu.Unlock()
 }
 
-func (s *Server) rebuild(paths []string, incremental bool) {
+func (s *Server) rebuild() {
 	s.Begin()
 	start := time.Now()
-	s.builder.Invalidate(paths...)
-	opt := s.opt
-	opt.Incremental = incremental
-	out, diags, err := s.builder.Build(s.fsys, opt)
+	out, diags, err := site.Build(s.fsys, s.opt)
 	took := time.Since(start)
 
 	s.mu.Lock()

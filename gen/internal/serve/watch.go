@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -42,7 +41,8 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 	for _, d := range Watched {
 		add(filepath.Join(root, d))
 	}
-	var pending []string
+	// changed is true from the first change of a save until its rebuild.
+	changed := false
 	var timer <-chan time.Time
 	for {
 		select {
@@ -51,12 +51,7 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 		case err := <-w.Errors:
 			s.logf("watch: %v", err)
 		case ev := <-w.Events:
-			rel, err := filepath.Rel(root, ev.Name)
-			if err != nil {
-				continue
-			}
-			rel = filepath.ToSlash(rel)
-			if base := filepath.Base(rel); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") {
+			if base := filepath.Base(ev.Name); strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -64,17 +59,14 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 					add(ev.Name)
 				}
 			}
-			if len(pending) == 0 {
+			if !changed {
 				s.Begin()
-			}
-			if !slices.Contains(pending, rel) {
-				pending = append(pending, rel)
+				changed = true
 			}
 			timer = time.After(settle)
 		case <-timer:
-			paths := pending
-			pending, timer = nil, nil
-			s.Changed(paths)
+			changed, timer = false, nil
+			s.Build()
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,41 +52,49 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	fsys := synthFS(b, 1000)
 	for b.Loop() {
-		if _, _, err := NewBuilder().Build(fsys, Options{}); err != nil {
+		if _, _, err := Build(fsys, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // BenchmarkRender is a build whose content is already loaded and whose
-// bodies are already rendered: the templates and the minifier, with the
-// templates run by htmlexec and by html/template.
+// bodies are already rendered: the views, the templates, the minifier, the
+// feeds and the data.
 func BenchmarkRender(b *testing.B) {
 	fsys := synthFS(b, 1000)
-	for _, slow := range []bool{false, true} {
-		name := "htmlexec"
-		if slow {
-			name = "html-template"
+	min := newMinifier()
+	in, _, err := prepare(fsys, Options{}, min)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := in.render(min); err != nil {
+			b.Fatal(err)
 		}
-		b.Run(name, func(b *testing.B) {
-			bd := NewBuilder()
-			bd.noFast = slow
-			if _, _, err := bd.Build(fsys, Options{}); err != nil {
-				b.Fatal(err)
-			}
-			for b.Loop() {
-				bd.pages = nil // render every page again
-				bd.extras = cachedExtras{}
-				if _, _, err := bd.Build(fsys, Options{Incremental: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	}
+}
+
+// BenchmarkRebuild is the dev server's rebuild after an edit of one
+// event's body, with its Cache, on 1 000 events.
+func BenchmarkRebuild(b *testing.B) {
+	fsys := synthFS(b, 1000)
+	opt := Options{Cache: NewCache()}
+	if _, _, err := Build(fsys, opt); err != nil {
+		b.Fatal(err)
+	}
+	const ev = "content/events/2022-10-17-cnil-sanction.md"
+	orig := fsys[ev].Data
+	for i := 0; b.Loop(); i++ {
+		fsys[ev] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("Le lundi 17 octobre 2022"), fmt.Appendf(nil, "Le lundi 17 octobre 2022 (%d)", i), 1)}
+		if _, _, err := Build(fsys, opt); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
 func BenchmarkMinify(b *testing.B) {
-	out, _, err := NewBuilder().Build(synthFS(b, 1000), Options{})
+	out, _, err := Build(synthFS(b, 1000), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -107,7 +116,7 @@ func BenchmarkMinify(b *testing.B) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	out, _, err := NewBuilder().Build(synthFS(b, 1000), Options{})
+	out, _, err := Build(synthFS(b, 1000), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -129,7 +138,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkBuildReal(b *testing.B) {
 	fsys := copyRepo(b)
 	for b.Loop() {
-		if _, _, err := NewBuilder().Build(fsys, Options{}); err != nil {
+		if _, _, err := Build(fsys, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,13 +1,15 @@
 package site
 
 import (
-	"cmp"
 	"html/template"
-	"slices"
 
 	"clearviewtimeline/gen/internal/chart"
 	"clearviewtimeline/gen/internal/content"
 )
+
+// chartHTML marks a chart drawn by package chart, which escapes its text, as
+// safe HTML.
+func chartHTML(s string) template.HTML { return template.HTML(s) }
 
 // yearFraction places a date on a year axis: the middle of its month or
 // year when the day or month is not known.
@@ -31,110 +33,68 @@ func kindClass(kind string) string {
 	return "k-other"
 }
 
-// CountryYears is the table behind the time-axis chart: the number of
-// events of each country in each year.
-type CountryYears struct {
-	Years []int
-	Rows  []CountryYearsRow
-}
-
-// CountryYearsRow is one country's counts.
-type CountryYearsRow struct {
-	Code, Name, URL string
-	Counts          []int
-	Total           int
-}
-
-func (d *pageData) yearSpan() (int, int) {
-	evs := d.s.events[d.L.Code]
+// yearSpan is the first and last year of the events.
+func (in *inputs) yearSpan() (int, int) {
+	evs := in.c.Events
 	if len(evs) == 0 {
-		return d.s.now.Y, d.s.now.Y
+		return in.now.Y, in.now.Y
 	}
-	return evs[0].E.Date.Y, evs[len(evs)-1].E.Date.Y
+	return evs[0].Date.Y, evs[len(evs)-1].Date.Y
 }
 
-// ByCountryYear counts the events by country and year.
-func (d *pageData) ByCountryYear() CountryYears {
-	from, to := d.yearSpan()
-	var t CountryYears
+// countryYears counts the events by country and year.
+func (in *inputs) countryYears(v *langViews) *CountryYears {
+	from, to := in.yearSpan()
+	t := &CountryYears{}
 	for y := from; y <= to; y++ {
 		t.Years = append(t.Years, y)
 	}
 	index := map[string]int{}
-	for _, v := range d.s.events[d.L.Code] {
-		code := v.E.Country[:2]
+	for _, e := range v.events {
+		code := e.Country[:2]
 		i, ok := index[code]
 		if !ok {
 			i = len(t.Rows)
 			index[code] = i
-			t.Rows = append(t.Rows, CountryYearsRow{Code: code, Name: d.L.Country(code), URL: v.CountryURL, Counts: make([]int, len(t.Years))})
+			t.Rows = append(t.Rows, CountryYearsRow{Code: code, Name: v.l.Country(code), URL: e.CountryURL, Counts: make([]int, len(t.Years))})
 		}
-		t.Rows[i].Counts[v.E.Date.Y-from]++
+		t.Rows[i].Counts[e.Year-from]++
 		t.Rows[i].Total++
 	}
 	return t
 }
 
-// TimelineChart draws the events on a time axis, one row per country, in
+// timelineChart draws the events on a time axis, one row per country, in
 // the order of each country's first event.
-func (d *pageData) TimelineChart() template.HTML {
-	from, to := d.yearSpan()
+func (in *inputs) timelineChart(v *langViews) template.HTML {
+	from, to := in.yearSpan()
 	var rows []chart.Row
 	index := map[string]int{}
-	for _, v := range d.s.events[d.L.Code] {
-		code := v.E.Country[:2]
-		i, ok := index[code]
+	for i, ev := range v.events {
+		e := in.c.Events[i]
+		code := e.Country[:2]
+		r, ok := index[code]
 		if !ok {
-			i = len(rows)
-			index[code] = i
-			rows = append(rows, chart.Row{Label: d.L.Country(code)})
+			r = len(rows)
+			index[code] = r
+			rows = append(rows, chart.Row{Label: v.l.Country(code)})
 		}
-		class := kindClass(v.E.Kind)
-		if v.E.Context {
+		class := kindClass(e.Kind)
+		if e.Context {
 			class += " context"
 		}
-		rows[i].Points = append(rows[i].Points, chart.Point{T: yearFraction(v.E.Date), Class: class,
-			Label: v.Date + " — " + v.Kind + " — " + v.Authority.Label})
+		rows[r].Points = append(rows[r].Points, chart.Point{T: yearFraction(e.Date), Class: class,
+			Label: ev.Date + " — " + ev.KindLabel + " — " + ev.Authority.Label})
 	}
-	return template.HTML(chart.Timeline(d.L.T("chart_timeline"), rows, from, to))
+	return chartHTML(chart.Timeline(v.l.T("chart_timeline"), rows, from, to))
 }
 
-// CurrencyBars is the bar chart of one currency's fines by country.
-type CurrencyBars struct {
-	Currency string
-	SVG      template.HTML
-}
-
-// FinesBars draws the fines and penalties imposed, by country, one chart
-// per currency: amounts in different currencies share no scale.
-func (d *pageData) FinesBars() []CurrencyBars {
-	f := d.Figures()
-	byCur := map[string][]chart.Bar{}
-	for _, cf := range f.Countries {
-		var evs []*content.Event
-		for _, r := range cf.Rows {
-			evs = append(evs, r.E)
-		}
-		for _, m := range Sum(evs) {
-			byCur[m.Currency] = append(byCur[m.Currency], chart.Bar{Label: cf.Name, Value: m.Value, Text: d.L.Money(m)})
-		}
-	}
-	var out []CurrencyBars
-	for cur, bars := range byCur {
-		slices.SortStableFunc(bars, func(a, b chart.Bar) int { return cmp.Compare(b.Value, a.Value) })
-		out = append(out, CurrencyBars{Currency: cur, SVG: template.HTML(chart.Bars(d.L.Tf("chart_bars", "currency", d.L.Locale.Symbol(cur)), bars))})
-	}
-	slices.SortFunc(out, func(a, b CurrencyBars) int { return cmp.Compare(len(byCur[b.Currency]), len(byCur[a.Currency])) })
-	return out
-}
-
-// CumulativeChart draws the running total of the fines and penalties in
-// the currency most of them are in, and names what it leaves out.
-func (d *pageData) CumulativeChart() template.HTML {
-	f := d.Figures()
+// cumulativeChart draws the running total of the counted events in the
+// currency most of them are in, and names what it leaves out.
+func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) template.HTML {
 	count := map[string]int{}
-	for _, r := range f.Rows {
-		count[r.E.Amount.Currency]++
+	for _, e := range counted {
+		count[e.Amount.Currency]++
 	}
 	main := ""
 	for c, n := range count {
@@ -142,17 +102,19 @@ func (d *pageData) CumulativeChart() template.HTML {
 			main = c
 		}
 	}
+	l := v.l
 	var steps []chart.Step
 	var total int64
-	for _, r := range f.Rows {
-		if r.E.Amount.Currency != main {
+	for _, e := range counted {
+		if e.Amount.Currency != main {
 			continue
 		}
-		total += r.E.Amount.Value
-		steps = append(steps, chart.Step{T: yearFraction(r.E.Date), Total: total,
-			Label: r.Date + " — " + r.CountryName + " — " + r.Amount + " → " + d.L.Money(content.Money{Value: total, Currency: main})})
+		total += e.Amount.Value
+		ev := v.byID[e.ID]
+		steps = append(steps, chart.Step{T: yearFraction(e.Date), Total: total,
+			Label: ev.Date + " — " + ev.CountryName + " — " + ev.Amount + " → " + l.Money(content.Money{Value: total, Currency: main})})
 	}
-	from, to := d.yearSpan()
-	label := func(v int64) string { return d.L.Money(content.Money{Value: v, Currency: main}) }
-	return template.HTML(chart.Cumulative(d.L.Tf("chart_cumulative", "currency", d.L.Locale.Symbol(main)), steps, from, to, label))
+	from, to := in.yearSpan()
+	label := func(v int64) string { return l.Money(content.Money{Value: v, Currency: main}) }
+	return chartHTML(chart.Cumulative(l.Tf("chart_cumulative", "currency", l.Locale.Symbol(main)), steps, from, to, label))
 }

@@ -167,7 +167,7 @@ func grandTotal(t *testing.T, out *Output, p string) string {
 func TestFiguresAreComputed(t *testing.T) {
 	fsys := copyRepo(t)
 	build := func() *Output {
-		out, diags, err := NewBuilder().Build(fsys, Options{})
+		out, diags, err := Build(fsys, Options{})
 		if err != nil {
 			t.Fatal(err, diags)
 		}

@@ -70,11 +70,11 @@ func money(m *content.Money) *jsonMoney {
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
 
-func (s *state) jsonEvents() []jsonEvent {
-	out := make([]jsonEvent, 0, len(s.c.Events))
-	for _, e := range s.c.Events {
+func (in *inputs) jsonEvents() []jsonEvent {
+	out := make([]jsonEvent, 0, len(in.c.Events))
+	for _, e := range in.c.Events {
 		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
-			Country: e.Country, Authority: e.Authority, AuthorityName: s.c.Authorities[e.Authority].Name, Kind: e.Kind,
+			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
 			Amount: money(e.Amount), Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
 			Context: e.Context, Related: append([]string{}, e.Related...),
 			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
@@ -84,7 +84,7 @@ func (s *state) jsonEvents() []jsonEvent {
 		if p := e.Penalty; p != nil {
 			j.Penalty = &jsonPenalty{Rate: money(p.Rate), From: p.From.String(), To: p.To.String(), Days: p.Days, Total: money(p.Total), Cap: money(p.Cap)}
 		}
-		for _, l := range s.langs {
+		for _, l := range in.langs {
 			t := e.Text(l.Code)
 			if t.Fallback {
 				continue
@@ -96,7 +96,7 @@ func (s *state) jsonEvents() []jsonEvent {
 				}
 				j.Caveats[l.Code] = t.Caveats
 			}
-			j.URL[l.Code] = s.abs(s.eventURL(l, e.ID))
+			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
 		}
 		for _, src := range e.Sources {
 			j.Sources = append(j.Sources, jsonSource{src.URL, src.Title, src.Publisher, src.Language, src.Primary})
@@ -106,13 +106,13 @@ func (s *state) jsonEvents() []jsonEvent {
 	return out
 }
 
-func (s *state) dataJSON() ([]byte, error) {
+func (in *inputs) dataJSON() ([]byte, error) {
 	doc := struct {
 		Title   map[string]string `json:"title"`
 		License map[string]string `json:"license,omitempty"`
 		AsOf    string            `json:"as_of"`
 		Events  []jsonEvent       `json:"events"`
-	}{s.c.Site.Title, s.c.Site.License, s.c.Site.AsOf.String(), s.jsonEvents()}
+	}{in.c.Site.Title, in.c.Site.License, in.c.Site.AsOf.String(), in.jsonEvents()}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -127,11 +127,11 @@ var CSVColumns = []string{"id", "date", "date_precision", "published", "country"
 	"penalty_rate_value", "penalty_rate_currency", "penalty_from", "penalty_to", "penalty_days", "penalty_total_value",
 	"reference", "status", "confirmation", "paid", "context", "related"}
 
-func (s *state) dataCSV() ([]byte, error) {
+func (in *inputs) dataCSV() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := append([]string{}, CSVColumns...)
-	for _, l := range s.langs {
+	for _, l := range in.langs {
 		header = append(header, "title_"+l.Code, "summary_"+l.Code, "url_"+l.Code)
 	}
 	header = append(header, "source_urls", "source_publishers", "primary_source_urls")
@@ -139,7 +139,7 @@ func (s *state) dataCSV() ([]byte, error) {
 		return nil, err
 	}
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
-	for _, j := range s.jsonEvents() {
+	for _, j := range in.jsonEvents() {
 		row := []string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}
 		if a := j.Amount; a != nil {
 			row = append(row, num(a.Value), a.Currency, a.Qualifier)
@@ -160,7 +160,7 @@ func (s *state) dataCSV() ([]byte, error) {
 			row = append(row, "", "", "", "", "", "")
 		}
 		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "))
-		for _, l := range s.langs {
+		for _, l := range in.langs {
 			row = append(row, j.Title[l.Code], j.Summary[l.Code], j.URL[l.Code])
 		}
 		var urls, pubs, prim []string

@@ -14,94 +14,108 @@ import (
 // Entry dates are the events' own (publication day, else decision day),
 // never the time of the build.
 
-// entryDate is when an event became known: its publication day, else its
-// decision day.
-func entryDate(e *content.Event) content.Date {
-	if !e.Published.IsZero() {
-		return e.Published
-	}
-	return e.Date
-}
-
-func (s *state) feedEvents(l *Lang) []*EventView {
-	evs := slices.Clone(s.events[l.Code])
-	slices.SortStableFunc(evs, func(a, b *EventView) int {
-		if c := entryDate(b.E).Compare(entryDate(a.E)); c != 0 {
-			return c
-		}
-		return b.E.Date.Compare(a.E.Date)
-	})
-	return evs
-}
-
-func rfc3339(d content.Date) string { return d.Time().Format(time.RFC3339) }
-
 // feedPath is where a language's feeds are: /feed.xml, /en/feed.xml.
 func feedPath(l *Lang, ext string) string { return l.Prefix + "/feed." + ext }
 
-func (s *state) atom(l *Lang) ([]byte, error) {
-	// Written by hand: encoding/xml's reflection was most of the time.
-	var buf bytes.Buffer
-	esc := func(v string) { xml.EscapeText(&buf, []byte(v)) }
-	elem := func(name, typ, text string) {
-		buf.WriteString("<" + name)
-		if typ != "" {
-			buf.WriteString(` type="` + typ + `"`)
+func rfc3339(d content.Date) string { return d.Time().Format(time.RFC3339) }
+
+// feedEntry is an event as the feeds list it.
+type feedEntry struct {
+	e *content.Event
+	v *EventView
+}
+
+// text is what a feed says of an event beside its title.
+func (f feedEntry) text() string {
+	s := f.v.Date + " — " + f.v.CountryName + " — " + f.v.Authority.Label + " — " + f.v.KindLabel
+	if f.v.Amount != "" {
+		s += " — " + f.v.Amount
+	}
+	return s + ". " + f.v.Summary
+}
+
+// feedEntries lists language v's events, newest first.
+func (in *inputs) feedEntries(v *langViews) []feedEntry {
+	out := make([]feedEntry, len(in.c.Events))
+	for i, e := range in.c.Events {
+		out[i] = feedEntry{e, v.events[i]}
+	}
+	slices.SortStableFunc(out, func(a, b feedEntry) int {
+		if c := entryDate(b.e).Compare(entryDate(a.e)); c != 0 {
+			return c
 		}
-		buf.WriteString(">")
-		esc(text)
-		buf.WriteString("</" + name + ">")
+		return b.e.Date.Compare(a.e.Date)
+	})
+	return out
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+	Href string `xml:"href,attr"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	Title     atomText `xml:"title"`
+	ID        string   `xml:"id"`
+	Link      atomLink `xml:"link"`
+	Updated   string   `xml:"updated"`
+	Published string   `xml:"published"`
+	Summary   atomText `xml:"summary"`
+	Category  struct {
+		Term  string `xml:"term,attr"`
+		Label string `xml:"label,attr"`
+	} `xml:"category"`
+}
+
+type atomFeed struct {
+	XMLName xml.Name   `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string     `xml:"xml:lang,attr"`
+	Title   string     `xml:"title"`
+	Sub     string     `xml:"subtitle"`
+	ID      string     `xml:"id"`
+	Links   []atomLink `xml:"link"`
+	Updated string     `xml:"updated"`
+	Author  struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+// atom writes language v's Atom feed.
+func (in *inputs) atom(v *langViews) ([]byte, error) {
+	l := v.l
+	home := in.abs(l.Prefix + "/")
+	f := atomFeed{Lang: l.Code, Title: v.siteTitle, Sub: v.siteDescription, ID: home, Updated: rfc3339(in.c.Site.AsOf),
+		Links: []atomLink{{"self", "application/atom+xml", in.abs(feedPath(l, "xml"))}, {"alternate", "text/html", home}}}
+	f.Author.Name = v.siteTitle
+	entries := in.feedEntries(v)
+	if len(entries) > 0 {
+		f.Updated = rfc3339(entryDate(entries[0].e))
 	}
-	link := func(rel, typ, href string) {
-		buf.WriteString(`<link rel="` + rel + `" type="` + typ + `" href="`)
-		esc(href)
-		buf.WriteString(`"></link>`)
+	for _, fe := range entries {
+		u, date := in.abs(fe.v.URL), rfc3339(entryDate(fe.e))
+		e := atomEntry{Title: atomText{"text", fe.v.Title}, ID: u, Link: atomLink{"alternate", "text/html", u},
+			Updated: date, Published: date, Summary: atomText{"text", fe.text()}}
+		e.Category.Term, e.Category.Label = fe.v.Kind, fe.v.KindLabel
+		f.Entries = append(f.Entries, e)
 	}
-	evs := s.feedEvents(l)
-	updated := rfc3339(s.c.Site.AsOf)
-	if len(evs) > 0 {
-		updated = rfc3339(entryDate(evs[0].E))
-	}
-	buf.Grow(1024 + len(evs)*1024)
+	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	buf.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`)
-	esc(l.Code)
-	buf.WriteString(`">`)
-	elem("title", "", s.siteTitle(l))
-	elem("subtitle", "", s.siteDescription(l))
-	elem("id", "", s.abs(s.home(l)))
-	link("self", "application/atom+xml", s.abs(feedPath(l, "xml")))
-	link("alternate", "text/html", s.abs(s.home(l)))
-	elem("updated", "", updated)
-	buf.WriteString("<author>")
-	elem("name", "", s.siteTitle(l))
-	buf.WriteString("</author>")
-	for _, v := range evs {
-		buf.WriteString("<entry>")
-		elem("title", "text", v.Title)
-		elem("id", "", s.abs(v.URL))
-		link("alternate", "text/html", s.abs(v.URL))
-		elem("updated", "", rfc3339(entryDate(v.E)))
-		elem("published", "", rfc3339(entryDate(v.E)))
-		elem("summary", "text", v.Date+" — "+v.CountryName+" — "+v.Authority.Label+" — "+v.Kind+amountSuffix(v)+". "+v.Summary)
-		buf.WriteString(`<category term="`)
-		esc(v.E.Kind)
-		buf.WriteString(`" label="`)
-		esc(v.Kind)
-		buf.WriteString(`"></category></entry>`)
+	if err := xml.NewEncoder(&buf).Encode(f); err != nil {
+		return nil, err
 	}
-	buf.WriteString("</feed>\n")
+	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
 
-func amountSuffix(v *EventView) string {
-	if a := v.Amount; a != "" {
-		return " — " + a
-	}
-	return ""
-}
-
-func (s *state) jsonFeed(l *Lang) ([]byte, error) {
+// jsonFeed writes language v's JSON Feed.
+func (in *inputs) jsonFeed(v *langViews) ([]byte, error) {
 	type item struct {
 		ID            string   `json:"id"`
 		URL           string   `json:"url"`
@@ -121,16 +135,13 @@ func (s *state) jsonFeed(l *Lang) ([]byte, error) {
 		Language    string `json:"language"`
 		Items       []item `json:"items"`
 	}
-	f := feed{Version: "https://jsonfeed.org/version/1.1", Title: s.siteTitle(l), HomePageURL: s.abs(s.home(l)),
-		FeedURL: s.abs(feedPath(l, "json")), Description: s.siteDescription(l), Language: l.Code, Items: []item{}}
-	for _, v := range s.feedEvents(l) {
-		lang := l.Code
-		if v.Text.Fallback {
-			lang = s.langs[0].Code
-		}
-		f.Items = append(f.Items, item{ID: s.abs(v.URL), URL: s.abs(v.URL), Title: v.Title, Summary: v.Summary,
-			ContentText:   v.Date + " — " + v.CountryName + " — " + v.Authority.Label + " — " + v.Kind + amountSuffix(v) + ". " + v.Summary,
-			DatePublished: rfc3339(entryDate(v.E)), Language: lang, Tags: []string{v.E.Kind, v.E.Country}})
+	l := v.l
+	f := feed{Version: "https://jsonfeed.org/version/1.1", Title: v.siteTitle, HomePageURL: in.abs(l.Prefix + "/"),
+		FeedURL: in.abs(feedPath(l, "json")), Description: v.siteDescription, Language: l.Code, Items: []item{}}
+	for _, fe := range in.feedEntries(v) {
+		u := in.abs(fe.v.URL)
+		f.Items = append(f.Items, item{ID: u, URL: u, Title: fe.v.Title, Summary: fe.v.Summary, ContentText: fe.text(),
+			DatePublished: rfc3339(entryDate(fe.e)), Language: fe.v.TextLang, Tags: []string{fe.e.Kind, fe.e.Country}})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

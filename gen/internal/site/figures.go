@@ -5,33 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"clearviewtimeline/gen/internal/chart"
 	"clearviewtimeline/gen/internal/content"
 )
 
-// Figures are the sums of the figures page, computed from the events:
-// the fines and liquidated penalties imposed on Clearview, by country, in
-// each decision's own currency (never converted), and what is known of
-// their payment. Context events (actions against Clearview's users) and
-// quashed decisions are left out.
-type Figures struct {
-	Countries []CountryFigures
-	// Totals is the sum of all countries, one amount per currency.
-	Totals []string
-	// Rows are the decisions counted, in date order.
-	Rows []*EventView
-	// Unpaid counts the decisions known to be unpaid; Paid those known to
-	// be paid; the rest are unknown.
-	Paid, Unpaid, Unknown int
-}
-
-// CountryFigures are one country's sums.
-type CountryFigures struct {
-	Code, Name, URL string
-	Rows            []*EventView
-	Totals          []string // one per currency
-}
-
-// Counted reports whether an event enters the sums.
+// Counted reports whether an event enters the sums of the figures page:
+// the fines and liquidated penalties imposed on the subject, with an
+// amount, not quashed. Context events (actions against the subject's
+// users) are left out.
 func Counted(e *content.Event) bool {
 	return (e.Kind == "fine" || e.Kind == "penalty") && !e.Context && e.Amount != nil && e.Status != "quashed"
 }
@@ -50,27 +31,28 @@ func Sum(events []*content.Event) []content.Money {
 	return out
 }
 
-// Figures computes the figures page's sums in the page's language.
-func (d *pageData) Figures() *Figures {
+// figures computes the figures page's sums and charts in language v.
+func (in *inputs) figures(v *langViews) *Figures {
+	l := v.l
 	f := &Figures{}
 	byCountry := map[string]*CountryFigures{}
 	var all []*content.Event
 	perCountry := map[string][]*content.Event{}
-	for _, v := range d.s.events[d.L.Code] {
-		if !Counted(v.E) {
+	for _, e := range in.c.Events {
+		if !Counted(e) {
 			continue
 		}
-		code := v.E.Country[:2]
+		ev := v.byID[e.ID]
+		code := e.Country[:2]
 		cf := byCountry[code]
 		if cf == nil {
-			cf = &CountryFigures{Code: code, Name: d.L.Country(code), URL: v.CountryURL}
+			cf = &CountryFigures{Code: code, Name: l.Country(code), URL: ev.CountryURL}
 			byCountry[code] = cf
 		}
-		cf.Rows = append(cf.Rows, v)
-		f.Rows = append(f.Rows, v)
-		all = append(all, v.E)
-		perCountry[code] = append(perCountry[code], v.E)
-		switch v.E.Paid {
+		cf.Rows = append(cf.Rows, ev)
+		all = append(all, e)
+		perCountry[code] = append(perCountry[code], e)
+		switch e.Paid {
 		case "paid":
 			f.Paid++
 		case "unpaid":
@@ -81,13 +63,30 @@ func (d *pageData) Figures() *Figures {
 	}
 	for code, cf := range byCountry {
 		for _, m := range Sum(perCountry[code]) {
-			cf.Totals = append(cf.Totals, d.L.Money(m))
+			cf.Totals = append(cf.Totals, l.Money(m))
 		}
 		f.Countries = append(f.Countries, *cf)
 	}
 	slices.SortFunc(f.Countries, func(a, b CountryFigures) int { return strings.Compare(a.Name, b.Name) })
 	for _, m := range Sum(all) {
-		f.Totals = append(f.Totals, d.L.Money(m))
+		f.Totals = append(f.Totals, l.Money(m))
 	}
+
+	// One bar chart per currency: amounts in different currencies share
+	// no scale.
+	byCur := map[string][]chart.Bar{}
+	for _, cf := range f.Countries {
+		for _, m := range Sum(perCountry[cf.Code]) {
+			byCur[m.Currency] = append(byCur[m.Currency], chart.Bar{Label: cf.Name, Value: m.Value, Text: l.Money(m)})
+		}
+	}
+	for cur, bars := range byCur {
+		slices.SortStableFunc(bars, func(a, b chart.Bar) int { return cmp.Compare(b.Value, a.Value) })
+		f.Bars = append(f.Bars, CurrencyBars{Currency: cur, SVG: chartHTML(chart.Bars(l.Tf("chart_bars", "currency", l.Locale.Symbol(cur)), bars))})
+	}
+	slices.SortFunc(f.Bars, func(a, b CurrencyBars) int {
+		return cmp.Or(cmp.Compare(len(byCur[b.Currency]), len(byCur[a.Currency])), cmp.Compare(a.Currency, b.Currency))
+	})
+	f.Cumulative = in.cumulativeChart(v, all)
 	return f
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"clearviewtimeline/gen/internal/content"
@@ -56,36 +55,20 @@ type Lang struct {
 	path   string
 }
 
-// loadLangs reads layouts/i18n/LANG.yaml for each language, or returns
-// the languages of the previous build when no file changed.
-func (bd *Builder) loadLangs(fsys fs.FS, codes []string) ([]*Lang, uint64, error) {
-	var sum uint64
-	srcs := make([][]byte, len(codes))
-	for i, code := range codes {
-		p := "layouts/i18n/" + code + ".yaml"
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, 0, fmt.Errorf("%s: %w", p, err)
-		}
-		srcs[i] = b
-		sum = content.Mix(sum, content.Sum([]byte(code)), content.Sum(b))
-	}
-	if bd.langs != nil && bd.langsSum == sum {
-		return bd.langs, sum, nil
-	}
-	langs, err := parseLangs(codes, srcs)
-	if err != nil {
-		return nil, 0, err
-	}
-	bd.langs, bd.langsSum = langs, sum
-	return langs, sum, nil
-}
+// themeKey: a language's words and formats are part of the theme, whose
+// sum is in every cache key; its code tells the languages apart.
+func (l *Lang) themeKey() string { return l.Code }
 
-func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
+// parseLangs reads layouts/i18n/LANG.yaml for each language, from the
+// files of layouts/ by path.
+func parseLangs(codes []string, files map[string][]byte) ([]*Lang, error) {
 	var out []*Lang
 	for i, code := range codes {
 		p := "layouts/i18n/" + code + ".yaml"
-		b := srcs[i]
+		b, ok := files[p]
+		if !ok {
+			return nil, fmt.Errorf("%s: missing; expected the words of the interface in %s", p, code)
+		}
 		var s strs
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
@@ -137,12 +120,12 @@ func parseLangs(codes []string, srcs [][]byte) ([]*Lang, error) {
 func (s *strs) setTypography(code string) {
 	words := func(m map[string]string) {
 		for k, v := range m {
-			m[k] = typo(code, v)
+			m[k] = typeset(code, v)
 		}
 	}
 	labels := func(m map[string]label) {
 		for k, v := range m {
-			v.One, v.Many, v.Note = typo(code, v.One), typo(code, v.Many), typo(code, v.Note)
+			v.One, v.Many, v.Note = typeset(code, v.One), typeset(code, v.Many), typeset(code, v.Note)
 			m[k] = v
 		}
 	}

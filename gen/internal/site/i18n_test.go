@@ -10,13 +10,13 @@ func realLangs(t *testing.T) map[string]*Lang {
 	t.Helper()
 	fsys := repoRoot()
 	codes := []string{"fr", "en"}
-	srcs := make([][]byte, len(codes))
-	for i, c := range codes {
+	srcs := map[string][]byte{}
+	for _, c := range codes {
 		b, err := fs.ReadFile(fsys, "layouts/i18n/"+c+".yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		srcs[i] = b
+		srcs["layouts/i18n/"+c+".yaml"] = b
 	}
 	langs, err := parseLangs(codes, srcs)
 	if err != nil {

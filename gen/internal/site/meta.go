@@ -20,58 +20,65 @@ func ogLocale(code string) string {
 	return code
 }
 
-// JSONLD is the page's structured data, encoded once as JSON: structs
+// jsonLD is the page's structured data, encoded once as JSON: structs
 // whose fields are in the order of their names, so the bytes are those of
 // the same data as sorted maps. encoding/json escapes <, > and & (and
 // U+2028, U+2029), so the text is safe inside the script element, and
 // html/template writes a template.JS as it is.
-func (d *pageData) JSONLD() (template.JS, error) {
-	site := ldSite{Type: "WebSite", InLanguage: d.L.Code, Name: d.SiteTitle, URL: d.s.abs(d.Home)}
+func (in *inputs) jsonLD(p *Page) template.JS {
+	site := ldSite{Type: "WebSite", InLanguage: p.L.Code, Name: p.SiteTitle, URL: in.abs(p.Home)}
 	var v any
 	switch {
-	case d.Event != nil:
-		e := d.Event
+	case p.Event != nil:
+		e := p.Event
+		var about *ldOrg
+		if s := in.c.Site.Subject; s != "" {
+			about = &ldOrg{Type: "Organization", Name: s}
+		}
 		var cites []string
-		for _, s := range e.E.Sources {
+		for _, s := range e.Sources {
 			cites = append(cites, s.URL)
 		}
 		a := ldArticle{
 			Context:       schemaOrg,
 			Type:          "Article",
-			About:         ldOrg{Type: "Organization", Name: "Clearview AI"},
-			Author:        ldOrg{Type: "Organization", Name: d.SiteTitle},
+			About:         about,
+			Author:        ldOrg{Type: "Organization", Name: p.SiteTitle},
 			Citation:      cites,
-			DatePublished: entryDate(e.E).String(),
+			DatePublished: entryDate(in.byID[e.ID]).String(),
 			Description:   e.Summary,
 			Headline:      e.Title,
-			InLanguage:    d.TextLang,
+			InLanguage:    p.TextLang,
 			IsPartOf:      site,
-			Keywords:      strings.Join([]string{e.Kind, e.CountryName, e.Authority.Label}, ", "),
-			URL:           d.Canonical,
+			Keywords:      strings.Join([]string{e.KindLabel, e.CountryName, e.Authority.Label}, ", "),
+			URL:           p.Canonical,
 		}
-		if d.License() != "" {
+		if p.License != "" {
 			a.License = ccBy
 		}
 		v = a
-	case d.Layout == "home":
+	case p.Layout == "home":
 		v = ldGraph{Context: schemaOrg, Graph: []any{site, ldDataset{
 			Type:         "Dataset",
-			DateModified: d.AsOfDate(),
-			Description:  d.SiteDescription,
+			DateModified: p.AsOfDate,
+			Description:  p.Description,
 			Distribution: []ldDownload{
-				{Type: "DataDownload", ContentURL: d.s.abs("/data/events.json"), EncodingFormat: "application/json"},
-				{Type: "DataDownload", ContentURL: d.s.abs("/data/events.csv"), EncodingFormat: "text/csv"},
+				{Type: "DataDownload", ContentURL: in.abs("/data/events.json"), EncodingFormat: "application/json"},
+				{Type: "DataDownload", ContentURL: in.abs("/data/events.csv"), EncodingFormat: "text/csv"},
 			},
 			License: ccBy,
-			Name:    d.SiteTitle,
-			URL:     d.s.abs(d.Home),
+			Name:    p.SiteTitle,
+			URL:     in.abs(p.Home),
 		}}}
 	default:
 		site.Context = schemaOrg
 		v = site
 	}
 	b, err := json.Marshal(v)
-	return template.JS(b), err
+	if err != nil {
+		panic(err) // plain strings and slices always encode
+	}
+	return template.JS(b)
 }
 
 const (
@@ -96,7 +103,7 @@ type (
 	ldArticle struct {
 		Context       string   `json:"@context"`
 		Type          string   `json:"@type"`
-		About         ldOrg    `json:"about"`
+		About         *ldOrg   `json:"about,omitempty"`
 		Author        ldOrg    `json:"author"`
 		Citation      []string `json:"citation"`
 		DatePublished string   `json:"datePublished"`
@@ -128,24 +135,3 @@ type (
 	}
 )
 
-// FacetGroup is one dimension of the filters: its values and their pages.
-type FacetGroup struct {
-	Name   string // countries, authorities, kinds, years
-	Key    string // the data attribute and URL parameter: country, authority, kind, year
-	Values []facetValue
-}
-
-var facetKeys = map[string]string{"countries": "country", "authorities": "authority", "kinds": "kind", "years": "year"}
-
-// FacetGroups lists the filters of the page's language.
-func (d *pageData) FacetGroups() []FacetGroup {
-	var out []FacetGroup
-	for _, f := range d.s.facetList(d.L) {
-		if len(out) == 0 || out[len(out)-1].Name != f.Dimension {
-			out = append(out, FacetGroup{Name: f.Dimension, Key: facetKeys[f.Dimension]})
-		}
-		g := &out[len(out)-1]
-		g.Values = append(g.Values, f.Value)
-	}
-	return out
-}

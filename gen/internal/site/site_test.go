@@ -18,7 +18,7 @@ import (
 // realSite builds the repository's own content, layouts and static files.
 func realSite(t testing.TB, fsys fs.FS) *Output {
 	t.Helper()
-	out, diags, err := NewBuilder().Build(fsys, Options{})
+	out, diags, err := Build(fsys, Options{})
 	if err != nil {
 		t.Fatalf("building the real site: %v\n%v", err, diags)
 	}

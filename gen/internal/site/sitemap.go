@@ -5,35 +5,43 @@ import (
 	"encoding/xml"
 )
 
-// sitemap lists every page of every language, each with its alternates
-// (hreflang), in page order. It is written by hand: encoding/xml's
-// reflection took longer than any page for the same text.
-func (s *state) sitemap(pages []page) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(pages) * 400)
-	buf.WriteString(xml.Header)
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
-	link := func(hreflang, href string) {
-		buf.WriteString(`<xhtml:link rel="alternate" hreflang="`)
-		xml.EscapeText(&buf, []byte(hreflang))
-		buf.WriteString(`" href="`)
-		xml.EscapeText(&buf, []byte(href))
-		buf.WriteString(`"></xhtml:link>`)
+// sitemap lists every page of every language but those kept out of
+// search engines, each with its alternates (hreflang) and the default
+// language's as x-default, in page order.
+func sitemap(pages []page) ([]byte, error) {
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
 	}
+	type url struct {
+		Loc   string `xml:"loc"`
+		Links []link `xml:"xhtml:link"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr"`
+		URLs    []url    `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, p := range pages {
-		d := p.data
-		if d.NoIndex {
+		if p.noIndex {
 			continue
 		}
-		buf.WriteString("<url><loc>")
-		xml.EscapeText(&buf, []byte(d.Canonical))
-		buf.WriteString("</loc>")
-		for _, a := range d.Alternates {
-			link(a.L.Code, a.URL)
+		v := p.view
+		u := url{Loc: v.Canonical}
+		for _, a := range v.Alternates {
+			u.Links = append(u.Links, link{"alternate", a.L.Code, a.URL})
 		}
-		link("x-default", d.s.abs(d.alt(s.langs[0])))
-		buf.WriteString("</url>")
+		u.Links = append(u.Links, link{"alternate", "x-default", v.Alternates[0].URL})
+		set.URLs = append(set.URLs, u)
 	}
-	buf.WriteString("</urlset>\n")
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	if err := xml.NewEncoder(&buf).Encode(set); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }

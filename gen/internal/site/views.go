@@ -1,101 +1,175 @@
 package site
 
-import (
-	"html/template"
-	"strconv"
+import "html/template"
 
-	"clearviewtimeline/gen/internal/content"
-)
+// The views are what the templates get: plain, self-contained data, built
+// in one place (model.go) before any template runs. A template reads
+// fields; the only methods it calls are those of its language (.L.T
+// "key", .L.Plural…) and .Asset, which read the theme, never the
+// content. A cached page is keyed by its whole view (cache.go), so
+// nothing a page shows may be reached any other way.
+
+// Page is what a page's template gets: the page frame (what the head, the
+// header and the footer show) and the page's own content, in the fields
+// its layout reads.
+type Page struct {
+	// L is the page's language: its words, formats and address prefix.
+	L *Lang
+	// Layout is the page's layout: home, event, page, figures, facet, 404.
+	Layout string
+	// Path is the page's URL path; Canonical its absolute URL.
+	Path, Canonical string
+	// Title is the page's own title ("" for the home page); Description
+	// its meta description.
+	Title, Description string
+	// SiteTitle is the site's title in the page's language.
+	SiteTitle string
+	// Home is the path of the timeline in the page's language.
+	Home string
+	// FeedAtom and FeedJSON are the paths of the language's feeds.
+	FeedAtom, FeedJSON string
+	// OGType is article for an event, website otherwise; OGLocale the
+	// page's Open Graph locale, OGAlternates the other languages'.
+	OGType, OGLocale string
+	OGAlternates     []string
+	// Robots is the content of the robots meta tag, or "".
+	Robots string
+	// Preview is true in deploy previews: a banner on every page.
+	Preview bool
+	// Script is the dev server's live-reload script, or "".
+	Script string
+	// Alternates lists the page in every language, this one included;
+	// Others in the other languages (the language switch).
+	Alternates, Others []Alternate
+	// Menu is the site's menu, the current page marked.
+	Menu []MenuItem
+	// AsOf is the day the content was last reviewed, in words; AsOfDate
+	// the same for a datetime attribute.
+	AsOf, AsOfDate string
+	// License is the licence of the texts and data, Repository where to
+	// send corrections; either may be "".
+	License, Repository string
+	// JSONLD is the page's structured data, encoded.
+	JSONLD template.JS
+	// TextLang is the language the page's text is written in: the
+	// default language's when its translation is missing (Fallback).
+	TextLang string
+	Fallback bool
+	// Assets holds the published static files (.Asset "css/site.css").
+	Assets *assetSet
+
+	// The page's own content: the fields its layout reads.
+
+	// Event is the event of an event page.
+	Event *EventView
+	// Text is the explainer page of the page and figures layouts.
+	Text *TextView
+	// Facet is the value a facet page lists the events of.
+	Facet *FacetView
+	// Years are the events of the timeline or a facet page, by year.
+	Years []YearGroup
+	// Count is the number of events of the timeline.
+	Count int
+	// Chart is the timeline's chart (home page).
+	Chart template.HTML
+	// CountryYears is the table behind the chart (home page).
+	CountryYears *CountryYears
+	// FacetGroups are the home page's filters and facet lists.
+	FacetGroups []FacetGroup
+	// Figures are the sums of the figures page.
+	Figures *Figures
+}
+
+// Asset is the published URL of a file of static/ ("css/site.css").
+func (p *Page) Asset(name string) (string, error) { return p.Assets.URL(name) }
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	L    *Lang
+	Path string
+	URL  string
+}
+
+// MenuItem is an entry of the menu.
+type MenuItem struct {
+	URL, Label string
+	// Current is true on the page the entry leads to.
+	Current bool
+}
 
 // EventView is an event as the pages of one language show it.
 type EventView struct {
-	E    *content.Event
-	L    *Lang
-	Text *content.Text
+	L  *Lang
+	ID string
 	// URL is the event page's path, e.g. /evenements/2022-10-17-cnil-sanction/.
-	URL  string
-	Body template.HTML
-	// Title, Summary and Caveats are the text's, set in the language's
-	// typography.
+	URL string
+	// Title, Summary and Caveats are set in the typography of the
+	// language they are written in, TextLang.
 	Title, Summary string
 	Caveats        []string
+	Body           template.HTML
+	TextLang       string
+	// Fallback is true when the text is the default language's, its
+	// translation missing.
+	Fallback bool
+	// Date and Published are in words, DateISO and PublishedISO for a
+	// datetime attribute; Published is "" when not known.
+	Date, DateISO           string
+	Published, PublishedISO string
+	Year                    int
+	// Country is the code (FR, US-VT), CountryKey its lowercase country
+	// part, the facet's key.
+	Country, CountryKey, CountryName, CountryURL string
+	// Kind, Status, Confirmation and Paid are the schema's values, each
+	// with its label in the page's language.
+	Kind, KindLabel, KindURL                          string
+	Status, StatusLabel                               string
+	Confirmation, ConfirmationLabel, ConfirmationNote string
+	Paid, PaidLabel                                   string
+	// Payable is true for a fine or penalty with an amount: its payment
+	// is shown.
+	Payable   bool
+	Authority AuthorityView
+	// Amount is the amount in words, or "".
+	Amount    string
+	Penalty   *PenaltyView
+	Reference string
+	// Context marks an action against a user of the subject; Draft an
+	// event not yet published; Upcoming one dated after the site's "now";
+	// Uncertain one not confirmed by the authority's own text.
+	Context, Draft, Upcoming, Uncertain bool
 	// Sources are the event's, each title and publisher set in the
 	// typography of the source's own language.
-	Sources   []content.Source
-	Authority AuthorityView
-	// Upcoming is true when the event's date is after the site's "now".
-	Upcoming bool
+	Sources []SourceView
 	// Chain is the case the event belongs to: itself and every event
-	// reachable through related, in date order.
-	Chain      []*EventView
-	Prev, Next *EventView
-	// Facets are the facet pages listing this event.
-	CountryURL, KindURL, YearURL string
-	// Card is the event as the timeline and the facet pages list it,
-	// rendered once for all of them.
-	Card template.HTML
-
-	// The event's words in the page's language, computed once (fields,
-	// not methods: every page reads them, and a template reads a field
-	// for a fraction of the cost of calling a method).
-
-	// Date is the decision date in words.
-	Date string
-	// Published is the publication date in words, or "".
-	Published string
-	// Amount is the amount in words, or "".
-	Amount string
-	// CountryName names the event's country.
-	CountryName string
-	// Kind is the label of the event's kind.
-	Kind string
-	// Status is the label of the event's status.
-	Status string
-	// Year is the event's year, for grouping.
-	Year int
-	// Uncertain is true when the event is not confirmed by the
-	// authority's own text.
-	Uncertain bool
-}
-
-// words computes the event's words in its language.
-func (v *EventView) words() {
-	v.Date, v.Published = v.L.Date(v.E.Date), v.L.Date(v.E.Published)
-	if v.E.Amount != nil {
-		v.Amount = v.L.Money(*v.E.Amount)
-	}
-	v.CountryName, v.Kind, v.Status = v.L.Country(v.E.Country), v.L.Kind(v.E.Kind), v.L.Status(v.E.Status)
-	v.Year = v.E.Date.Y
-	v.Uncertain = v.E.Confirmation != "confirmed"
+	// reachable through related, in date order; nil when it stands alone.
+	Chain      []ChainStep
+	Prev, Next *EventLink
 }
 
 // AuthorityView is an authority's name in one language.
 type AuthorityView struct {
-	Key, Name, Abbr, URL, Country string
+	Key, Name, Abbr, URL string
 	// Label is the authority's short name when it has one, else its name.
 	Label string
 	// FacetURL lists the authority's events.
 	FacetURL string
 }
 
-// Lang is the language the event's text is written in: the default
-// language when the translation is missing.
-func (v *EventView) Lang(defaultLang string) string {
-	if v.Text.Fallback {
-		return defaultLang
-	}
-	return v.L.Code
+// SourceView is a source of an event.
+type SourceView struct {
+	URL, Title, Publisher, Language string
+	Primary                         bool
 }
 
-// Primary lists the sources that are the authority's own text.
-func (v *EventView) Primary() []content.Source {
-	var out []content.Source
-	for _, s := range v.E.Sources {
-		if s.Primary {
-			out = append(out, s)
-		}
-	}
-	return out
+// ChainStep is one event of a case, as the others list it.
+type ChainStep struct {
+	ID, URL, Date, DateISO, KindLabel, AuthorityLabel string
+}
+
+// EventLink links to another event page.
+type EventLink struct {
+	URL, Title string
 }
 
 // PenaltyView is the penalty of an event in words.
@@ -109,57 +183,77 @@ type PenaltyView struct {
 	CountQuestion        bool
 }
 
-// Penalty is the penalty in words, or nil.
-func (v *EventView) Penalty() *PenaltyView {
-	p := v.E.Penalty
-	if p == nil {
-		return nil
-	}
-	pv := &PenaltyView{}
-	if p.Rate != nil {
-		pv.Rate = v.L.Money(*p.Rate)
-	}
-	if p.Cap != nil {
-		pv.Cap = v.L.Money(*p.Cap)
-	}
-	if p.Total != nil {
-		pv.Total = v.L.Money(*p.Total)
-	}
-	if !p.From.IsZero() {
-		pv.From, pv.To = v.L.Date(p.From), v.L.Date(p.To)
-		pv.Inclusive, pv.Exclusive = v.L.Number(p.Inclusive), v.L.Number(p.Exclusive)
-		pv.CountQuestion = p.Days != p.Inclusive
-	}
-	if p.Days > 0 {
-		pv.Days = v.L.Number(p.Days)
-	}
-	return pv
+// TextView is an explainer page in one language.
+type TextView struct {
+	Key, URL string
+	// Title is set in the language's typography; Menu is the page's name
+	// in the menu: its short title, or its title.
+	Title, Menu string
+	Body        template.HTML
 }
 
-// facetValue is a value of a facet and the events that have it.
-type facetValue struct {
+// YearGroup is the events of one year on a list, each as its card,
+// rendered once for every list that shows it.
+type YearGroup struct {
+	Year  int
+	ID    string
+	Cards []template.HTML
+}
+
+// FacetView is a value of a facet: a country, an authority, a kind or a
+// year, and how many events have it.
+type FacetView struct {
+	Dimension       string // countries, authorities, kinds, years
 	Key, Label, URL string
-	Events          []*EventView
+	Count           int
 }
 
-// Count is the number of events, written in the page's language.
-func (f facetValue) Count() int { return len(f.Events) }
-
-// yearGroup is the events of one year on the timeline.
-type yearGroup struct {
-	Year   int
-	ID     string
-	Events []*EventView
+// FacetGroup is one dimension of the filters: its values and their pages.
+type FacetGroup struct {
+	Name   string // countries, authorities, kinds, years
+	Key    string // the data attribute and URL parameter: country, authority, kind, year
+	Values []FacetView
 }
 
-func groupByYear(events []*EventView) []yearGroup {
-	var out []yearGroup
-	for _, e := range events {
-		y := e.Year
-		if len(out) == 0 || out[len(out)-1].Year != y {
-			out = append(out, yearGroup{Year: y, ID: "y" + strconv.Itoa(y)})
-		}
-		out[len(out)-1].Events = append(out[len(out)-1].Events, e)
-	}
-	return out
+// CountryYears is the table behind the time-axis chart: the number of
+// events of each country in each year.
+type CountryYears struct {
+	Years []int
+	Rows  []CountryYearsRow
+}
+
+// CountryYearsRow is one country's counts.
+type CountryYearsRow struct {
+	Code, Name, URL string
+	Counts          []int
+	Total           int
+}
+
+// Figures are the sums of the figures page, computed from the events: the
+// fines and liquidated penalties imposed, by country, in each decision's
+// own currency (never converted), and what is known of their payment.
+type Figures struct {
+	Countries []CountryFigures
+	// Totals is the sum of all countries, one amount per currency.
+	Totals []string
+	// Paid, Unpaid and Unknown count the decisions by what is known of
+	// their payment.
+	Paid, Unpaid, Unknown int
+	// Bars are the bar charts of the sums by country, one per currency;
+	// Cumulative the running total in the main currency.
+	Bars       []CurrencyBars
+	Cumulative template.HTML
+}
+
+// CountryFigures are one country's sums.
+type CountryFigures struct {
+	Code, Name, URL string
+	Rows            []*EventView
+	Totals          []string // one per currency
+}
+
+// CurrencyBars is the bar chart of one currency's sums by country.
+type CurrencyBars struct {
+	Currency string
+	SVG      template.HTML
 }

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash"
+	"maps"
+	"math"
+	"reflect"
+	"slices"
+	"sync"
+)
+
+// Cache lets a build reuse what an earlier build of the same process
+// rendered: the dev server keeps one from edit to edit. Every entry is
+// found by a SHA-256 of everything its rendering reads, hashed whole
+// (keyOf): a Markdown body by its bytes, its languages and the table of
+// links it may resolve; a page by its template, the theme and its
+// complete view data. An edit changes the key of whatever it changes, so
+// a stale entry cannot be found. Entries the last complete build did not
+// use are dropped. A Cache serves one build at a time.
+type Cache struct {
+	mu        sync.Mutex
+	prev, cur map[[32]byte]any
+	made      int // entries the current build made
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{} }
+
+// begin starts a build: what the builds since the last complete one
+// made is kept until this one ends.
+func (c *Cache) begin() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.prev == nil {
+		c.prev = map[[32]byte]any{}
+	}
+	maps.Copy(c.prev, c.cur)
+	c.cur, c.made = map[[32]byte]any{}, 0
+}
+
+// end ends a complete build: only what it used is kept.
+func (c *Cache) end() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.prev = nil
+	c.mu.Unlock()
+}
+
+// Made is the number of entries the last build made rather than reused.
+func (c *Cache) Made() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.made
+}
+
+// cached returns what make returned for the same key in this build or
+// the ones before, or calls it. With no cache, it calls make. The key
+// must be keyOf every input make reads.
+func cached[T any](c *Cache, key func() [32]byte, make func() T) T {
+	if c == nil {
+		return make()
+	}
+	k := key()
+	c.mu.Lock()
+	v, ok := c.cur[k]
+	if !ok {
+		if v, ok = c.prev[k]; ok {
+			c.cur[k] = v
+		}
+	}
+	c.mu.Unlock()
+	if ok {
+		return v.(T)
+	}
+	r := make()
+	c.mu.Lock()
+	c.cur[k] = r
+	c.made++
+	c.mu.Unlock()
+	return r
+}
+
+// themed is a value of the theme (a language, the static files): the
+// theme's sum is in every key that reaches one, and its themeKey tells
+// it from the others of its kind.
+type themed interface{ themeKey() string }
+
+var themedType = reflect.TypeFor[themed]()
+
+// keyOf hashes values whole, following pointers, slices, maps and every
+// field of a struct, exported or not: nothing a template could read is
+// left out. A themed value counts by its themeKey. A function, a channel
+// or a cycle panics: view data is a tree of plain values.
+func keyOf(parts ...any) [32]byte {
+	h := sha256.New()
+	for _, p := range parts {
+		hashValue(h, reflect.ValueOf(p), 0)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+func hashValue(h hash.Hash, v reflect.Value, depth int) {
+	if depth > 64 {
+		panic("site: keyOf: value nested too deep (a cycle?)")
+	}
+	var buf [9]byte
+	num := func(kind reflect.Kind, n uint64) {
+		buf[0] = byte(kind)
+		binary.LittleEndian.PutUint64(buf[1:], n)
+		h.Write(buf[:])
+	}
+	if !v.IsValid() {
+		num(reflect.Invalid, 0)
+		return
+	}
+	if v.Type().Implements(themedType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
+		if !v.CanInterface() {
+			panic(fmt.Sprintf("site: keyOf: a %s in an unexported field", v.Type()))
+		}
+		k := v.Interface().(themed).themeKey()
+		num(reflect.Interface, uint64(len(k)))
+		h.Write([]byte(k))
+		return
+	}
+	switch k := v.Kind(); k {
+	case reflect.Bool:
+		n := uint64(0)
+		if v.Bool() {
+			n = 1
+		}
+		num(k, n)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		num(k, uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		num(k, v.Uint())
+	case reflect.Float32, reflect.Float64:
+		num(k, math.Float64bits(v.Float()))
+	case reflect.String:
+		s := v.String()
+		num(k, uint64(len(s)))
+		h.Write([]byte(s))
+	case reflect.Slice, reflect.Array:
+		num(k, uint64(v.Len()))
+		if v.Type().Elem().Kind() == reflect.Uint8 && k == reflect.Slice {
+			h.Write(v.Bytes())
+			return
+		}
+		for i := range v.Len() {
+			hashValue(h, v.Index(i), depth+1)
+		}
+	case reflect.Struct:
+		num(k, uint64(v.NumField()))
+		for i := range v.NumField() {
+			hashValue(h, v.Field(i), depth+1)
+		}
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			num(k, 0)
+			return
+		}
+		num(k, 1)
+		hashValue(h, v.Elem(), depth+1)
+	case reflect.Map:
+		num(k, uint64(v.Len()))
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareKeys(a, b) })
+		for _, key := range keys {
+			hashValue(h, key, depth+1)
+			hashValue(h, v.MapIndex(key), depth+1)
+		}
+	default:
+		panic(fmt.Sprintf("site: keyOf: cannot hash a %s", v.Type()))
+	}
+}
+
+// compareKeys orders map keys of the kinds views use: strings and integers.
+func compareKeys(a, b reflect.Value) int {
+	switch a.Kind() {
+	case reflect.String:
+		return cmp.Compare(a.String(), b.String())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return cmp.Compare(a.Int(), b.Int())
+	}
+	panic(fmt.Sprintf("site: keyOf: cannot order map keys of type %s", a.Type()))
+}

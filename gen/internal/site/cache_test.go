@@ -1,0 +1,234 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func copyRepo(t testing.TB) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(repoRoot(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/")) {
+			return err
+		}
+		b, err := os.ReadFile("../../../" + p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func sameOutput(t *testing.T, what string, got, want *Output) {
+	t.Helper()
+	if len(got.Files) != len(want.Files) {
+		t.Errorf("%s: %d files, a fresh build has %d", what, len(got.Files), len(want.Files))
+	}
+	for p, w := range want.Files {
+		if g, ok := got.Files[p]; !ok || !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a fresh build", what, p)
+		}
+	}
+}
+
+// TestCachedEqualsFresh edits the tree in every way an editor can; after
+// each edit, a build with the Cache the dev server keeps must give
+// exactly what a build without one gives, and a failed build must not
+// spoil the cache.
+func TestCachedEqualsFresh(t *testing.T) {
+	fsys := copyRepo(t)
+	cache := NewCache()
+	opt := Options{Drafts: true, Cache: cache}
+	if _, _, err := Build(fsys, opt); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(p, old, new string) {
+		t.Helper()
+		f := fsys[p]
+		if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+			t.Fatalf("%s: no %q", p, old)
+		}
+		fsys[p] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+	}
+	const ev = "content/events/2022-10-17-cnil-sanction.md"
+	const evEN = "content/events/2022-10-17-cnil-sanction.en.md"
+	steps := []struct {
+		name string
+		do   func()
+		opt  func(*Options)
+	}{
+		{"body", func() { edit(ev, "Le lundi 17 octobre 2022", "Le lundi 17 octobre 2022 (édité)") }, nil},
+		{"English title", func() { edit(evEN, "title: ", "title: Edited ") }, nil},
+		{"amount", func() { edit(ev, "value: 20000000", "value: 20000001") }, nil},
+		{"date", func() { edit(ev, "date: 2022-10-17", "date: 2019-10-17") }, nil},
+		{"status", func() { edit(ev, "status: ", "status: quashed\nx: ") }, nil}, // an error
+		{"status fixed", func() { edit(ev, "status: quashed\nx: ", "status: ") }, nil},
+		{"related", func() { edit(ev, "related:\n", "related:\n  - 2021-02-10-garante-sanction\n") }, nil},
+		{"authority name", func() { edit("content/data/authorities.yaml", "(CNIL)", "(CNIL, édité)") }, nil},
+		{"site title", func() { edit("content/data/site.yaml", "la chronologie", "la chronologie complète") }, nil},
+		{"as of", func() { edit("content/data/site.yaml", "as_of: 2026-02-20", "as_of: 2026-02-21") }, nil},
+		{"layout", func() { edit("layouts/event.html", `<p class="lede">`, `<p class="lede edited">`) }, nil},
+		{"card layout", func() { edit("layouts/partials/event-card.html", `<p class="summary">`, `<p class="summary edited">`) }, nil},
+		{"words", func() { edit("layouts/i18n/en.yaml", "skip: Skip to content", "skip: Skip to the content") }, nil},
+		{"stylesheet", func() { edit("static/css/site.css", "--measure: 44rem;", "--measure: 45rem;") }, nil},
+		{"page body", func() { edit("content/pages/about.md", "## Licence", "## Licence des textes") }, nil},
+		{"page menu", func() { edit("content/pages/about.en.md", `menu: "About"`, `menu: "About us"`) }, nil},
+		{"page slug", func() { edit("content/pages/glossary.en.md", "slug: glossary", "slug: glossary-of-terms") }, nil},
+		{"new event", func() {
+			fsys["content/events/2026-03-01-new.md"] = &fstest.MapFile{Data: bytes.Replace(fsys[ev].Data, []byte("date: 2019-10-17\npublished: 2022-10-20"), []byte("date: 2026-03-01"), 1)}
+		}, nil},
+		{"removed event", func() { delete(fsys, "content/events/2026-03-01-new.md") }, nil},
+		{"draft", func() { edit(evEN, "title: ", "title: Draft "); edit(ev, "status:", "draft: true\nstatus:") }, nil},
+		{"base URL", nil, func(o *Options) { o.BaseURL = "https://preview.example.org/" }},
+		{"preview", nil, func(o *Options) { o.Preview = true }},
+		{"now", nil, func(o *Options) { o.Now.Y++ }},
+	}
+	for _, st := range steps {
+		if st.do != nil {
+			st.do()
+		}
+		if st.opt != nil {
+			st.opt(&opt)
+		}
+		got, diags, err := Build(fsys, opt)
+		fresh := opt
+		fresh.Cache = nil
+		want, wantDiags, wantErr := Build(fsys, fresh)
+		if (err == nil) != (wantErr == nil) || diags.Error() != wantDiags.Error() {
+			t.Fatalf("%s: %v / %v, a fresh build: %v / %v", st.name, err, diags, wantErr, wantDiags)
+		}
+		if err == nil {
+			sameOutput(t, st.name, got, want)
+		}
+	}
+}
+
+// TestCacheRendersOnlyWhatChanged: after an edit of one event's body, only
+// what shows that body is rendered again: the body, the event's card
+// (whose key covers the whole event), its page and the figures page that
+// lists it; after an edit of its title, also every list that shows it.
+func TestCacheRendersOnlyWhatChanged(t *testing.T) {
+	fsys := copyRepo(t)
+	cache := NewCache()
+	build := func() (made int) {
+		t.Helper()
+		if _, _, err := Build(fsys, Options{Cache: cache}); err != nil {
+			t.Fatal(err)
+		}
+		return cache.Made()
+	}
+	all := build()
+	if again := build(); again != 0 {
+		t.Errorf("a build of the same tree made %d entries again", again)
+	}
+	const ev = "content/events/2022-10-17-cnil-sanction.md"
+	edit := func(old, new string) {
+		fsys[ev] = &fstest.MapFile{Data: bytes.Replace(fsys[ev].Data, []byte(old), []byte(new), 1)}
+	}
+	edit("Le lundi 17 octobre 2022", "Le lundi 17 octobre 2022 (édité)")
+	if made := build(); made != 4 {
+		t.Errorf("a body edit made %d entries, want 4 (body, card, page, figures page); a whole build makes %d", made, all)
+	}
+	edit("\ntitle: ", "\ntitle: Édité ")
+	if made := build(); made < 10 || made > 40 {
+		t.Errorf("a title edit made %d entries; a whole build makes %d", made, all)
+	}
+}
+
+// TestKeyOfCoversEveryField changes each value that a page's view holds,
+// one at a time, down to the last field of the last nested struct: each
+// change must change the page's key. A field added to a view is covered
+// without anyone having to list it.
+func TestKeyOfCoversEveryField(t *testing.T) {
+	p := &Page{}
+	n := 0
+	fill(reflect.ValueOf(p).Elem(), &n)
+	base := keyOf(p)
+	leaves := 0
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.Type().Implements(themedType) {
+				return
+			}
+			walk(v.Elem(), path)
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), path+"[]")
+			}
+		case reflect.String, reflect.Int, reflect.Bool:
+			if !v.CanSet() {
+				t.Fatalf("%s: cannot set", path)
+			}
+			old := reflect.ValueOf(v.Interface())
+			switch v.Kind() {
+			case reflect.String:
+				v.SetString(v.String() + "!")
+			case reflect.Int:
+				v.SetInt(v.Int() + 1)
+			case reflect.Bool:
+				v.SetBool(!v.Bool())
+			}
+			if keyOf(p) == base {
+				t.Errorf("%s: changing it does not change the key", path)
+			}
+			v.Set(old.Convert(v.Type()))
+			leaves++
+		default:
+			t.Fatalf("%s: a %s in a view", path, v.Kind())
+		}
+	}
+	walk(reflect.ValueOf(p).Elem(), "Page")
+	if keyOf(p) != base {
+		t.Fatal("the page did not come back to its key")
+	}
+	if leaves < 100 {
+		t.Errorf("only %d values checked", leaves)
+	}
+	// Two values that differ only in where a string ends differ.
+	if keyOf([]string{"a b", "c"}) == keyOf([]string{"a", "b c"}) || keyOf(template.HTML("x")) == keyOf(template.HTML("y")) {
+		t.Error("keyOf confuses different values")
+	}
+}
+
+// fill gives every exported field of v, recursively, a value: one
+// element for each slice, a new value for each pointer (but the theme's).
+func fill(v reflect.Value, n *int) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.Type().Implements(themedType) {
+			return
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), n)
+			}
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		fill(v.Index(0), n)
+	case reflect.String:
+		*n++
+		v.SetString("s" + strings.Repeat("x", *n))
+	case reflect.Int:
+		*n++
+		v.SetInt(int64(*n))
+	}
+}

@@ -1,0 +1,374 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/collate"
+
+	"clearviewtimeline/gen/internal/content"
+	"clearviewtimeline/gen/internal/markdown"
+)
+
+// inputs are what every language's views are built from: the content,
+// the theme, the options, and the bodies rendered from Markdown.
+type inputs struct {
+	c       *content.Content
+	byID    map[string]*content.Event
+	langs   []*Lang
+	theme   *theme
+	opt     Options
+	baseURL string
+	now     content.Date
+	routes  *routes
+	// bodies are the rendered bodies, by language and name (event id or
+	// page key).
+	bodies map[string]map[string]template.HTML
+	cache  *Cache
+}
+
+// abs makes a site path absolute under the base URL.
+func (in *inputs) abs(p string) string { return in.baseURL + p }
+
+// textLang is the language a text is written in, on a page of language l.
+func (in *inputs) textLang(l *Lang, t *content.Text) string {
+	if t.Fallback {
+		return in.langs[0].Code
+	}
+	return l.Code
+}
+
+// langViews is the site as one language shows it: every event, explainer
+// page and facet, the menu and the site's words, built by newLangViews
+// and read, never changed, by the pages.
+type langViews struct {
+	l      *Lang
+	events []*EventView // in date order
+	byID   map[string]*EventView
+	texts  []*TextView // in menu order
+	byKey  map[string]*TextView
+	// cards are the events' cards, by id; facets the facet values, each
+	// with its events, by dimension in the order of the filters.
+	cards  map[string]template.HTML
+	facets []facet
+	menu   []MenuItem
+	// siteTitle and siteDescription are set in the language's typography.
+	siteTitle, siteDescription string
+}
+
+// facet is a facet value and its events.
+type facet struct {
+	FacetView
+	events []*EventView
+}
+
+// newLangViews builds language l's views. It is the one place where
+// content becomes what pages show.
+func newLangViews(in *inputs, l *Lang) (*langViews, error) {
+	c := in.c
+	v := &langViews{l: l, byID: make(map[string]*EventView, len(c.Events)), byKey: map[string]*TextView{},
+		siteTitle: typeset(l.Code, c.Site.Title[l.Code]), siteDescription: typeset(l.Code, c.Site.Description[l.Code])}
+	for _, e := range c.Events {
+		ev := in.eventView(l, e)
+		v.events = append(v.events, ev)
+		v.byID[e.ID] = ev
+	}
+	for i, ev := range v.events {
+		if i > 0 {
+			ev.Prev = &EventLink{URL: v.events[i-1].URL, Title: v.events[i-1].Title}
+		}
+		if i+1 < len(v.events) {
+			ev.Next = &EventLink{URL: v.events[i+1].URL, Title: v.events[i+1].Title}
+		}
+		if ev.Chain == nil {
+			// One walk per case: its events share the same chain.
+			steps := chain(c.Events[i], in.byID, v.byID)
+			for _, s := range steps {
+				v.byID[s.ID].Chain = steps
+			}
+		}
+	}
+	v.menu = []MenuItem{{URL: l.Prefix + "/", Label: l.T("timeline")}}
+	for _, p := range c.Pages {
+		t := p.Text(l.Code)
+		tl := in.textLang(l, t)
+		tv := &TextView{Key: p.Key, URL: in.routes.url(l, p.Key), Title: typeset(tl, t.Title), Menu: typeset(tl, cmp.Or(t.Menu, t.Title)),
+			Body: in.bodies[l.Code][p.Key]}
+		v.texts = append(v.texts, tv)
+		v.byKey[p.Key] = tv
+		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
+	}
+	v.facets = facetsOf(l, v.events)
+	var err error
+	v.cards, err = in.renderCards(v.events)
+	return v, err
+}
+
+// eventView is event e as language l shows it.
+func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
+	t := e.Text(l.Code)
+	tl := in.textLang(l, t)
+	a := in.c.Authorities[e.Authority]
+	ev := &EventView{L: l, ID: e.ID, URL: in.routes.url(l, e.ID),
+		Title: typeset(tl, t.Title), Summary: typeset(tl, t.Summary), Body: in.bodies[l.Code][e.ID],
+		TextLang: tl, Fallback: t.Fallback,
+		Date: l.Date(e.Date), DateISO: e.Date.String(), Published: l.Date(e.Published), PublishedISO: e.Published.String(), Year: e.Date.Y,
+		Country: e.Country, CountryKey: strings.ToLower(e.Country[:2]), CountryName: l.Country(e.Country),
+		CountryURL: facetURL(l, "countries", strings.ToLower(e.Country[:2])),
+		Kind:       e.Kind, KindLabel: l.Kind(e.Kind), KindURL: facetURL(l, "kinds", e.Kind),
+		Status: e.Status, StatusLabel: l.Status(e.Status),
+		Confirmation: e.Confirmation, ConfirmationLabel: l.Confirmation(e.Confirmation), ConfirmationNote: l.ConfirmationNote(e.Confirmation),
+		Paid: e.Paid, PaidLabel: l.Paid(e.Paid), Payable: (e.Kind == "fine" || e.Kind == "penalty") && e.Amount != nil,
+		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
+			FacetURL: facetURL(l, "authorities", a.Key)},
+		Reference: e.Reference,
+		Context:   e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation != "confirmed",
+	}
+	ev.Authority.Label = cmp.Or(ev.Authority.Abbr, ev.Authority.Name)
+	for _, s := range t.Caveats {
+		ev.Caveats = append(ev.Caveats, typeset(tl, s))
+	}
+	for _, s := range e.Sources {
+		ev.Sources = append(ev.Sources, SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher),
+			Language: s.Language, Primary: s.Primary})
+	}
+	if e.Amount != nil {
+		ev.Amount = l.Money(*e.Amount)
+	}
+	if p := e.Penalty; p != nil {
+		pv := &PenaltyView{}
+		if p.Rate != nil {
+			pv.Rate = l.Money(*p.Rate)
+		}
+		if p.Cap != nil {
+			pv.Cap = l.Money(*p.Cap)
+		}
+		if p.Total != nil {
+			pv.Total = l.Money(*p.Total)
+		}
+		if !p.From.IsZero() {
+			pv.From, pv.To = l.Date(p.From), l.Date(p.To)
+			pv.Inclusive, pv.Exclusive = l.Number(p.Inclusive), l.Number(p.Exclusive)
+			pv.CountQuestion = p.Days != p.Inclusive
+		}
+		if p.Days > 0 {
+			pv.Days = l.Number(p.Days)
+		}
+		ev.Penalty = pv
+	}
+	return ev
+}
+
+// chain lists the events reachable from e through related, in date
+// order, as steps; nil when e stands alone.
+func chain(e *content.Event, events map[string]*content.Event, byID map[string]*EventView) []ChainStep {
+	seen := map[string]bool{e.ID: true}
+	queue := []*content.Event{e}
+	for i := 0; i < len(queue); i++ {
+		for _, r := range queue[i].Related {
+			if o := events[r]; o != nil && !seen[r] {
+				seen[r] = true
+				queue = append(queue, o)
+			}
+		}
+	}
+	if len(queue) == 1 {
+		return nil
+	}
+	slices.SortFunc(queue, func(a, b *content.Event) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
+	})
+	steps := make([]ChainStep, len(queue))
+	for i, o := range queue {
+		v := byID[o.ID]
+		steps[i] = ChainStep{ID: v.ID, URL: v.URL, Date: v.Date, DateISO: v.DateISO, KindLabel: v.KindLabel, AuthorityLabel: v.Authority.Label}
+	}
+	return steps
+}
+
+// cardTemplate is the partial every list of events shows each event with.
+const cardTemplate = "layouts/partials/event-card.html"
+
+// renderCards renders each event's card once, for the timeline and every
+// facet page that lists it.
+func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
+	t := in.theme.pages["home.html"]
+	if t == nil || t.Lookup(cardTemplate) == nil {
+		return nil, fmt.Errorf("%s: missing", cardTemplate)
+	}
+	type result struct {
+		html string
+		err  error
+	}
+	cards := make(map[string]template.HTML, len(events))
+	for _, v := range events {
+		r := cached(in.cache, func() [32]byte { return keyOf("card", in.theme.sum, v) }, func() result {
+			var b bytes.Buffer
+			err := t.ExecuteTemplate(&b, cardTemplate, v)
+			return result{b.String(), err}
+		})
+		if r.err != nil {
+			return nil, r.err
+		}
+		cards[v.ID] = template.HTML(r.html)
+	}
+	return cards, nil
+}
+
+// facetURL is the path of a facet page.
+func facetURL(l *Lang, dim, key string) string {
+	if dim == "kinds" {
+		key = l.KindSlug(key)
+	}
+	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
+}
+
+// facetsOf groups events by country, authority, kind and year.
+func facetsOf(l *Lang, events []*EventView) []facet {
+	type dim struct {
+		name  string
+		key   func(v *EventView) string
+		label func(v *EventView) string
+		// sort orders the values: by label in the language's collation,
+		// unless the dimension has an order of its own.
+		sort func(a, b *facet) int
+	}
+	col := collate.New(l.Locale.Tag)
+	byLabel := func(a, b *facet) int { return col.CompareString(a.Label, b.Label) }
+	dims := []dim{
+		{"countries", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
+		{"authorities", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
+		{"kinds", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return l.KindPlural(v.Kind) },
+			func(a, b *facet) int { return slices.Index(content.Kinds, a.Key) - slices.Index(content.Kinds, b.Key) }},
+		{"years", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
+			func(a, b *facet) int { return cmp.Compare(a.Key, b.Key) }},
+	}
+	var out []facet
+	for _, d := range dims {
+		byKey := map[string]*facet{}
+		var values []*facet
+		for _, v := range events {
+			k := d.key(v)
+			f := byKey[k]
+			if f == nil {
+				f = &facet{FacetView: FacetView{Dimension: d.name, Key: k, Label: d.label(v), URL: facetURL(l, d.name, k)}}
+				byKey[k] = f
+				values = append(values, f)
+			}
+			f.events = append(f.events, v)
+			f.Count++
+		}
+		slices.SortFunc(values, d.sort)
+		for _, f := range values {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+var facetKeys = map[string]string{"countries": "country", "authorities": "authority", "kinds": "kind", "years": "year"}
+
+// facetGroups lists the filters.
+func (v *langViews) facetGroups() []FacetGroup {
+	var out []FacetGroup
+	for _, f := range v.facets {
+		if len(out) == 0 || out[len(out)-1].Name != f.Dimension {
+			out = append(out, FacetGroup{Name: f.Dimension, Key: facetKeys[f.Dimension]})
+		}
+		g := &out[len(out)-1]
+		g.Values = append(g.Values, f.FacetView)
+	}
+	return out
+}
+
+// years groups events, in date order, by year, each shown as its card.
+func (v *langViews) years(events []*EventView) []YearGroup {
+	var out []YearGroup
+	for _, e := range events {
+		if len(out) == 0 || out[len(out)-1].Year != e.Year {
+			out = append(out, YearGroup{Year: e.Year, ID: "y" + strconv.Itoa(e.Year)})
+		}
+		g := &out[len(out)-1]
+		g.Cards = append(g.Cards, v.cards[e.ID])
+	}
+	return out
+}
+
+// routes are the pages' addresses: each event's and explainer page's
+// path in each language, by name (id or key), which is also how links
+// between content files are written.
+type routes struct {
+	paths map[string]map[string]string // language → name → path
+	// keys fingerprint each language's table, for the bodies' cache keys.
+	keys map[string][32]byte
+}
+
+func newRoutes(c *content.Content, langs []*Lang) *routes {
+	r := &routes{paths: map[string]map[string]string{}, keys: map[string][32]byte{}}
+	for _, l := range langs {
+		m := make(map[string]string, len(c.Events)+len(c.Pages))
+		for _, e := range c.Events {
+			m[e.ID] = l.Prefix + "/" + l.Path("events") + "/" + e.ID + "/"
+		}
+		for _, p := range c.Pages {
+			m[p.Key] = l.Prefix + "/" + p.Text(l.Code).Slug + "/"
+		}
+		r.paths[l.Code] = m
+		r.keys[l.Code] = keyOf(m)
+	}
+	return r
+}
+
+func (r *routes) url(l *Lang, name string) string { return r.paths[l.Code][name] }
+
+// resolver resolves links between content files in language l.
+func (r *routes) resolver(l *Lang) markdown.Resolver {
+	return func(name string) (string, bool) {
+		p, ok := r.paths[l.Code][name]
+		return p, ok
+	}
+}
+
+// typeset sets a plain text (a title, a summary) in the typography of the
+// language it is written in.
+func typeset(lang string, s string) string {
+	switch lang {
+	case "fr":
+		return markdown.French(s)
+	case "en":
+		return markdown.English(s)
+	}
+	return s
+}
+
+// forEach runs f(0) … f(n-1) on all cores, and returns the first error in
+// index order, whatever the scheduling.
+func forEach(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range min(workers(), n) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = f(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
