@@ -134,4 +134,3 @@ type (
 		EncodingFormat string `json:"encodingFormat"`
 	}
 )
-
