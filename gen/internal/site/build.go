@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"clearviewtimeline/gen/internal/content"
@@ -199,6 +200,11 @@ func minified(min *minifier, mediatype string) func([]byte, error) ([]byte, erro
 	}
 }
 
+// buffers holds the buffers pages are rendered and minified in, reused
+// from page to page: only the minified page is kept, in a slice of its
+// own size.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
 
 // renderPage runs p's layout on its view and minifies the result.
@@ -212,15 +218,21 @@ func (in *inputs) renderPage(min *minifier, p page) ([]byte, error) {
 		if t == nil {
 			return result{nil, fmt.Errorf("no layout layouts/%s", p.template)}
 		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "layouts/base.html", p.view); err != nil {
+		raw, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+		defer buffers.Put(raw)
+		defer buffers.Put(minified)
+		raw.Reset()
+		minified.Reset()
+		if err := t.ExecuteTemplate(raw, "layouts/base.html", p.view); err != nil {
 			return result{nil, err}
 		}
-		if bytes.Contains(buf.Bytes(), []byte("ZgotmplZ")) {
+		if bytes.Contains(raw.Bytes(), []byte("ZgotmplZ")) {
 			return result{nil, errZgotmpl}
 		}
-		html, err := min.bytes("text/html", buf.Bytes())
-		return result{html, err}
+		if err := min.html(minified, raw); err != nil {
+			return result{nil, err}
+		}
+		return result{bytes.Clone(minified.Bytes()), nil}
 	})
 	return r.html, r.err
 }

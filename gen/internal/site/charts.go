@@ -86,7 +86,7 @@ func (in *inputs) timelineChart(v *langViews) template.HTML {
 		rows[r].Points = append(rows[r].Points, chart.Point{T: yearFraction(e.Date), Class: class,
 			Label: ev.Date + " — " + ev.KindLabel + " — " + ev.Authority.Label})
 	}
-	return chartHTML(chart.Timeline(v.l.T("chart_timeline"), rows, from, to))
+	return chartHTML(chart.Timeline(v.l.word("chart_timeline"), rows, from, to))
 }
 
 // cumulativeChart draws the running total of the counted events in the

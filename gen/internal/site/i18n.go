@@ -51,8 +51,11 @@ type Lang struct {
 	// Prefix is "" for the default language and "/en" for English.
 	Prefix string
 	Locale *format.Locale
-	s      strs
-	path   string
+	// T holds the words of the interface by key, set in the language's
+	// typography: a layout writes {{.L.T.skip}}.
+	T    map[string]string
+	s    strs
+	path string
 }
 
 // themeKey: a language's words and formats are part of the theme, whose
@@ -103,7 +106,7 @@ func parseLangs(codes []string, files map[string][]byte) ([]*Lang, error) {
 			loc.YearPattern = s.DateYear
 		}
 		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
-		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, s: s, path: p}
+		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s, path: p}
 		if i > 0 {
 			l.Prefix = "/" + code
 		}
@@ -137,10 +140,10 @@ func (s *strs) setTypography(code string) {
 	labels(s.Confirmation)
 }
 
-// T returns the word for key; a missing word shows as ⟦key⟧ and fails
-// the layout tests.
-func (l *Lang) T(key string) string {
-	if s, ok := l.s.Words[key]; ok {
+// word returns the word for key; a missing word shows as ⟦key⟧ and
+// fails the layout tests. Layouts read l.T.key, which fails the build.
+func (l *Lang) word(key string) string {
+	if s, ok := l.T[key]; ok {
 		return s
 	}
 	return "⟦" + key + "⟧"
@@ -149,7 +152,7 @@ func (l *Lang) T(key string) string {
 // Tf returns the word for key with its {name} placeholders replaced by
 // the values that follow it in pairs: Tf "x" "from" a "to" b.
 func (l *Lang) Tf(key string, pairs ...string) string {
-	s := l.T(key)
+	s := l.word(key)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}

@@ -53,7 +53,7 @@ func (in *inputs) jsonLD(p *Page) template.JS {
 			Keywords:      strings.Join([]string{e.KindLabel, e.CountryName, e.Authority.Label}, ", "),
 			URL:           p.Canonical,
 		}
-		if p.License != "" {
+		if in.c.Site.License[p.L.Code] != "" {
 			a.License = ccBy
 		}
 		v = a

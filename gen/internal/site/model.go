@@ -58,6 +58,11 @@ type langViews struct {
 	cards  map[string]template.HTML
 	facets []facet
 	menu   []MenuItem
+	// head and footer are the shared parts of every page's frame; nav
+	// the brand and menu by the path of the menu's page it marks ("" for
+	// the pages that are not in the menu).
+	head, footer template.HTML
+	nav          map[string]template.HTML
 	// siteTitle and siteDescription are set in the language's typography.
 	siteTitle, siteDescription string
 }
@@ -94,7 +99,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 			}
 		}
 	}
-	v.menu = []MenuItem{{URL: l.Prefix + "/", Label: l.T("timeline")}}
+	v.menu = []MenuItem{{URL: l.Prefix + "/", Label: l.word("timeline")}}
 	for _, p := range c.Pages {
 		t := p.Text(l.Code)
 		tl := in.textLang(l, t)
@@ -106,8 +111,67 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 	}
 	v.facets = facetsOf(l, v.events)
 	var err error
-	v.cards, err = in.renderCards(v.events)
-	return v, err
+	if v.cards, err = in.renderCards(v.events); err != nil {
+		return nil, err
+	}
+	if err := in.renderShared(v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// renderShared renders the parts of the page frame that are the same on
+// every page of language v: the head's links, the footer, and the menu
+// once for each page it marks and once for all others.
+func (in *inputs) renderShared(v *langViews) error {
+	l := v.l
+	site := in.c.Site
+	shared := Shared{L: l, SiteTitle: v.siteTitle, Home: l.Prefix + "/", FeedAtom: feedPath(l, "xml"), FeedJSON: feedPath(l, "json"),
+		OGLocale: ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
+		License: site.License[l.Code], Repository: site.Repository, Assets: in.theme.assets}
+	for _, o := range in.langs {
+		if o != l {
+			shared.OGAlternates = append(shared.OGAlternates, ogLocale(o.Code))
+		}
+	}
+	t := in.theme.pages["home.html"]
+	run := func(name string, data *Shared) (template.HTML, error) {
+		if t == nil || t.Lookup(name) == nil {
+			return "", fmt.Errorf("%s: missing", name)
+		}
+		var b bytes.Buffer
+		err := t.ExecuteTemplate(&b, name, data)
+		return template.HTML(b.String()), err
+	}
+	var err error
+	if v.head, err = run("layouts/partials/head.html", &shared); err != nil {
+		return err
+	}
+	if v.footer, err = run("layouts/partials/footer.html", &shared); err != nil {
+		return err
+	}
+	v.nav = map[string]template.HTML{}
+	for _, current := range append([]string{""}, menuURLs(v.menu)...) {
+		s := shared
+		s.Menu = make([]MenuItem, len(v.menu))
+		for i, m := range v.menu {
+			m.Current = m.URL == current
+			s.Menu[i] = m
+		}
+		s.HomeCurrent = current == s.Home
+		if v.nav[current], err = run("layouts/partials/menu.html", &s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func menuURLs(menu []MenuItem) []string {
+	out := make([]string, len(menu))
+	for i, m := range menu {
+		out[i] = m.URL
+	}
+	return out
 }
 
 // eventView is event e as language l shows it.
@@ -257,7 +321,7 @@ func facetsOf(l *Lang, events []*EventView) []facet {
 			k := d.key(v)
 			f := byKey[k]
 			if f == nil {
-				f = &facet{FacetView: FacetView{Dimension: d.name, Key: k, Label: d.label(v), URL: facetURL(l, d.name, k)}}
+				f = &facet{FacetView: FacetView{Dimension: d.name, DimensionLabel: l.word("facet_" + d.name), Key: k, Label: d.label(v), URL: facetURL(l, d.name, k)}}
 				byKey[k] = f
 				values = append(values, f)
 			}
@@ -279,7 +343,7 @@ func (v *langViews) facetGroups() []FacetGroup {
 	var out []FacetGroup
 	for _, f := range v.facets {
 		if len(out) == 0 || out[len(out)-1].Name != f.Dimension {
-			out = append(out, FacetGroup{Name: f.Dimension, Key: facetKeys[f.Dimension]})
+			out = append(out, FacetGroup{Name: f.Dimension, Label: f.DimensionLabel, Key: facetKeys[f.Dimension]})
 		}
 		g := &out[len(out)-1]
 		g.Values = append(g.Values, f.FacetView)

@@ -55,7 +55,7 @@ func (in *inputs) pages(v *langViews) []page {
 	}
 	notFound := l.Prefix + "/404.html"
 	out = append(out, page{strings.TrimPrefix(notFound, "/"), "404.html", in.frame(v, frame{layout: "404", path: notFound,
-		title: l.T("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{}), true})
+		title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{}), true})
 	return out
 }
 
@@ -75,12 +75,10 @@ func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
 	p.Description = cmp.Or(f.description, v.siteDescription)
 	p.Canonical = in.abs(f.path)
 	p.Home = l.Prefix + "/"
-	p.FeedAtom, p.FeedJSON = feedPath(l, "xml"), feedPath(l, "json")
 	p.OGType = "website"
 	if p.Event != nil {
 		p.OGType = "article"
 	}
-	p.OGLocale = ogLocale(l.Code)
 	if in.opt.Preview || f.noIndex {
 		p.Robots = "noindex"
 	}
@@ -91,22 +89,18 @@ func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
 		p.Alternates = append(p.Alternates, a)
 		if o != l {
 			p.Others = append(p.Others, a)
-			p.OGAlternates = append(p.OGAlternates, ogLocale(o.Code))
 		}
-	}
-	p.Menu = make([]MenuItem, len(v.menu))
-	for i, m := range v.menu {
-		m.Current = m.URL == f.path
-		p.Menu[i] = m
 	}
 	site := in.c.Site
 	p.AsOf, p.AsOfDate = l.Date(site.AsOf), site.AsOf.String()
-	p.License, p.Repository = site.License[l.Code], site.Repository
+	p.Head, p.Footer = v.head, v.footer
+	if p.Nav = v.nav[f.path]; p.Nav == "" {
+		p.Nav = v.nav[""]
+	}
 	p.TextLang, p.Fallback = l.Code, f.fallback
 	if f.fallback {
 		p.TextLang = in.langs[0].Code
 	}
-	p.Assets = in.theme.assets
 	p.JSONLD = in.jsonLD(p)
 	return p
 }

@@ -103,7 +103,8 @@ func parseLayouts(files map[string][]byte) (map[string]*template.Template, error
 	if !slices.Contains(shared, "layouts/base.html") {
 		return nil, fmt.Errorf("layouts/base.html: missing")
 	}
-	root := template.New("layouts").Funcs(funcs)
+	// A word missing from layouts/i18n (.L.T.nope) fails the build.
+	root := template.New("layouts").Funcs(funcs).Option("missingkey=error")
 	for _, p := range shared {
 		if _, err := root.New(p).Parse(string(files[p])); err != nil {
 			return nil, err

@@ -26,12 +26,8 @@ type Page struct {
 	SiteTitle string
 	// Home is the path of the timeline in the page's language.
 	Home string
-	// FeedAtom and FeedJSON are the paths of the language's feeds.
-	FeedAtom, FeedJSON string
-	// OGType is article for an event, website otherwise; OGLocale the
-	// page's Open Graph locale, OGAlternates the other languages'.
-	OGType, OGLocale string
-	OGAlternates     []string
+	// OGType is article for an event, website otherwise.
+	OGType string
 	// Robots is the content of the robots meta tag, or "".
 	Robots string
 	// Preview is true in deploy previews: a banner on every page.
@@ -41,22 +37,20 @@ type Page struct {
 	// Alternates lists the page in every language, this one included;
 	// Others in the other languages (the language switch).
 	Alternates, Others []Alternate
-	// Menu is the site's menu, the current page marked.
-	Menu []MenuItem
 	// AsOf is the day the content was last reviewed, in words; AsOfDate
 	// the same for a datetime attribute.
 	AsOf, AsOfDate string
-	// License is the licence of the texts and data, Repository where to
-	// send corrections; either may be "".
-	License, Repository string
+	// Head, Nav and Footer are the parts of the frame that every page of
+	// the language shows alike, rendered once from the partials head.html,
+	// menu.html (once for each page of the menu, which it marks) and
+	// footer.html with a Shared.
+	Head, Nav, Footer template.HTML
 	// JSONLD is the page's structured data, encoded.
 	JSONLD template.JS
 	// TextLang is the language the page's text is written in: the
 	// default language's when its translation is missing (Fallback).
 	TextLang string
 	Fallback bool
-	// Assets holds the published static files (.Asset "css/site.css").
-	Assets *assetSet
 
 	// The page's own content: the fields its layout reads.
 
@@ -80,8 +74,35 @@ type Page struct {
 	Figures *Figures
 }
 
+// Shared is what the partials head.html, menu.html and footer.html get:
+// only what is the same on every page of a language, so that they are
+// rendered once per language (the menu once for each of its pages), and
+// a partial that reads a page's own field fails the build.
+type Shared struct {
+	L *Lang
+	// SiteTitle is the site's title; Home the path of the timeline.
+	SiteTitle, Home string
+	// FeedAtom and FeedJSON are the paths of the language's feeds.
+	FeedAtom, FeedJSON string
+	// OGLocale is the language's Open Graph locale, OGAlternates the
+	// other languages'.
+	OGLocale     string
+	OGAlternates []string
+	// Menu is the site's menu; HomeCurrent is true on the timeline.
+	Menu        []MenuItem
+	HomeCurrent bool
+	// AsOf is the day the content was last reviewed, in words; AsOfDate
+	// the same for a datetime attribute.
+	AsOf, AsOfDate string
+	// License is the licence of the texts and data, Repository where to
+	// send corrections; either may be "".
+	License, Repository string
+	// Assets holds the published static files (.Asset "css/site.css").
+	Assets *assetSet
+}
+
 // Asset is the published URL of a file of static/ ("css/site.css").
-func (p *Page) Asset(name string) (string, error) { return p.Assets.URL(name) }
+func (s *Shared) Asset(name string) (string, error) { return s.Assets.URL(name) }
 
 // Alternate is the same page in another language.
 type Alternate struct {
@@ -203,7 +224,9 @@ type YearGroup struct {
 // FacetView is a value of a facet: a country, an authority, a kind or a
 // year, and how many events have it.
 type FacetView struct {
-	Dimension       string // countries, authorities, kinds, years
+	Dimension string // countries, authorities, kinds, years
+	// DimensionLabel names the dimension: Pays, Countries.
+	DimensionLabel  string
 	Key, Label, URL string
 	Count           int
 }
@@ -211,6 +234,7 @@ type FacetView struct {
 // FacetGroup is one dimension of the filters: its values and their pages.
 type FacetGroup struct {
 	Name   string // countries, authorities, kinds, years
+	Label  string // the dimension's name: Pays, Countries
 	Key    string // the data attribute and URL parameter: country, authority, kind, year
 	Values []FacetView
 }
