@@ -53,7 +53,6 @@ type page struct {
 	ID, Lang, Title, Date, Summary, Country, Kind, Amount, Currency string
 	Home, SiteTitle                                                 string
 	Body                                                            template.HTML
-	path                                                            string
 }
 
 var siteTitles = map[string]string{

@@ -117,17 +117,26 @@ func (s *Server) rebuild() {
 	}
 }
 
-// snapshot waits for any rebuild under way and returns the current build.
-func (s *Server) snapshot(ctx context.Context) (*site.Output, error, content.Diagnostics, bool) {
+// build is the result of the last build: the site, or the error that
+// stopped it, and the diagnostics.
+type build struct {
+	out   *site.Output
+	diags content.Diagnostics
+	err   error
+}
+
+// snapshot waits for any rebuild under way and returns the current build;
+// false when the request was cancelled while it waited.
+func (s *Server) snapshot(ctx context.Context) (build, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for s.building {
 		if ctx.Err() != nil {
-			return nil, nil, nil, false
+			return build{}, false
 		}
 		s.cond.Wait()
 	}
-	return s.out, s.err, s.diags, true
+	return build{s.out, s.diags, s.err}, true
 }
 
 // ServeHTTP serves the site from memory.
@@ -152,14 +161,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	out, err, diags, ok := s.snapshot(r.Context())
+	b, ok := s.snapshot(r.Context())
 	if !ok {
 		return
 	}
+	out := b.out
 	w.Header().Set("Cache-Control", "no-store")
 	securityHeaders(w.Header())
-	if err != nil {
-		s.errorPage(w, err, diags)
+	if b.err != nil {
+		s.errorPage(w, b.err, b.diags)
 		return
 	}
 	if out == nil {
