@@ -90,7 +90,7 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 	if th.err != nil {
 		return nil, c.Diagnostics, th.err
 	}
-	langs, err := parseLangs(c.Site.Languages, th.theme.layouts)
+	langs, err := parseLangs(c.Site.Languages, th.theme.layouts, c.Site.Subject)
 	if err != nil {
 		return nil, c.Diagnostics, err
 	}

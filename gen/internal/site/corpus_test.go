@@ -17,6 +17,7 @@ import (
 const corpusSite = `languages: [fr, en]
 title: {fr: Titre, en: Title}
 description: {fr: Description, en: Description}
+subject: Exemple SA
 base_url: https://example.org/
 as_of: 2026-02-20
 `

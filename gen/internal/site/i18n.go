@@ -63,8 +63,8 @@ type Lang struct {
 func (l *Lang) themeKey() string { return l.Code }
 
 // parseLangs reads layouts/i18n/LANG.yaml for each language, from the
-// files of layouts/ by path.
-func parseLangs(codes []string, files map[string][]byte) ([]*Lang, error) {
+// files of layouts/ by path. {subject} in a word is the site's subject.
+func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lang, error) {
 	var out []*Lang
 	for i, code := range codes {
 		p := "layouts/i18n/" + code + ".yaml"
@@ -97,6 +97,15 @@ func parseLangs(codes []string, files map[string][]byte) ([]*Lang, error) {
 		tag, err := language.Parse(code)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		for k, w := range s.Words {
+			if !strings.Contains(w, "{subject}") {
+				continue
+			}
+			if subject == "" {
+				return nil, fmt.Errorf("%s: words.%s names {subject}; expected subject: in %s, the name of whom the timeline follows", p, k, content.SiteFile)
+			}
+			s.Words[k] = strings.ReplaceAll(w, "{subject}", subject)
 		}
 		s.setTypography(code)
 		loc := format.NewLocale(tag)

@@ -18,7 +18,7 @@ func realLangs(t *testing.T) map[string]*Lang {
 		}
 		srcs["layouts/i18n/"+c+".yaml"] = b
 	}
-	langs, err := parseLangs(codes, srcs)
+	langs, err := parseLangs(codes, srcs, "Exemple SA")
 	if err != nil {
 		t.Fatal(err)
 	}
