@@ -1,4 +1,6 @@
-// Gen builds, checks and serves the Clearview AI enforcement timeline.
+// Gen builds, checks and serves an enforcement timeline: the decisions of
+// regulators and courts against one company or body, dated and sourced,
+// in one or more languages.
 //
 // Usage:
 //

@@ -2,8 +2,9 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"clearviewtimeline/gen/internal/content"
 
 	"golang.org/x/net/html"
+	"gopkg.in/yaml.v3"
 )
 
 // These tests read the real content/ and hold it to the fact sheet.
@@ -24,15 +26,45 @@ func realContent(t *testing.T) *content.Content {
 	return c
 }
 
-// withPrimary lists the events for which the fact sheet gives the
-// authority's or court's own text (or a verbatim reproduction of it).
-var withPrimary = []string{
-	"2021-02-02-canada-conclusions-conjointes", "2021-02-11-imy-police-suede", "2021-10-14-oaic-determination",
-	"2021-11-03-aat-recours-clearview", "2021-11-26-cnil-mise-en-demeure", "2021-12-14-quebec-ordonnance",
-	"2022-02-10-garante-sanction", "2022-05-18-ico-sanction", "2022-07-13-hdpa-sanction", "2022-10-17-cnil-sanction",
-	"2023-04-13-cnil-liquidation-astreinte", "2023-05-08-aat-decision", "2024-04-12-bvwg-suspension",
-	"2024-05-16-ap-sanction", "2024-08-21-oaic-declaration", "2025-04-25-vermont-nouvelle-action",
-	"2025-10-06-upper-tribunal-decision",
+// record is tools/record.yaml: the key facts of the real content, held
+// to the fact sheet.
+type record struct {
+	Primary []string `yaml:"primary"`
+	Facts   []struct {
+		ID        string `yaml:"id"`
+		Date      string `yaml:"date"`
+		Published string `yaml:"published"`
+		Country   string `yaml:"country"`
+		Kind      string `yaml:"kind"`
+		Amount    string `yaml:"amount"`
+		Reference string `yaml:"reference"`
+		Status    string `yaml:"status"`
+	} `yaml:"facts"`
+	Latest          string            `yaml:"latest"`
+	Totals          map[string]string `yaml:"totals"`
+	ComputedPenalty struct {
+		ID        string              `yaml:"id"`
+		Rate      int64               `yaml:"rate"`
+		Days      int64               `yaml:"days"`
+		Inclusive int64               `yaml:"inclusive"`
+		Total     int64               `yaml:"total"`
+		Shows     map[string][]string `yaml:"shows"`
+	} `yaml:"computed_penalty"`
+}
+
+func readRecord(t *testing.T) record {
+	t.Helper()
+	b, err := fs.ReadFile(repoRoot(), "tools/record.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r record
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&r); err != nil {
+		t.Fatalf("tools/record.yaml: %v", err)
+	}
+	return r
 }
 
 func TestSources(t *testing.T) {
@@ -42,17 +74,13 @@ func TestSources(t *testing.T) {
 			t.Errorf("%s: no source", e.ID)
 		}
 	}
-	for _, id := range withPrimary {
+	for _, id := range readRecord(t).Primary {
 		e := c.Event(id)
 		if e == nil {
 			t.Errorf("no event %s", id)
 			continue
 		}
-		ok := false
-		for _, s := range e.Sources {
-			ok = ok || s.Primary
-		}
-		if !ok {
+		if !slices.ContainsFunc(e.Sources, func(s content.Source) bool { return s.Primary }) {
 			t.Errorf("%s: the fact sheet gives a primary source; the event marks none", id)
 		}
 		if !e.Sources[0].Primary {
@@ -61,83 +89,69 @@ func TestSources(t *testing.T) {
 	}
 }
 
-// TestFacts is a reader's spot check of the key figures against the fact sheet.
+// TestFacts is a reader's spot check of the key figures against the fact
+// sheet, as tools/record.yaml gives them.
 func TestFacts(t *testing.T) {
 	c := realContent(t)
-	type want struct {
-		id, date, published, country, kind, amount, reference, status string
+	r := readRecord(t)
+	if len(r.Facts) < 10 {
+		t.Fatalf("only %d facts to check", len(r.Facts))
 	}
-	for _, w := range []want{
-		{"2021-11-26-cnil-mise-en-demeure", "2021-11-26", "2021-12-16", "FR", "notice", "", "MED-2021-134", ""},
-		{"2022-10-17-cnil-sanction", "2022-10-17", "2022-10-20", "FR", "fine", "20000000 EUR", "SAN-2022-019", ""},
-		{"2023-04-13-cnil-liquidation-astreinte", "2023-04-13", "2023-05-10", "FR", "penalty", "5200000 EUR", "SAN-2023-005", ""},
-		{"2022-05-18-ico-sanction", "2022-05-18", "2022-05-23", "GB", "fine", "7552800 GBP", "", "restored"},
-		{"2023-10-17-ftt-decision", "2023-10-17", "", "GB", "ruling", "", "[2023] UKFTT 819 (GRC)", ""},
-		{"2025-10-06-upper-tribunal-decision", "2025-10-06", "2025-10-07", "GB", "ruling", "", "[2025] UKUT 319 (AAC)", ""},
-		{"2022-02-10-garante-sanction", "2022-02-10", "2022-03-09", "IT", "fine", "20000000 EUR", "", ""},
-		{"2022-07-13-hdpa-sanction", "2022-07-13", "", "GR", "fine", "20000000 EUR", "35/2022", ""},
-		{"2024-05-16-ap-sanction", "2024-05-16", "2024-09-03", "NL", "fine", "30500000 EUR", "", "final"},
-		{"2026-02-18-bcca-arret", "2026-02-18", "", "CA-BC", "ruling", "", "2026 BCCA 67", ""},
-	} {
-		e := c.Event(w.id)
+	for _, w := range r.Facts {
+		e := c.Event(w.ID)
 		if e == nil {
-			t.Errorf("no event %s", w.id)
+			t.Errorf("no event %s", w.ID)
 			continue
 		}
 		amount := ""
 		if e.Amount != nil {
-			amount = strings.TrimSpace(strings.Join([]string{strconv.FormatInt(e.Amount.Value, 10), e.Amount.Currency}, " "))
+			amount = fmt.Sprintf("%d %s", e.Amount.Value, e.Amount.Currency)
 		}
-		got := want{e.ID, e.Date.String(), e.Published.String(), e.Country, e.Kind, amount, e.Reference, e.Status}
-		if w.published == "" {
-			got.published = ""
-		}
-		if w.status == "" {
-			got.status = ""
-		}
-		if w.reference == "" && !strings.Contains(e.Reference, w.reference) {
-			got.reference = ""
-		}
-		if w.reference == "" {
-			got.reference = ""
-		}
-		if got != w {
-			t.Errorf("%s:\n got %+v\nwant %+v", w.id, got, w)
+		for _, f := range []struct{ name, want, got string }{
+			{"date", w.Date, e.Date.String()}, {"published", w.Published, e.Published.String()}, {"country", w.Country, e.Country},
+			{"kind", w.Kind, e.Kind}, {"amount", w.Amount, amount}, {"reference", w.Reference, e.Reference}, {"status", w.Status, e.Status},
+		} {
+			if f.want != "" && f.got != f.want {
+				t.Errorf("%s: %s is %q; the record gives %q", w.ID, f.name, f.got, f.want)
+			}
 		}
 	}
-	// The latest event of the timeline.
-	if last := c.Events[len(c.Events)-1]; last.ID != "2026-02-18-bcca-arret" {
-		t.Errorf("latest event %s", last.ID)
+	if last := c.Events[len(c.Events)-1]; last.ID != r.Latest {
+		t.Errorf("latest event %s; the record gives %s", last.ID, r.Latest)
 	}
 }
 
 func TestAstreinteIsComputed(t *testing.T) {
 	c := realContent(t)
-	e := c.Event("2023-04-13-cnil-liquidation-astreinte")
+	w := readRecord(t).ComputedPenalty
+	e := c.Event(w.ID)
+	if e == nil {
+		t.Fatalf("no event %s", w.ID)
+	}
 	p := e.Penalty
 	if p == nil || p.Rate == nil || p.Total == nil {
 		t.Fatalf("no computed penalty: %+v", p)
 	}
-	if p.Rate.Value != 100000 || p.Days != 52 || p.Total.Value != p.Rate.Value*int64(p.Days) || p.Total.Value != 5200000 {
-		t.Errorf("astreinte: %d × %d = %d", p.Rate.Value, p.Days, p.Total.Value)
+	if p.Rate.Value != w.Rate || int64(p.Days) != w.Days || p.Total.Value != p.Rate.Value*int64(p.Days) || p.Total.Value != w.Total {
+		t.Errorf("penalty: %d × %d = %d; the record gives %d × %d = %d", p.Rate.Value, p.Days, p.Total.Value, w.Rate, w.Days, w.Total)
 	}
-	if p.Inclusive != 53 || p.Exclusive != 52 {
-		t.Errorf("counts %d and %d, want 53 and 52", p.Inclusive, p.Exclusive)
+	if int64(p.Inclusive) != w.Inclusive || int64(p.Exclusive) != w.Inclusive-1 {
+		t.Errorf("counts %d and %d, want %d and %d", p.Inclusive, p.Exclusive, w.Inclusive, w.Inclusive-1)
 	}
-	src, _ := fs.ReadFile(repoRoot(), "content/events/2023-04-13-cnil-liquidation-astreinte.md")
-	if bytes.Contains(src, []byte("5200000")) {
+	src, _ := fs.ReadFile(repoRoot(), e.Path)
+	if bytes.Contains(src, []byte(strconv.FormatInt(w.Total, 10))) {
 		t.Error("the total is typed in the file: it must be computed")
 	}
 	out := realSite(t, repoRoot())
-	page := string(out.Files["evenements/2023-04-13-cnil-liquidation-astreinte/index.html"])
-	for _, s := range []string{"5\u00a0200\u00a0000\u00a0€", "100\u00a0000\u00a0€", "52", "53"} {
-		if !strings.Contains(page, s) {
-			t.Errorf("the event page does not show %q", s)
+	langs := realLangs(t)
+	for lang, shows := range w.Shows {
+		l := langs[lang]
+		page := string(out.Files[file(l.Prefix+"/"+l.Path("events")+"/"+e.ID+"/")])
+		for _, s := range shows {
+			if !strings.Contains(page, s) {
+				t.Errorf("the %s event page does not show %q", lang, s)
+			}
 		}
-	}
-	en := string(out.Files["en/events/2023-04-13-cnil-liquidation-astreinte/index.html"])
-	if !strings.Contains(en, "€5,200,000") {
-		t.Error("the English page does not show €5,200,000")
 	}
 }
 
@@ -163,7 +177,8 @@ func grandTotal(t *testing.T, out *Output, p string) string {
 	return ""
 }
 
-// TestFiguresAreComputed changes the Dutch fine and sees the totals move.
+// TestFiguresAreComputed: the figures page's grand totals are the
+// record's; raising one fine by €1 M raises the total by as much.
 func TestFiguresAreComputed(t *testing.T) {
 	fsys := copyRepo(t)
 	build := func() *Output {
@@ -173,16 +188,28 @@ func TestFiguresAreComputed(t *testing.T) {
 		}
 		return out
 	}
+	r := readRecord(t)
 	before := build()
 	fr, en := grandTotal(t, before, "chiffres/index.html"), grandTotal(t, before, "en/figures/index.html")
-	if fr != "95\u00a0700\u00a0000\u00a0€ + 7\u00a0552\u00a0800\u00a0£GB" || en != "£7,552,800 + €95,700,000" && en != "€95,700,000 + £7,552,800" {
-		t.Errorf("totals %q and %q; the fact sheet gives €95.7 M and £7,552,800", fr, en)
+	if fr != r.Totals["fr"] || en != r.Totals["en"] {
+		t.Errorf("totals %q and %q; the record gives %q and %q", fr, en, r.Totals["fr"], r.Totals["en"])
 	}
-	ap := "content/events/2024-05-16-ap-sanction.md"
-	fsys[ap].Data = regexp.MustCompile(`value: 30500000`).ReplaceAll(fsys[ap].Data, []byte("value: 31500000"))
+	var fine *content.Event
+	var euros int64
+	for _, e := range realContent(t).Events {
+		if Counted(e) && e.Amount.Currency == "EUR" {
+			euros += e.Amount.Value
+			if e.Kind == "fine" {
+				fine = e
+			}
+		}
+	}
+	v := strconv.FormatInt(fine.Amount.Value, 10)
+	fsys[fine.Path].Data = bytes.Replace(fsys[fine.Path].Data, []byte("value: "+v), []byte("value: "+strconv.FormatInt(fine.Amount.Value+1000000, 10)), 1)
 	after := build()
-	if got := grandTotal(t, after, "chiffres/index.html"); !strings.HasPrefix(got, "96\u00a0700\u00a0000\u00a0€") {
-		t.Errorf("after raising the Dutch fine by €1 M the total is %q", got)
+	fr = realLangs(t)["fr"].Money(content.Money{Value: euros + 1000000, Currency: "EUR"})
+	if got := grandTotal(t, after, "chiffres/index.html"); !strings.HasPrefix(got, fr) {
+		t.Errorf("after raising %s by €1 M the total is %q, want it to begin with %q", fine.ID, got, fr)
 	}
 }
 
