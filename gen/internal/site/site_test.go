@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 )
@@ -217,6 +219,60 @@ func TestScriptAndStructuredData(t *testing.T) {
 		}
 		if n != 1 {
 			t.Errorf("%s: %d JSON-LD blocks", p, n)
+		}
+	}
+}
+
+// exampleFS is testdata/example/content over the repository's layouts and
+// static files.
+func exampleFS(t testing.TB) fstest.MapFS {
+	t.Helper()
+	fsys := repoFS(t)
+	err := fs.WalkDir(os.DirFS("testdata/example"), "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile("testdata/example/" + p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// TestExampleTimeline builds the example timeline, on another subject,
+// with the layouts of this one: nothing in the engine or the theme names
+// this timeline's subject, and the example builds with no warning and no
+// broken link.
+func TestExampleTimeline(t *testing.T) {
+	out, diags, err := Build(exampleFS(t), Options{})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("%v\n%v", err, diags)
+	}
+	if broken, n := checkLinks(out); len(broken) > 0 || n < 50 {
+		t.Errorf("%d links checked; broken:\n%v", n, broken)
+	}
+	for _, p := range []string{"evenements/2024-11-18-apd-sanction/index.html", "en/events/2024-03-04-apd-mise-en-demeure/index.html", "a-propos/index.html", "en/about/index.html", "feed.xml"} {
+		if _, ok := out.Files[p]; !ok {
+			t.Errorf("no %s", p)
+		}
+	}
+	real, err := fs.ReadFile(repoRoot(), "content/data/site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject := regexp.MustCompile(`(?m)^subject: (.+)$`).FindSubmatch(real)
+	if subject == nil {
+		t.Fatal("content/data/site.yaml names no subject")
+	}
+	for p, b := range out.Files {
+		if bytes.Contains(bytes.ToLower(b), bytes.ToLower(subject[1])) {
+			t.Errorf("%s names %s", p, subject[1])
+		}
+		if strings.HasSuffix(p, ".html") && !bytes.Contains(b, []byte("Exemple SA")) {
+			t.Errorf("%s does not name its subject", p)
 		}
 	}
 }
