@@ -1,7 +1,6 @@
 // Package site builds the whole site in memory from an fs.FS holding
-// content/, layouts/ and static/: a Builder returns every output file's
-// bytes by path (or hands each to a sink as soon as it is made), and never
-// touches the disk.
+// content/, layouts/ and static/: Build returns every output file's bytes
+// by path, and the diagnostics, and never touches the disk.
 //
 // # Output
 //
@@ -14,48 +13,48 @@
 // /data/events.json and /data/events.csv, and static/ with CSS and
 // JavaScript minified and named by their content hash (/css/site.HASH.css).
 // Every HTML page is minified, and so is the CSS, JavaScript, SVG and JSON
-// inside it. What many pages share (each event's card, the menu, the
-// footer) is rendered and minified once, and put in place in each page
-// after that page is minified, with the same bytes as minifying the whole
-// (slots.go).
+// inside it. The output does not depend on the order files are read in,
+// on the scheduling or on the clock.
 //
-// # Speed
+// # How a build goes
 //
-// Bodies, cards and pages are rendered on all cores, the feeds, open data
-// and sitemap beside the pages; page buffers are reused; gen build hands
-// each page to the new output folder as soon as it is made. The output does
-// not depend on the scheduling: every list is in page order.
+// The content (package content) and the theme (layouts/ and static/, read
+// while the content loads) come first; then every Markdown body is
+// rendered; then newLangViews builds, for each language, the views: plain
+// data that says everything a page shows (views.go). Each page's template
+// runs on its view, and the page is minified. Bodies, cards and pages are
+// rendered on all cores, the feeds, open data and sitemap beside the
+// pages. Build keeps nothing from one call to the next and changes nothing
+// it reads.
 //
 // # Layouts
 //
 // layouts/base.html and layouts/partials/*.html are shared; every other
 // layouts/*.html is a page layout that defines "main" (home, event, page,
 // figures, facet, 404). Templates are named by their path, so errors read
-// layouts/event.html:12. layouts/i18n/LANG.yaml holds the words of each
-// language, its URL segments, month names and money pattern; its words are
-// set in the language's typography when they are read (in French, no-break
-// spaces before ; : ! ?), and a label is followed by .L.T "colon" (French
-// " :" with a no-break space, English ":"), never by a typed colon. A test
-// (TestTypography) reads every page of the real site for these rules.
-// Templates get a page value that knows the page's language: .L.T "key",
-// .L.Date, .L.Money, .Alternates, .Canonical, .Menu, .Event, .Events,
-// .Years, .Figures, .JSONLD
-// and so on (see state.go and views.go). What every page shows is computed
-// before the template runs and read as plain fields (pageData, EventView): a
-// template reads one for a fraction of what calling a method costs.
-// html/template parses and escapes the layouts; package htmlexec runs the
-// escaped templates, with the same bytes (a test builds the real site and
-// synthetic events both ways), and hands any template it cannot run back
-// to html/template.
-// The one thing the templates may not do is read anything else: no clock,
-// no environment.
+// layouts/event.html:12. A page's template gets a *Page; an event's card
+// (partials/event-card.html) an *EventView, rendered once per language and
+// shown by the timeline and every facet page as it is; head.html,
+// menu.html and footer.html get a *Shared, which holds only what every page
+// of a language shows alike, and are rendered once per language (the menu
+// once for each page it marks).
 //
-// # Incremental builds
+// layouts/i18n/LANG.yaml holds the words of each language, its URL
+// segments, month names and money pattern; a layout writes a word as
+// {{.L.T.key}}, and a missing one fails the build. {subject} in a word is
+// the subject of content/data/site.yaml. Words are set in the language's
+// typography when they are read (in French, no-break spaces before ; : ! ?),
+// and a label is followed by .L.T.colon (French " :" with a no-break space,
+// English ":"), never by a typed colon; TestTypography reads every page of
+// the real site for these rules. The templates may read nothing but their
+// view and their language: no clock, no environment.
 //
-// A Builder keeps what it made: parsed files (by their bytes' fingerprint),
-// rendered bodies, each event's card, each page with a fingerprint of
-// everything it shows. The next build renders only the pages whose
-// fingerprint changed; with Options.Incremental it also trusts its memory
-// of the files not named to Invalidate. Whatever the path, a build's
-// output is the same bytes as a fresh build's.
+// # The dev server's cache
+//
+// A Build given a Cache reuses what earlier builds rendered, each entry
+// found by a SHA-256 of everything its rendering reads, hashed whole: a
+// body by its bytes, languages and link table; a card or a page by the
+// theme's sum, its template and its complete view. Nothing is listed by
+// hand, so no edit can leave a stale page; the result is always the same
+// bytes as a Build without a cache (TestCachedEqualsFresh).
 package site
