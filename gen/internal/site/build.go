@@ -135,9 +135,11 @@ func (in *inputs) render(min *minifier) (*Output, error) {
 	for p, data := range in.theme.assets.files {
 		add(p, data)
 	}
-	// The feeds, the open data and the sitemap are made beside the pages.
+	// The feeds, the open data and the sitemap are made beside the pages,
+	// each from a view of its own.
 	type extra struct {
 		path string
+		view any
 		make func() ([]byte, error)
 	}
 	robots := "User-agent: *\n"
@@ -146,25 +148,36 @@ func (in *inputs) render(min *minifier) (*Output, error) {
 	} else {
 		robots += "Allow: /\n\nSitemap: " + in.abs("/sitemap.xml") + "\n"
 	}
+	data, sm := in.openData(), newSitemap(pages)
 	extras := []extra{
-		{"robots.txt", func() ([]byte, error) { return []byte(robots), nil }},
-		{"data/events.json", in.dataJSON},
-		{"data/events.csv", in.dataCSV},
-		{"sitemap.xml", func() ([]byte, error) { return minified(min, "application/xml")(sitemap(pages)) }},
+		{"robots.txt", robots, func() ([]byte, error) { return []byte(robots), nil }},
+		{"data/events.json", data, data.json},
+		{"data/events.csv", data, data.csv},
+		{"sitemap.xml", sm, func() ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
 	}
 	for _, v := range views {
+		f := in.feedView(v)
 		extras = append(extras,
-			extra{feedPath(v.l, "xml")[1:], func() ([]byte, error) { return minified(min, "application/atom+xml")(in.atom(v)) }},
-			extra{feedPath(v.l, "json")[1:], func() ([]byte, error) { return in.jsonFeed(v) }})
+			extra{feedPath(v.l, "xml")[1:], f, func() ([]byte, error) { return minified(min, "application/atom+xml")(f.atom()) }},
+			extra{feedPath(v.l, "json")[1:], f, f.jsonFeed})
 	}
 	files := make([][]byte, len(pages)+len(extras))
 	err := forEach(len(files), func(i int) (err error) {
 		if i < len(extras) {
-			files[i], err = extras[i].make()
-			if err != nil {
-				err = fmt.Errorf("%s: %w", extras[i].path, err)
+			x := extras[i]
+			type result struct {
+				data []byte
+				err  error
 			}
-			return err
+			r := cached(in.cache, func() [32]byte { return keyOf("file", x.path, x.view) }, func() result {
+				data, err := x.make()
+				return result{data, err}
+			})
+			if r.err != nil {
+				return fmt.Errorf("%s: %w", x.path, r.err)
+			}
+			files[i] = r.data
+			return nil
 		}
 		p := pages[i-len(extras)]
 		files[i], err = in.renderPage(min, p)

@@ -1,11 +1,11 @@
 package site
 
 import (
+	"bufio"
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash"
 	"maps"
 	"math"
 	"reflect"
@@ -102,15 +102,18 @@ var themedType = reflect.TypeFor[themed]()
 // or a cycle panics: view data is a tree of plain values.
 func keyOf(parts ...any) [32]byte {
 	h := sha256.New()
+	// Strings go to the hash through a buffer: no copy of each as a []byte.
+	w := bufio.NewWriterSize(h, 16<<10)
 	for _, p := range parts {
-		hashValue(h, reflect.ValueOf(p), 0)
+		hashValue(w, reflect.ValueOf(p), 0)
 	}
+	w.Flush()
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
 }
 
-func hashValue(h hash.Hash, v reflect.Value, depth int) {
+func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 	if depth > 64 {
 		panic("site: keyOf: value nested too deep (a cycle?)")
 	}
@@ -130,7 +133,7 @@ func hashValue(h hash.Hash, v reflect.Value, depth int) {
 		}
 		k := v.Interface().(themed).themeKey()
 		num(reflect.Interface, uint64(len(k)))
-		h.Write([]byte(k))
+		h.WriteString(k)
 		return
 	}
 	switch k := v.Kind(); k {
@@ -149,7 +152,7 @@ func hashValue(h hash.Hash, v reflect.Value, depth int) {
 	case reflect.String:
 		s := v.String()
 		num(k, uint64(len(s)))
-		h.Write([]byte(s))
+		h.WriteString(s)
 	case reflect.Slice, reflect.Array:
 		num(k, uint64(v.Len()))
 		if v.Type().Elem().Kind() == reflect.Uint8 && k == reflect.Slice {

@@ -106,17 +106,30 @@ func (in *inputs) jsonEvents() []jsonEvent {
 	return out
 }
 
-func (in *inputs) dataJSON() ([]byte, error) {
-	doc := struct {
-		Title   map[string]string `json:"title"`
-		License map[string]string `json:"license,omitempty"`
-		AsOf    string            `json:"as_of"`
-		Events  []jsonEvent       `json:"events"`
-	}{in.c.Site.Title, in.c.Site.License, in.c.Site.AsOf.String(), in.jsonEvents()}
+// openData is what the open data files hold: plain data, the view of
+// /data/events.json and /data/events.csv.
+type openData struct {
+	Title   map[string]string `json:"title"`
+	License map[string]string `json:"license,omitempty"`
+	AsOf    string            `json:"as_of"`
+	Events  []jsonEvent       `json:"events"`
+	// langs orders the CSV's columns of texts.
+	langs []string
+}
+
+func (in *inputs) openData() *openData {
+	d := &openData{Title: in.c.Site.Title, License: in.c.Site.License, AsOf: in.c.Site.AsOf.String(), Events: in.jsonEvents()}
+	for _, l := range in.langs {
+		d.langs = append(d.langs, l.Code)
+	}
+	return d
+}
+
+func (d *openData) json() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(doc)
+	err := enc.Encode(d)
 	return buf.Bytes(), err
 }
 
@@ -127,19 +140,19 @@ var CSVColumns = []string{"id", "date", "date_precision", "published", "country"
 	"penalty_rate_value", "penalty_rate_currency", "penalty_from", "penalty_to", "penalty_days", "penalty_total_value",
 	"reference", "status", "confirmation", "paid", "context", "related"}
 
-func (in *inputs) dataCSV() ([]byte, error) {
+func (d *openData) csv() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := append([]string{}, CSVColumns...)
-	for _, l := range in.langs {
-		header = append(header, "title_"+l.Code, "summary_"+l.Code, "url_"+l.Code)
+	for _, l := range d.langs {
+		header = append(header, "title_"+l, "summary_"+l, "url_"+l)
 	}
 	header = append(header, "source_urls", "source_publishers", "primary_source_urls")
 	if err := w.Write(header); err != nil {
 		return nil, err
 	}
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
-	for _, j := range in.jsonEvents() {
+	for _, j := range d.Events {
 		row := []string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}
 		if a := j.Amount; a != nil {
 			row = append(row, num(a.Value), a.Currency, a.Qualifier)
@@ -160,8 +173,8 @@ func (in *inputs) dataCSV() ([]byte, error) {
 			row = append(row, "", "", "", "", "", "")
 		}
 		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "))
-		for _, l := range in.langs {
-			row = append(row, j.Title[l.Code], j.Summary[l.Code], j.URL[l.Code])
+		for _, l := range d.langs {
+			row = append(row, j.Title[l], j.Summary[l], j.URL[l])
 		}
 		var urls, pubs, prim []string
 		for _, src := range j.Sources {

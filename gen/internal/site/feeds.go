@@ -19,34 +19,51 @@ func feedPath(l *Lang, ext string) string { return l.Prefix + "/feed." + ext }
 
 func rfc3339(d content.Date) string { return d.Time().Format(time.RFC3339) }
 
+// feedView is what a language's feeds say, newest event first: plain
+// data, the view of both the Atom feed and the JSON Feed.
+type feedView struct {
+	Lang, Title, Description, Home, Atom, JSON string
+	// Updated is the newest entry's date, or the review day without any.
+	Updated string
+	Entries []feedEntry
+}
+
 // feedEntry is an event as the feeds list it.
 type feedEntry struct {
-	e *content.Event
-	v *EventView
+	URL, Title, Summary string
+	// Text is what a feed says of the event beside its title.
+	Text string
+	// Date is when it became known, RFC 3339.
+	Date            string
+	Kind, KindLabel string
+	Country, Lang   string
 }
 
-// text is what a feed says of an event beside its title.
-func (f feedEntry) text() string {
-	s := f.v.Date + " — " + f.v.CountryName + " — " + f.v.Authority.Label + " — " + f.v.KindLabel
-	if f.v.Amount != "" {
-		s += " — " + f.v.Amount
-	}
-	return s + ". " + f.v.Summary
-}
-
-// feedEntries lists language v's events, newest first.
-func (in *inputs) feedEntries(v *langViews) []feedEntry {
-	out := make([]feedEntry, len(in.c.Events))
-	for i, e := range in.c.Events {
-		out[i] = feedEntry{e, v.events[i]}
-	}
-	slices.SortStableFunc(out, func(a, b feedEntry) int {
-		if c := entryDate(b.e).Compare(entryDate(a.e)); c != 0 {
+// feedView lists language v's events, newest first.
+func (in *inputs) feedView(v *langViews) *feedView {
+	l := v.l
+	f := &feedView{Lang: l.Code, Title: v.siteTitle, Description: v.siteDescription, Home: in.abs(l.Prefix + "/"),
+		Atom: in.abs(feedPath(l, "xml")), JSON: in.abs(feedPath(l, "json")), Updated: rfc3339(in.c.Site.AsOf)}
+	events := slices.Clone(in.c.Events)
+	slices.SortStableFunc(events, func(a, b *content.Event) int {
+		if c := entryDate(b).Compare(entryDate(a)); c != 0 {
 			return c
 		}
-		return b.e.Date.Compare(a.e.Date)
+		return b.Date.Compare(a.Date)
 	})
-	return out
+	for i, e := range events {
+		ev := v.byID[e.ID]
+		text := ev.Date + " — " + ev.CountryName + " — " + ev.Authority.Label + " — " + ev.KindLabel
+		if ev.Amount != "" {
+			text += " — " + ev.Amount
+		}
+		f.Entries = append(f.Entries, feedEntry{URL: in.abs(ev.URL), Title: ev.Title, Summary: ev.Summary, Text: text + ". " + ev.Summary,
+			Date: rfc3339(entryDate(e)), Kind: e.Kind, KindLabel: ev.KindLabel, Country: e.Country, Lang: ev.TextLang})
+		if i == 0 {
+			f.Updated = f.Entries[0].Date
+		}
+	}
+	return f
 }
 
 type atomLink struct {
@@ -87,35 +104,28 @@ type atomFeed struct {
 	Entries []atomEntry `xml:"entry"`
 }
 
-// atom writes language v's Atom feed.
-func (in *inputs) atom(v *langViews) ([]byte, error) {
-	l := v.l
-	home := in.abs(l.Prefix + "/")
-	f := atomFeed{Lang: l.Code, Title: v.siteTitle, Sub: v.siteDescription, ID: home, Updated: rfc3339(in.c.Site.AsOf),
-		Links: []atomLink{{"self", "application/atom+xml", in.abs(feedPath(l, "xml"))}, {"alternate", "text/html", home}}}
-	f.Author.Name = v.siteTitle
-	entries := in.feedEntries(v)
-	if len(entries) > 0 {
-		f.Updated = rfc3339(entryDate(entries[0].e))
-	}
-	for _, fe := range entries {
-		u, date := in.abs(fe.v.URL), rfc3339(entryDate(fe.e))
-		e := atomEntry{Title: atomText{"text", fe.v.Title}, ID: u, Link: atomLink{"alternate", "text/html", u},
-			Updated: date, Published: date, Summary: atomText{"text", fe.text()}}
-		e.Category.Term, e.Category.Label = fe.v.Kind, fe.v.KindLabel
-		f.Entries = append(f.Entries, e)
+// atom writes the Atom feed.
+func (f *feedView) atom() ([]byte, error) {
+	a := atomFeed{Lang: f.Lang, Title: f.Title, Sub: f.Description, ID: f.Home, Updated: f.Updated,
+		Links: []atomLink{{"self", "application/atom+xml", f.Atom}, {"alternate", "text/html", f.Home}}}
+	a.Author.Name = f.Title
+	for _, fe := range f.Entries {
+		e := atomEntry{Title: atomText{"text", fe.Title}, ID: fe.URL, Link: atomLink{"alternate", "text/html", fe.URL},
+			Updated: fe.Date, Published: fe.Date, Summary: atomText{"text", fe.Text}}
+		e.Category.Term, e.Category.Label = fe.Kind, fe.KindLabel
+		a.Entries = append(a.Entries, e)
 	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	if err := xml.NewEncoder(&buf).Encode(f); err != nil {
+	if err := xml.NewEncoder(&buf).Encode(a); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
 
-// jsonFeed writes language v's JSON Feed.
-func (in *inputs) jsonFeed(v *langViews) ([]byte, error) {
+// jsonFeed writes the JSON Feed.
+func (f *feedView) jsonFeed() ([]byte, error) {
 	type item struct {
 		ID            string   `json:"id"`
 		URL           string   `json:"url"`
@@ -135,17 +145,15 @@ func (in *inputs) jsonFeed(v *langViews) ([]byte, error) {
 		Language    string `json:"language"`
 		Items       []item `json:"items"`
 	}
-	l := v.l
-	f := feed{Version: "https://jsonfeed.org/version/1.1", Title: v.siteTitle, HomePageURL: in.abs(l.Prefix + "/"),
-		FeedURL: in.abs(feedPath(l, "json")), Description: v.siteDescription, Language: l.Code, Items: []item{}}
-	for _, fe := range in.feedEntries(v) {
-		u := in.abs(fe.v.URL)
-		f.Items = append(f.Items, item{ID: u, URL: u, Title: fe.v.Title, Summary: fe.v.Summary, ContentText: fe.text(),
-			DatePublished: rfc3339(entryDate(fe.e)), Language: fe.v.TextLang, Tags: []string{fe.e.Kind, fe.e.Country}})
+	j := feed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
+		FeedURL: f.JSON, Description: f.Description, Language: f.Lang, Items: []item{}}
+	for _, fe := range f.Entries {
+		j.Items = append(j.Items, item{ID: fe.URL, URL: fe.URL, Title: fe.Title, Summary: fe.Summary, ContentText: fe.Text,
+			DatePublished: fe.Date, Language: fe.Lang, Tags: []string{fe.Kind, fe.Country}})
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(f)
+	err := enc.Encode(j)
 	return buf.Bytes(), err
 }

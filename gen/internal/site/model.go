@@ -260,7 +260,8 @@ func chain(e *content.Event, events map[string]*content.Event, byID map[string]*
 const cardTemplate = "layouts/partials/event-card.html"
 
 // renderCards renders each event's card once, for the timeline and every
-// facet page that lists it.
+// facet page that lists it. A card's view is the event's without its body,
+// which no list shows.
 func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
 	t := in.theme.pages["home.html"]
 	if t == nil || t.Lookup(cardTemplate) == nil {
@@ -272,9 +273,11 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 	}
 	cards := make(map[string]template.HTML, len(events))
 	for _, v := range events {
-		r := cached(in.cache, func() [32]byte { return keyOf("card", in.theme.sum, v) }, func() result {
+		card := *v
+		card.Body = ""
+		r := cached(in.cache, func() [32]byte { return keyOf("card", in.theme.sum, &card) }, func() result {
 			var b bytes.Buffer
-			err := t.ExecuteTemplate(&b, cardTemplate, v)
+			err := t.ExecuteTemplate(&b, cardTemplate, &card)
 			return result{b.String(), err}
 		})
 		if r.err != nil {

@@ -5,38 +5,46 @@ import (
 	"encoding/xml"
 )
 
-// sitemap lists every page of every language but those kept out of
-// search engines, each with its alternates (hreflang) and the default
-// language's as x-default, in page order.
-func sitemap(pages []page) ([]byte, error) {
-	type link struct {
-		Rel      string `xml:"rel,attr"`
-		Hreflang string `xml:"hreflang,attr"`
-		Href     string `xml:"href,attr"`
-	}
-	type url struct {
-		Loc   string `xml:"loc"`
-		Links []link `xml:"xhtml:link"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		XHTML   string   `xml:"xmlns:xhtml,attr"`
-		URLs    []url    `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+type sitemapURL struct {
+	Loc   string        `xml:"loc"`
+	Links []sitemapLink `xml:"xhtml:link"`
+}
+
+// sitemapView is the sitemap: every page of every language but those kept
+// out of search engines, each with its alternates (hreflang) and the
+// default language's as x-default, in page order.
+type sitemapView struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+func newSitemap(pages []page) *sitemapView {
+	set := &sitemapView{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, p := range pages {
 		if p.noIndex {
 			continue
 		}
 		v := p.view
-		u := url{Loc: v.Canonical}
+		u := sitemapURL{Loc: v.Canonical}
 		for _, a := range v.Alternates {
-			u.Links = append(u.Links, link{"alternate", a.L.Code, a.URL})
+			u.Links = append(u.Links, sitemapLink{"alternate", a.L.Code, a.URL})
 		}
-		u.Links = append(u.Links, link{"alternate", "x-default", v.Alternates[0].URL})
+		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", v.Alternates[0].URL})
 		set.URLs = append(set.URLs, u)
 	}
+	return set
+}
+
+// xml writes the sitemap.
+func (set *sitemapView) xml() ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	if err := xml.NewEncoder(&buf).Encode(set); err != nil {
