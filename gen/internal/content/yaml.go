@@ -11,9 +11,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
 )
 
 // Limits on what one file may hold, so that a mangled file is refused
