@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"clearviewtimeline/gen/internal/content"
@@ -44,7 +45,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("-date: %v; expected YYYY-MM-DD, YYYY-MM or YYYY", err)
 	}
-	if !contains(content.Kinds, *kind) {
+	if !slices.Contains(content.Kinds, *kind) {
 		return usage("-kind: %q is not one of: %s", *kind, strings.Join(content.Kinds, ", "))
 	}
 	if !slugRE.MatchString(*slug) {
@@ -83,15 +84,6 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "gen new: fill in the fields, then run gen check; the event stays a draft until you set draft: false")
 	return ExitOK
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func scaffold(d content.Date, country, authority, kind string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -43,7 +44,7 @@ func (f *file) parseYAML(src []byte) *yaml.Node {
 // byLang reads {fr: "…", en: "…"}, one text per site language.
 func (f *file) byLang(n *yaml.Node, field string, langs []string, required bool) map[string]string {
 	if n.Kind != yaml.MappingNode {
-		f.errorf(n, field, "one line per language: "+joinComma(langs), "%s is not a text per language", describe(n))
+		f.errorf(n, field, "one line per language: "+strings.Join(langs, ", "), "%s is not a text per language", describe(n))
 		return nil
 	}
 	m := f.fields(n, field+".", langs)

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -265,8 +266,8 @@ func (f *file) translation(root *yaml.Node, allowed, facts []string) map[string]
 	var kept []*yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
-		if !contains(allowed, k.Value) && contains(facts, k.Value) {
-			f.errorf(k, k.Value, "facts written once, "+factOnlyInDefault+"; here only: "+joinComma(allowed), "a fact in a translation file")
+		if !slices.Contains(allowed, k.Value) && slices.Contains(facts, k.Value) {
+			f.errorf(k, k.Value, "facts written once, "+factOnlyInDefault+"; here only: "+strings.Join(allowed, ", "), "a fact in a translation file")
 			continue
 		}
 		kept = append(kept, root.Content[i], root.Content[i+1])
@@ -274,17 +275,6 @@ func (f *file) translation(root *yaml.Node, allowed, facts []string) map[string]
 	copyRoot := *root
 	copyRoot.Content = kept
 	return f.fields(&copyRoot, "", allowed)
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
 }
 
 // parsePage reads an explainer page in one language. Weight and layout

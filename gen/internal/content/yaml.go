@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -245,7 +246,7 @@ func (f *file) fields(n *yaml.Node, prefix string, allowed []string) map[string]
 			continue
 		}
 		seen[k.Value] = f.at(k)
-		if !contains(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			expected := "a field of the schema: " + strings.Join(allowed, ", ")
 			if s := suggest(k.Value, allowed); s != "" {
 				expected = fmt.Sprintf("a field of the schema: did you mean %q?", s)
@@ -256,15 +257,6 @@ func (f *file) fields(n *yaml.Node, prefix string, allowed []string) map[string]
 		out[k.Value] = v
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func isNull(n *yaml.Node) bool {
@@ -356,7 +348,7 @@ func (f *file) enum(n *yaml.Node, field string, values []string, hints map[strin
 		f.errorf(n, field, "one of: "+strings.Join(values, ", "), "%s is not one of the values", describe(n))
 		return "", false
 	}
-	if contains(values, n.Value) {
+	if slices.Contains(values, n.Value) {
 		return n.Value, true
 	}
 	expected := "one of: " + strings.Join(values, ", ")
