@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
@@ -53,11 +54,6 @@ func (f *file) errorf(n *yaml.Node, field, expected, format string, args ...any)
 	f.report(Error, f.at(n), field, fmt.Sprintf(format, args...), expected)
 }
 
-var (
-	errNoFrontMatter = errors.New("no front matter")
-	yamlLineRE       = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-)
-
 // split checks the file's encoding and cuts it into its front matter,
 // parsed as a YAML node tree with positions, and its Markdown body.
 // The node is nil when the file could not be parsed; f.diags says why.
@@ -89,39 +85,26 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		f.report(Error, pos{1, 1}, "", "empty file", `a "---" line, the fields, a closing "---" line, then the text`)
 		return nil, nil, 0
 	}
-	// adrg/frontmatter skips blank lines before the opening fence.
-	fence := 1
-	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) != 0 {
-			if string(bytes.TrimSpace(line)) != "---" {
-				f.report(Error, pos{fence, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
-				return nil, nil, 0
-			}
-			break
-		}
-		fence++
-	}
+	// adrg/frontmatter skips the blank lines before the opening fence, and
+	// the node's lines count from the line after it: the fence's own line
+	// is needed to give positions in the file.
+	lead := src[:len(src)-len(bytes.TrimLeftFunc(src, unicode.IsSpace))]
+	fence := 1 + bytes.Count(lead, []byte("\n"))
 	f.lineOff = fence
 
-	var yamlErr error
 	var node yaml.Node
-	format := frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
-		if err := yaml.Unmarshal(b, &node); err != nil {
-			yamlErr = err
-			return err
+	rest, err := frontmatter.MustParse(bytes.NewReader(src), &node, frontmatter.NewFormat("---", "---", yaml.Unmarshal))
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		// Not found: either the first line is no fence, or nothing closes it.
+		if first, _, _ := bytes.Cut(src[len(lead):], []byte("\n")); string(bytes.TrimSpace(first)) != "---" {
+			f.report(Error, pos{fence, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
+		} else {
+			f.report(Error, pos{fence, 1}, "", "front matter not closed", `a "---" line after the last field`)
 		}
-		return nil
-	})
-	rest, err := frontmatter.MustParse(bytes.NewReader(src), nil, format)
-	switch {
-	case yamlErr != nil:
-		f.yamlError(yamlErr)
 		return nil, nil, 0
-	case errors.Is(err, frontmatter.ErrNotFound):
-		f.report(Error, pos{fence, 1}, "", "front matter not closed", `a "---" line after the last field`)
-		return nil, nil, 0
-	case err != nil:
-		f.report(Error, pos{fence, 1}, "", err.Error(), "")
+	}
+	if err != nil { // reading from memory fails only in the YAML decoder
+		f.yamlError(err)
 		return nil, nil, 0
 	}
 	f.front = src[:len(src)-len(rest)]
@@ -142,21 +125,20 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 }
 
 // yamlError turns a YAML syntax error into a diagnostic on the file's line.
+// go.yaml.in/yaml/v3 has no error type for syntax errors: it returns a
+// plain error whose text is "yaml: line N: problem", so the line is read
+// back from the text.
 func (f *file) yamlError(err error) {
-	msg := err.Error()
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
+	if where, problem, ok := strings.Cut(msg, ": "); ok {
+		if _, err := fmt.Sscanf(where, "line %d", &line); err == nil {
+			msg = problem
+		}
 	}
 	expected := "valid YAML"
 	if strings.Contains(msg, "found character that cannot start any token") || strings.Contains(msg, "tab") {
 		expected = "spaces for indentation, never tabs"
-	}
-	if strings.Contains(msg, "already defined") {
-		expected = "each field once"
 	}
 	f.report(Error, pos{line + f.lineOff, 1}, "", "YAML: "+msg, expected)
 }
