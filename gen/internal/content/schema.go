@@ -58,7 +58,8 @@ const (
 
 // Field is one key of a file's front matter or data, as the schema
 // defines it. The loader reads every file by these tables, and gen new's
-// scaffold is written from them.
+// scaffold, the editors' guide and this package's documentation are
+// written from them.
 type Field struct {
 	Name string
 	Type Type
