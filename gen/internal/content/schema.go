@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -250,11 +251,5 @@ func fieldNames(schema []Field) []string {
 }
 
 func perLang(schema []Field) []Field {
-	var out []Field
-	for _, f := range schema {
-		if f.PerLang {
-			out = append(out, f)
-		}
-	}
-	return out
+	return slices.DeleteFunc(slices.Clone(schema), func(f Field) bool { return !f.PerLang })
 }
