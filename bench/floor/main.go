@@ -10,7 +10,7 @@
 //	floor -in DIR/hugo/content/events -out DIR/out-floor
 //
 // With -yaml it reads the front matter as YAML (github.com/adrg/frontmatter
-// and gopkg.in/yaml.v3 into a node tree, as a generator that validates
+// and go.yaml.in/yaml/v3 into a node tree, as a generator that validates
 // and reports positions must at least do), and with
 // -minify it minifies every page with tdewolff/minify's HTML minifier
 // (the settings of the site's generator). These two measure the least that
@@ -46,7 +46,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 type page struct {

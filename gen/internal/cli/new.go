@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"clearviewtimeline/gen/internal/content"
@@ -44,7 +45,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("-date: %v; expected YYYY-MM-DD, YYYY-MM or YYYY", err)
 	}
-	if !contains(content.Kinds, *kind) {
+	if !slices.Contains(content.Kinds, *kind) {
 		return usage("-kind: %q is not one of: %s", *kind, strings.Join(content.Kinds, ", "))
 	}
 	if !slugRE.MatchString(*slug) {
@@ -53,7 +54,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	id := d.String() + "-" + *slug
 	src := scaffold(d, *country, *authority, *kind)
 	dir := filepath.Join(*root, filepath.FromSlash(content.EventsDir))
-	files := []struct{ name, data string }{{id + ".md", src}, {id + ".en.md", scaffoldEN}}
+	files := []struct{ name, data string }{{id + ".md", src}, {id + ".en.md", scaffoldEN()}}
 	for _, f := range files {
 		if _, err := os.Stat(filepath.Join(dir, f.name)); err == nil {
 			fmt.Fprintf(stderr, "gen new: %s already exists; nothing written\n", filepath.Join(content.EventsDir, f.name))
@@ -85,56 +86,28 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
+// scaffold is a new event's file: every field of the schema with its
+// comment, the facts given on the command line, placeholders to replace,
+// and draft: true. As written, it is a valid draft.
 func scaffold(d content.Date, country, authority, kind string) string {
-	paid := "unknown                # paid, unpaid or unknown"
+	paid := "unknown"
 	if kind != "fine" && kind != "penalty" {
-		paid = "                       # fines and penalties only: paid, unpaid or unknown"
+		paid = ""
 	}
-	return fmt.Sprintf(`---
-# Facts: written once, here. The English text is in the .en.md file beside this one.
-date: %s          # decision date: YYYY-MM-DD, or YYYY-MM / YYYY when that is all that is known
-published:                # the day it was made public, same format (leave empty if unknown)
-country: %s               # ISO 3166: FR, GB, US-VT, CA-BC …
-authority: %s             # a key of content/data/authorities.yaml
-kind: %s                  # %s
-amount:                   # e.g. {value: 20000000, currency: EUR}: whole number, the decision's own currency
-penalty:                  # astreinte: {rate: {value: 100000, currency: EUR}, from: YYYY-MM-DD, to: YYYY-MM-DD, days: N}
-reference:                # the decision's own number, e.g. SAN-2022-019
-status: pending           # pending, in-force, final, appealed, quashed, restored, superseded, dismissed, withdrawn, closed
-confirmation: unconfirmed # confirmed (authority's text seen), press (two sources agree), partial, unconfirmed
-paid: %s
-context: false            # true for an action against a user of Clearview, not the company
-related: []               # ids (file names without .md) of the other steps of the same case
-sources:                  # at least one; the authority's or court's own text first, with primary: true
-  - url: https://example.org/replace-me
-    title: "Titre de la source"
-    publisher: "Éditeur"
-    language: fr            # the source's language: fr, en, it, el, nl, de …
-    primary: false          # true only for the authority's or court's own text
-draft: true               # set to false to publish
-# French text
-title: "Titre de l'événement"
-summary: "Une phrase pour la chronologie."
-caveats: []               # what is not confirmed, one item per uncertainty, shown to the reader
----
-Le texte, en Markdown : ce qui a été décidé, sur quel fondement, ce qui a suivi.
-`, d, country, authority, kind, strings.Join(content.Kinds, ", "), paid)
+	return "---\n# Facts: written once, here. The English text is in the .en.md file beside this one.\n" +
+		content.Sample(content.EventSchema, map[string]string{
+			"date": d.String(), "country": country, "authority": authority, "kind": kind,
+			"status": "pending", "confirmation": "unconfirmed", "paid": paid, "context": "false",
+			"sources.url": "https://example.org/replace-me", "sources.title": `"Titre de la source"`,
+			"sources.publisher": `"Éditeur"`, "sources.language": "fr", "sources.primary": "false", "draft": "true",
+			"title": `"Titre de l'événement"`, "summary": `"La décision en une phrase."`,
+		}, "French text") +
+		"---\nLe texte, en Markdown : ce qui a été décidé, sur quel fondement, ce qui a suivi.\n"
 }
 
-const scaffoldEN = `---
-# English text only: the facts are in the .md file beside this one.
-title: "Title of the event"
-summary: "One sentence for the timeline."
-caveats: []   # what is not confirmed, one item per uncertainty
----
-The text, in Markdown: what was decided, on what grounds, what followed.
-`
+// scaffoldEN is the English text of a new event.
+func scaffoldEN() string {
+	return "---\n# English text only: the facts are in the .md file beside this one.\n" +
+		content.Sample(content.EventTextSchema, map[string]string{"title": `"Title of the event"`, "summary": `"The decision in one sentence."`}, "") +
+		"---\nThe text, in Markdown: what was decided, on what grounds, what followed.\n"
+}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 )
@@ -82,16 +83,7 @@ func (c *Content) crossCheck() Diagnostics {
 }
 
 func compareEvents(a, b *Event) int {
-	if d := a.Date.Compare(b.Date); d != 0 {
-		return d
-	}
-	switch {
-	case a.ID < b.ID:
-		return -1
-	case a.ID > b.ID:
-		return 1
-	}
-	return 0
+	return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
 }
 
 // dropDrafts removes the events marked draft, and the links to them.

@@ -1,24 +1,11 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
-	"regexp"
-	"strings"
+	"slices"
 
-	"gopkg.in/yaml.v3"
-)
-
-// The fields of each kind of file, in the order of the schema.
-var (
-	eventFields       = []string{"date", "published", "country", "authority", "kind", "amount", "penalty", "reference", "status", "confirmation", "paid", "context", "related", "sources", "draft", "title", "summary", "caveats"}
-	eventTextFields   = []string{"title", "summary", "caveats"}
-	sourceFields      = []string{"url", "title", "publisher", "language", "primary"}
-	penaltyFields     = []string{"rate", "from", "to", "days", "total", "cap"}
-	pageFields        = []string{"title", "menu", "description", "slug", "weight", "layout"}
-	pageTextFields    = []string{"title", "menu", "description", "slug"}
-	idRE              = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	slugRE            = idRE
-	factOnlyInDefault = "in the default language's file"
+	"go.yaml.in/yaml/v3"
 )
 
 // parseEvent reads the facts and the default language's text of an event.
@@ -28,168 +15,63 @@ func parseEvent(path, id, lang string, src []byte) (*Event, Diagnostics) {
 	if root == nil {
 		return nil, f.diags
 	}
-	m := f.fields(root, "", eventFields)
-	e := &Event{ID: id, Path: path}
-	const datesExpected = "a date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17"
-
-	if n, ok := f.required(m, root, "", "date", datesExpected); ok {
-		e.Date, _ = f.date(n, "date")
+	v := f.decode(root, "", EventSchema)
+	e := &Event{ID: id, Path: path,
+		Date: get[Date](v, "date"), Published: get[Date](v, "published"), Country: get[string](v, "country"),
+		Authority: get[string](v, "authority"), Kind: get[string](v, "kind"), Amount: get[*Money](v, "amount"),
+		Penalty: get[*Penalty](v, "penalty"), Reference: get[string](v, "reference"), Status: get[string](v, "status"),
+		Confirmation: get[string](v, "confirmation"), Paid: get[string](v, "paid"), Context: get[bool](v, "context"),
+		Sources: get[[]Source](v, "sources"), Draft: get[bool](v, "draft"),
+		Texts:        []*Text{f.textOf(v, lang, body, bodyLine)},
+		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
 	}
-	if n, ok := m["published"]; ok && !isNull(n) {
-		if d, ok := f.date(n, "published"); ok {
-			e.Published = d
-			if !e.Date.IsZero() && d.Prec == Day && e.Date.Prec == Day && d.Compare(e.Date) < 0 {
-				f.errorf(n, "published", "a day on or after the decision date "+e.Date.String(), "published %s is before the decision", d)
-			}
-		}
+	for _, r := range get[[]ref](v, "related") {
+		e.Related = append(e.Related, r.id)
+		e.relatedPos = append(e.relatedPos, r.at)
 	}
-	if n, ok := f.required(m, root, "", "country", "an ISO 3166 code such as FR, GB or US-VT"); ok {
-		e.Country, _ = f.country(n, "country")
-	}
-	if n, ok := f.required(m, root, "", "authority", "a key of content/data/authorities.yaml"); ok {
-		e.Authority, _ = f.str(n, "authority")
-		e.authorityPos = f.at(n)
-	}
-	if n, ok := f.required(m, root, "", "kind", "one of: "+strings.Join(Kinds, ", ")); ok {
-		e.Kind, _ = f.enum(n, "kind", Kinds, kindHints)
-		e.kindPos = f.at(n)
-	}
-	if n, ok := m["amount"]; ok && !isNull(n) {
-		e.Amount, _ = f.money(n, "amount")
-	}
-	if n, ok := m["penalty"]; ok && !isNull(n) {
-		e.Penalty = f.penalty(n)
-		if e.Penalty != nil && e.Penalty.Total != nil && e.Amount != nil && e.Kind == "penalty" {
-			if *e.Amount != *e.Penalty.Total {
-				f.errorf(m["amount"], "amount", fmt.Sprintf("%d %s, the rate times %d days, or no amount at all (it is computed)", e.Penalty.Total.Value, e.Penalty.Total.Currency, e.Penalty.Days),
-					"%d %s disagrees with the penalty's total", e.Amount.Value, e.Amount.Currency)
-			}
-		}
-	}
-	if e.Kind == "penalty" && e.Amount == nil && e.Penalty != nil && e.Penalty.Total != nil {
-		e.Amount = e.Penalty.Total
-	}
-	if n, ok := m["reference"]; ok && !isNull(n) {
-		e.Reference, _ = f.str(n, "reference")
-	}
-	if n, ok := f.required(m, root, "", "status", "one of: pending, in-force, final, appealed, quashed, restored, superseded, dismissed, withdrawn, closed"); ok {
-		e.Status, _ = f.enum(n, "status", Statuses, nil)
-	}
-	if n, ok := f.required(m, root, "", "confirmation", "one of: confirmed, press, partial, unconfirmed"); ok {
-		e.Confirmation, _ = f.enum(n, "confirmation", Confirmations, nil)
-	}
-	e.Paid = "unknown"
-	if n, ok := m["paid"]; ok && !isNull(n) {
-		if p, ok := f.enum(n, "paid", Payments, nil); ok {
-			e.Paid = p
-			if e.Kind != "" && e.Kind != "fine" && e.Kind != "penalty" {
-				f.errorf(n, "paid", "no paid field: payment applies to a fine or a penalty", "kind %s has nothing to pay", e.Kind)
-			}
-		}
-	}
-	if n, ok := m["context"]; ok && !isNull(n) {
-		e.Context, _ = f.boolean(n, "context")
-	}
-	if n, ok := m["related"]; ok && !isNull(n) {
-		if n.Kind != yaml.SequenceNode {
-			f.errorf(n, "related", "a list of event ids, one per line starting with \"- \"", "%s is not a list", describe(n))
-		} else {
-			for i, c := range n.Content {
-				if s, ok := f.str(c, fmt.Sprintf("related[%d]", i+1)); ok {
-					e.Related = append(e.Related, s)
-					e.relatedPos = append(e.relatedPos, f.at(c))
-				}
-			}
-		}
-	}
-	if n, ok := f.required(m, root, "", "sources", "a list of sources, each with url, title, publisher, language and primary"); ok {
-		e.Sources = f.sources(n)
-		e.sourcesPos = f.at(n)
-	}
-	if n, ok := m["draft"]; ok && !isNull(n) {
-		e.Draft, _ = f.boolean(n, "draft")
-	}
-	e.Texts = []*Text{f.text(m, root, lang, body, bodyLine)}
+	f.checkEvent(e, v)
 	return e, f.diags
 }
 
-func (f *file) sources(n *yaml.Node) []Source {
-	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-		f.errorf(n, "sources", "a list of at least one source, each starting with \"- url: \"", "%s is not a list of sources", describe(n))
-		return nil
+// checkEvent applies the rules that tie an event's fields together.
+func (f *file) checkEvent(e *Event, v values) {
+	if d := e.Published; d.Prec == Day && e.Date.Prec == Day && d.Compare(e.Date) < 0 {
+		f.errorf(v["published"].node, "published", "a day on or after the decision date "+e.Date.String(), "published %s is before the decision", d)
 	}
-	var out []Source
-	for i, c := range n.Content {
-		field := fmt.Sprintf("sources[%d]", i+1)
-		if c.Kind != yaml.MappingNode {
-			f.errorf(c, field, "url, title, publisher, language and primary", "%s is not a source", describe(c))
-			continue
+	if t := e.Penalty; t != nil && t.Total != nil && e.Kind == "penalty" {
+		if e.Amount == nil {
+			e.Amount = t.Total
+		} else if *e.Amount != *t.Total {
+			f.errorf(v["amount"].node, "amount", fmt.Sprintf("%d %s, the rate times %d days, or no amount at all (it is computed)", t.Total.Value, t.Total.Currency, t.Days),
+				"%d %s disagrees with the penalty's total", e.Amount.Value, e.Amount.Currency)
 		}
-		m := f.fields(c, field+".", sourceFields)
-		var s Source
-		if v, ok := f.required(m, c, field+".", "url", "an address starting with https://"); ok {
-			s.URL, _ = f.link(v, field+".url")
-			p := f.at(v)
-			s.Line, s.Col = p.line, p.col
-		}
-		if v, ok := f.required(m, c, field+".", "title", "the source's title"); ok {
-			s.Title, _ = f.str(v, field+".title")
-		}
-		if v, ok := f.required(m, c, field+".", "publisher", "the publisher, e.g. CNIL, Reuters"); ok {
-			s.Publisher, _ = f.str(v, field+".publisher")
-		}
-		if v, ok := f.required(m, c, field+".", "language", "the source's language: fr, en, it …"); ok {
-			s.Language, _ = f.language(v, field+".language")
-		}
-		if v, ok := m["primary"]; ok && !isNull(v) {
-			s.Primary, _ = f.boolean(v, field+".primary")
-		}
-		out = append(out, s)
 	}
-	return out
+	if v["paid"].node != nil && e.Paid != "" && e.Kind != "" && e.Kind != "fine" && e.Kind != "penalty" {
+		f.errorf(v["paid"].node, "paid", "no paid field: payment applies to a fine or a penalty", "kind %s has nothing to pay", e.Kind)
+	}
 }
 
-func (f *file) penalty(n *yaml.Node) *Penalty {
-	if n.Kind != yaml.MappingNode {
-		f.errorf(n, "penalty", "rate, and the period: from and to, or days", "%s is not a penalty", describe(n))
-		return nil
+// penalty reads a periodic penalty and computes its days and total.
+func (f *file) penalty(n *yaml.Node, name string) (*Penalty, bool) {
+	v, _ := f.group(n, name, PenaltySchema, "a penalty", "rate, and the period: from and to, or days")
+	if v == nil {
+		return nil, false
 	}
-	m := f.fields(n, "penalty.", penaltyFields)
-	p := &Penalty{}
-	ok := true
-	if v, has := m["rate"]; has && !isNull(v) {
-		p.Rate, has = f.money(v, "penalty.rate")
-		ok = ok && has
+	written := func(k string) bool { return v[k].node != nil }
+	if !written("rate") && !written("cap") {
+		f.errorf(n, name, "rate: the amount per day (or cap: the most it may reach)", "neither a rate nor a cap")
+		return nil, false
 	}
-	if v, has := m["cap"]; has && !isNull(v) {
-		p.Cap, has = f.money(v, "penalty.cap")
-		ok = ok && has
-	}
-	if p.Rate == nil && p.Cap == nil {
-		f.errorf(n, "penalty", "rate: the amount per day (or cap: the most it may reach)", "neither a rate nor a cap")
-		return nil
-	}
-	var fromN, toN *yaml.Node
-	if v, has := m["from"]; has && !isNull(v) {
-		fromN = v
-		p.From, has = f.date(v, "penalty.from")
-		ok = ok && has
-	}
-	if v, has := m["to"]; has && !isNull(v) {
-		toN = v
-		p.To, has = f.date(v, "penalty.to")
-		ok = ok && has
-	}
-	if (fromN == nil) != (toN == nil) {
-		f.errorf(n, "penalty", "both from and to, the first and last day", "a period needs both ends")
+	p := &Penalty{Rate: get[*Money](v, "rate"), From: get[Date](v, "from"), To: get[Date](v, "to"), Cap: get[*Money](v, "cap")}
+	// ok is false when a field the total is computed from is wrong.
+	ok := !slices.ContainsFunc([]string{"rate", "cap", "from", "to", "days"}, func(k string) bool { return written(k) && v[k].v == nil })
+	if written("from") != written("to") {
+		f.errorf(n, name, "both from and to, the first and last day", "a period needs both ends")
 		ok = false
 	}
 	if !p.From.IsZero() && !p.To.IsZero() {
-		if p.From.Prec != Day || p.To.Prec != Day {
-			f.errorf(fromN, "penalty.from", "full days, YYYY-MM-DD", "a penalty period is counted in days")
-			ok = false
-		} else if p.To.Compare(p.From) < 0 {
-			f.errorf(toN, "penalty.to", "a day after penalty.from", "%s is before %s", p.To, p.From)
+		if p.To.Compare(p.From) < 0 {
+			f.errorf(v["to"].node, name+".to", "a day after "+name+".from", "%s is before %s", p.To, p.From)
 			ok = false
 		} else {
 			p.Exclusive = p.From.DaysUntil(p.To)
@@ -197,16 +79,13 @@ func (f *file) penalty(n *yaml.Node) *Penalty {
 			p.Days = p.Inclusive
 		}
 	}
-	if v, has := m["days"]; has && !isNull(v) {
-		d, good := f.integer(v, "penalty.days")
+	if d, good := v["days"].v.(int64); good {
 		switch {
-		case !good:
-			ok = false
 		case d == 0:
-			f.errorf(v, "penalty.days", "a number of days of 1 or more", "zero days")
+			f.errorf(v["days"].node, name+".days", "a number of days of 1 or more", "zero days")
 			ok = false
 		case p.Inclusive != 0 && int(d) != p.Inclusive && int(d) != p.Exclusive:
-			f.errorf(v, "penalty.days", fmt.Sprintf("%d (from %s to %s, both days counted) or %d (one end left out)", p.Inclusive, p.From, p.To, p.Exclusive),
+			f.errorf(v["days"].node, name+".days", fmt.Sprintf("%d (from %s to %s, both days counted) or %d (one end left out)", p.Inclusive, p.From, p.To, p.Exclusive),
 				"%d days disagrees with the period", d)
 			ok = false
 		default:
@@ -216,36 +95,28 @@ func (f *file) penalty(n *yaml.Node) *Penalty {
 	if p.Days > 0 && p.Rate != nil && ok {
 		p.Total = &Money{Value: p.Rate.Value * int64(p.Days), Currency: p.Rate.Currency, Qualifier: "exact"}
 	}
-	if v, has := m["total"]; has && !isNull(v) {
-		t, good := f.money(v, "penalty.total")
+	if t := get[*Money](v, "total"); t != nil {
 		switch {
-		case !good:
 		case p.Total == nil:
-			f.errorf(v, "penalty.total", "rate and days (or from and to), from which the total is computed", "a total without the rate and the days it comes from")
+			f.errorf(v["total"].node, name+".total", "rate and days (or from and to), from which the total is computed", "a total without the rate and the days it comes from")
 		case *t != *p.Total:
-			f.errorf(v, "penalty.total", fmt.Sprintf("%d %s (%d × %d days), or no total: it is computed", p.Total.Value, p.Total.Currency, p.Rate.Value, p.Days),
+			f.errorf(v["total"].node, name+".total", fmt.Sprintf("%d %s (%d × %d days), or no total: it is computed", p.Total.Value, p.Total.Currency, p.Rate.Value, p.Days),
 				"%d %s disagrees with rate × days", t.Value, t.Currency)
 		}
 	}
 	if p.Cap != nil && p.Total != nil && p.Total.Currency == p.Cap.Currency && p.Total.Value > p.Cap.Value {
-		f.errorf(m["cap"], "penalty.cap", "a cap at least the computed total", "the total %d is above the cap %d", p.Total.Value, p.Cap.Value)
+		f.errorf(v["cap"].node, name+".cap", "a cap at least the computed total", "the total %d is above the cap %d", p.Total.Value, p.Cap.Value)
 	}
-	return p
+	return p, true
 }
 
-// text reads the language fields of an event file.
-func (f *file) text(m map[string]*yaml.Node, root *yaml.Node, lang string, body []byte, bodyLine int) *Text {
-	t := &Text{Lang: lang, Path: f.path, Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
-	if n, ok := f.required(m, root, "", "title", "the event's title in this language"); ok {
-		t.Title, _ = f.str(n, "title")
-	}
-	if n, ok := f.required(m, root, "", "summary", "one sentence for the timeline"); ok {
-		t.Summary, _ = f.str(n, "summary")
-	}
-	if n, ok := m["caveats"]; ok && !isNull(n) {
-		t.Caveats = f.strings(n, "caveats")
-	}
-	return t
+// textOf gathers the per-language fields of an event or page file.
+func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
+	return &Text{Lang: lang, Path: f.path, Title: get[string](v, "title"), Menu: get[string](v, "menu"),
+		// A page calls its summary its description.
+		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
+		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
+		Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
 }
 
 // parseEventText reads a translation file: only the text fields.
@@ -255,36 +126,7 @@ func parseEventText(path, lang string, src []byte) (*Text, Diagnostics) {
 	if root == nil {
 		return nil, f.diags
 	}
-	m := f.translation(root, eventTextFields, eventFields)
-	return f.text(m, root, lang, body, bodyLine), f.diags
-}
-
-// translation reads the keys of a translation file: a fact written there
-// is refused with a pointer to the file where facts belong.
-func (f *file) translation(root *yaml.Node, allowed, facts []string) map[string]*yaml.Node {
-	var kept []*yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if !contains(allowed, k.Value) && contains(facts, k.Value) {
-			f.errorf(k, k.Value, "facts written once, "+factOnlyInDefault+"; here only: "+joinComma(allowed), "a fact in a translation file")
-			continue
-		}
-		kept = append(kept, root.Content[i], root.Content[i+1])
-	}
-	copyRoot := *root
-	copyRoot.Content = kept
-	return f.fields(&copyRoot, "", allowed)
-}
-
-func joinComma(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
+	return f.textOf(f.translation(root, EventSchema), lang, body, bodyLine), f.diags
 }
 
 // parsePage reads an explainer page in one language. Weight and layout
@@ -295,38 +137,12 @@ func parsePage(path, key, lang string, isDefault bool, src []byte) (*Page, *Text
 	if root == nil {
 		return nil, nil, f.diags
 	}
-	var m map[string]*yaml.Node
+	var v values
 	if isDefault {
-		m = f.fields(root, "", pageFields)
+		v = f.decode(root, "", PageSchema)
 	} else {
-		m = f.translation(root, pageTextFields, pageFields)
+		v = f.translation(root, PageSchema)
 	}
-	p := &Page{Key: key, Path: path, Layout: "page"}
-	if n, ok := m["weight"]; ok && !isNull(n) {
-		w, _ := f.integer(n, "weight")
-		p.Weight = int(w)
-	}
-	if n, ok := m["layout"]; ok && !isNull(n) {
-		p.Layout, _ = f.enum(n, "layout", Layouts, nil)
-	}
-	t := &Text{Lang: lang, Path: path, Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
-	if n, ok := f.required(m, root, "", "title", "the page's title in this language"); ok {
-		t.Title, _ = f.str(n, "title")
-	}
-	if n, ok := m["menu"]; ok && !isNull(n) {
-		t.Menu, _ = f.str(n, "menu")
-	}
-	if n, ok := f.required(m, root, "", "description", "one sentence describing the page"); ok {
-		t.Summary, _ = f.str(n, "description")
-	}
-	if n, ok := f.required(m, root, "", "slug", "the page's address in this language: lowercase letters, digits and hyphens"); ok {
-		if s, ok := f.str(n, "slug"); ok {
-			if !slugRE.MatchString(s) {
-				f.errorf(n, "slug", "lowercase ascii letters, digits and hyphens, e.g. glossaire", "%q is not a slug", s)
-			} else {
-				t.Slug = s
-			}
-		}
-	}
-	return p, t, f.diags
+	p := &Page{Key: key, Path: path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
+	return p, f.textOf(v, lang, body, bodyLine), f.diags
 }

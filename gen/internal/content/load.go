@@ -230,14 +230,14 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 		}
 		base := d.Name()
 		if !strings.HasSuffix(base, ".md") {
-			diags = append(diags, Diagnostic{Path: p, Problem: "not a Markdown file", Expected: "files named ID.md, or ID.LANG.md with LANG one of " + joinComma(langs[1:])})
+			diags = append(diags, Diagnostic{Path: p, Problem: "not a Markdown file", Expected: "files named ID.md, or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
 			return nil
 		}
 		name, lang := strings.TrimSuffix(base, ".md"), langs[0]
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
 			name, lang = name[:i], name[i+1:]
-			if !contains(langs[1:], lang) {
-				diags = append(diags, Diagnostic{Path: p, Problem: fmt.Sprintf("%q is not a language of the site", lang), Expected: "ID.md for " + langs[0] + ", or ID.LANG.md with LANG one of " + joinComma(langs[1:])})
+			if !slices.Contains(langs[1:], lang) {
+				diags = append(diags, Diagnostic{Path: p, Problem: fmt.Sprintf("%q is not a language of the site", lang), Expected: "ID.md for " + langs[0] + ", or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
 				return nil
 			}
 		}

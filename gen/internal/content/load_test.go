@@ -9,6 +9,7 @@ import (
 const testSite = `languages: [fr, en]
 title: {fr: Titre, en: Title}
 description: {fr: Description, en: Description}
+subject: Exemple SA
 base_url: https://example.org/
 as_of: 2026-02-20
 `

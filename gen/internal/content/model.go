@@ -2,34 +2,6 @@ package content
 
 import "strings"
 
-// The enumerations of the schema. Their order is the order of the lists
-// printed in error messages and of the facets on the site.
-var (
-	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "intent", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
-
-	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "restored", "superseded", "dismissed", "withdrawn", "closed"}
-
-	Confirmations = []string{"confirmed", "press", "partial", "unconfirmed"}
-
-	Payments = []string{"paid", "unpaid", "unknown"}
-
-	Qualifiers = []string{"exact", "about", "at-least", "at-most"}
-
-	Layouts = []string{"page", "figures"}
-)
-
-// kindHints maps words editors are likely to write, in French or English,
-// to the kind they mean, so that the error can say which to use.
-var kindHints = map[string]string{
-	"amende": "fine", "sanction": "fine", "mise-en-demeure": "notice", "mise en demeure": "notice",
-	"formal-notice": "notice", "astreinte": "penalty", "liquidation": "penalty", "recours": "appeal",
-	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "ruling",
-	"decision": "ruling", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
-	"transaction": "settlement", "accord": "settlement", "action": "lawsuit", "procès": "lawsuit",
-	"constatations": "findings", "determination": "findings", "notice-of-intent": "intent",
-	"avis-intention": "intent", "intention": "intent",
-}
-
 // Money is an exact amount in a currency's main unit (no floats anywhere).
 type Money struct {
 	Value     int64

@@ -11,8 +11,8 @@ import (
 
 	"clearviewtimeline/gen/internal/content"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
-	"gopkg.in/yaml.v3"
 )
 
 // These tests read the real content/ and hold it to the fact sheet.

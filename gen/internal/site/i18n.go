@@ -8,10 +8,10 @@ import (
 	"clearviewtimeline/gen/internal/content"
 	"clearviewtimeline/gen/internal/format"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
-	"gopkg.in/yaml.v3"
 )
 
 // strings is the content of layouts/i18n/LANG.yaml: the words of the

@@ -1,0 +1,135 @@
+package content
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Layout of the comments that Sample writes: lines longer than
+// alignedText keep their comment beside them instead of pushing every
+// comment to the right, unless that leaves less than minComment for it;
+// comments wrap before lineWidth.
+const (
+	alignedText = 40
+	minComment  = 40
+	lineWidth   = 120
+)
+
+// Sample returns the fields of a sample file of schema in YAML, each with
+// its Comment, the comments in one column. values holds, in YAML, the
+// value of each field written, by its path ("date", "amount.value",
+// "sources.url"), a list's items one per line. A field without a value is
+// written empty (a list as []); a group whose fields have values is
+// written out field by field, and an empty group at the top shows an
+// example of itself in its comment. note, when not empty, is a comment
+// line written before the per-language fields that follow the facts.
+func Sample(schema []Field, values map[string]string, note string) string {
+	lines := exampleLines(schema, values, "", "", note)
+	col := 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(l.text); l.comment != "" && n <= alignedText {
+			col = max(col, n+2)
+		}
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.text)
+		if l.comment != "" {
+			n := utf8.RuneCountInString(l.text)
+			at := max(col, n+2)
+			if lineWidth-at < minComment { // no room beside the text: the comment goes below it
+				b.WriteString("\n")
+				at, n = col, 0
+			}
+			b.WriteString(strings.Repeat(" ", at-n) + "#")
+			for i, part := range wrap(l.comment, lineWidth-at-2, lineWidth-col-4) {
+				if i > 0 {
+					b.WriteString("\n" + strings.Repeat(" ", col) + "#  ")
+				}
+				b.WriteString(" " + part)
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+type exampleLine struct{ text, comment string }
+
+func exampleLines(schema []Field, values map[string]string, path, indent, note string) []exampleLine {
+	var out []exampleLine
+	for i, f := range schema {
+		if note != "" && f.PerLang && i > 0 && !schema[i-1].PerLang {
+			out = append(out, exampleLine{text: "# " + note})
+		}
+		p, key, c := path+f.Name, indent+f.Name+":", f.Comment()
+		v := values[p]
+		switch {
+		case v != "" && f.List && !strings.HasPrefix(v, "["):
+			out = append(out, exampleLine{key, c})
+			for _, item := range strings.Split(v, "\n") {
+				out = append(out, exampleLine{text: indent + "  - " + item})
+			}
+		case v != "":
+			out = append(out, exampleLine{key + " " + v, c})
+		case f.Fields != nil && slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") }):
+			out = append(out, exampleLine{key, c})
+			sub := exampleLines(f.Fields, values, p+".", indent+"  ", "")
+			if f.List {
+				for j := range sub {
+					sub[j].text = "  " + sub[j].text
+				}
+				sub[0].text = indent + "  - " + strings.TrimLeft(sub[0].text, " ")
+			}
+			out = append(out, sub...)
+		case f.Fields != nil && indent == "":
+			out = append(out, exampleLine{key, c + " E.g. " + flow(f.Fields)})
+		case f.List:
+			out = append(out, exampleLine{key + " []", c})
+		default:
+			out = append(out, exampleLine{key, c})
+		}
+	}
+	return out
+}
+
+// flow writes the fields of a group that have an example on one line:
+// {value: 20000000, currency: EUR}.
+func flow(schema []Field) string {
+	var parts []string
+	for _, f := range schema {
+		if f.Example != "" {
+			parts = append(parts, f.Name+": "+f.Example)
+		}
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// wrap cuts s into lines of at most first runes, then at most rest. It
+// never cuts after a colon, nor inside a group in braces within braces.
+func wrap(s string, first, rest int) []string {
+	var words []string
+	depth := 0
+	for _, w := range strings.Fields(s) {
+		if n := len(words); n > 0 && (strings.HasSuffix(words[n-1], ":") || depth > 1) {
+			words[n-1] += " " + w
+		} else {
+			words = append(words, w)
+		}
+		depth += strings.Count(w, "{") - strings.Count(w, "}")
+	}
+	var lines []string
+	line, width := "", first
+	for _, word := range words {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
+			lines, line, width = append(lines, line), "", rest
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
+}

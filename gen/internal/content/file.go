@@ -1,0 +1,239 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits on what one file may hold, so that a mangled file is refused
+// quickly rather than exhausting the build.
+const (
+	maxFileSize  = 1 << 20 // 1 MiB
+	maxLineBytes = 20000
+	maxDepth     = 8
+)
+
+type pos struct{ line, col int }
+
+// file is one content file being decoded: its path, the diagnostics found
+// so far, and the offset from front-matter lines to file lines.
+type file struct {
+	path    string
+	lineOff int
+	diags   Diagnostics
+	// front is the file up to the end of its front matter.
+	front []byte
+	// langs are the site's languages, for the texts given per language.
+	langs []string
+}
+
+func (f *file) at(n *yaml.Node) pos {
+	if n == nil {
+		return pos{1, 1}
+	}
+	return pos{n.Line + f.lineOff, n.Column}
+}
+
+func (f *file) report(sev Severity, p pos, field, problem, expected string) {
+	f.diags = append(f.diags, Diagnostic{Path: f.path, Line: p.line, Col: p.col, Field: field,
+		Problem: problem, Expected: expected, Severity: sev})
+}
+
+func (f *file) errorf(n *yaml.Node, field, expected, format string, args ...any) {
+	f.report(Error, f.at(n), field, fmt.Sprintf(format, args...), expected)
+}
+
+// text checks a file's size and encoding. It returns the text without
+// its byte-order mark, or false after reporting what is wrong.
+func (f *file) text(src []byte) ([]byte, bool) {
+	switch {
+	case len(src) > maxFileSize:
+		f.report(Error, pos{1, 1}, "", fmt.Sprintf("file is %d bytes", len(src)), fmt.Sprintf("a content file of at most %d bytes; split the text", maxFileSize))
+		return nil, false
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) ||
+		(len(src) > 1 && (src[0] == 0 || src[1] == 0)):
+		f.report(Error, pos{1, 1}, "", "file is UTF-16", "UTF-8 text; save the file as UTF-8")
+		return nil, false
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a UTF-8 byte-order mark is harmless
+	if p, ok := invalidUTF8(src); ok {
+		f.report(Error, p, "", "invalid UTF-8", "UTF-8 text; save the file as UTF-8")
+		return nil, false
+	}
+	if p, ok := longLine(src); ok {
+		f.report(Error, p, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes), fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
+		return nil, false
+	}
+	if p, ok := nulByte(src); ok {
+		f.report(Error, p, "", "NUL byte in text", "plain UTF-8 text")
+		return nil, false
+	}
+	return src, true
+}
+
+// split checks the file's encoding and cuts it into its front matter,
+// parsed as a YAML node tree with positions, and its Markdown body.
+// The node is nil when the file could not be parsed; f.diags says why.
+func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
+	src, ok := f.text(src)
+	if !ok {
+		return nil, nil, 0
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		f.report(Error, pos{1, 1}, "", "empty file", `a "---" line, the fields, a closing "---" line, then the text`)
+		return nil, nil, 0
+	}
+	// adrg/frontmatter skips the blank lines before the opening fence, and
+	// the node's lines count from the line after it: the fence's own line
+	// is needed to give positions in the file.
+	lead := src[:len(src)-len(bytes.TrimLeftFunc(src, unicode.IsSpace))]
+	fence := 1 + bytes.Count(lead, []byte("\n"))
+	f.lineOff = fence
+
+	var doc yaml.Node
+	rest, err := frontmatter.MustParse(bytes.NewReader(src), &doc, frontmatter.NewFormat("---", "---", yaml.Unmarshal))
+	if errors.Is(err, frontmatter.ErrNotFound) {
+		// Not found: either the first line is no fence, or nothing closes it.
+		if first, _, _ := bytes.Cut(src[len(lead):], []byte("\n")); string(bytes.TrimSpace(first)) != "---" {
+			f.report(Error, pos{fence, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
+		} else {
+			f.report(Error, pos{fence, 1}, "", "front matter not closed", `a "---" line after the last field`)
+		}
+		return nil, nil, 0
+	}
+	if err != nil { // reading from memory fails only in the YAML decoder
+		f.yamlError(err)
+		return nil, nil, 0
+	}
+	if len(doc.Content) == 0 {
+		f.report(Error, pos{fence, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
+		return nil, nil, 0
+	}
+	f.front = src[:len(src)-len(rest)]
+	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(f.front, []byte("\n"))
+}
+
+// parseYAML reads a whole data file as one YAML mapping.
+func (f *file) parseYAML(src []byte) *yaml.Node {
+	src, ok := f.text(src)
+	if !ok {
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		f.yamlError(err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		f.report(Error, pos{1, 1}, "", "empty file", "YAML fields")
+		return nil
+	}
+	return f.mapping(doc.Content[0], "not a list of fields")
+}
+
+// mapping returns n if it is a plain mapping, or nil after reporting
+// problem, or what makes it not plain.
+func (f *file) mapping(n *yaml.Node, problem string) *yaml.Node {
+	if !f.plain(n, 0) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		f.errorf(n, "", "fields written as key: value", "%s", problem)
+		return nil
+	}
+	return n
+}
+
+// yamlError turns a YAML syntax error into a diagnostic on the file's line.
+// go.yaml.in/yaml/v3 has no error type for syntax errors: it returns a
+// plain error whose text is "yaml: line N: problem", so the line is read
+// back from the text.
+func (f *file) yamlError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if where, problem, ok := strings.Cut(msg, ": "); ok {
+		if _, err := fmt.Sscanf(where, "line %d", &line); err == nil {
+			msg = problem
+		}
+	}
+	expected := "valid YAML"
+	if strings.Contains(msg, "found character that cannot start any token") || strings.Contains(msg, "tab") {
+		expected = "spaces for indentation, never tabs"
+	}
+	f.report(Error, pos{line + f.lineOff, 1}, "", "YAML: "+msg, expected)
+}
+
+// plain refuses what the schema never needs and a mangled file may abuse:
+// anchors and aliases (the "billion laughs"), tags, and deep nesting.
+func (f *file) plain(n *yaml.Node, depth int) bool {
+	if depth > maxDepth {
+		f.errorf(n, "", fmt.Sprintf("at most %d levels of nesting", maxDepth), "fields nested too deep")
+		return false
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		f.errorf(n, "", "each value written out in full", "YAML anchors and aliases are not allowed")
+		return false
+	}
+	if n.Tag != "" && n.Style&yaml.TaggedStyle != 0 {
+		f.errorf(n, "", "plain values without a !tag", "YAML tags are not allowed")
+		return false
+	}
+	for _, c := range n.Content {
+		if !f.plain(c, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+func invalidUTF8(src []byte) (pos, bool) {
+	if utf8.Valid(src) {
+		return pos{}, false
+	}
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return pos{line, col}, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return pos{}, false
+}
+
+func longLine(src []byte) (pos, bool) {
+	line := 1
+	for len(src) > 0 {
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			i = len(src)
+		}
+		if i > maxLineBytes {
+			return pos{line, maxLineBytes + 1}, true
+		}
+		src = src[min(i+1, len(src)):]
+		line++
+	}
+	return pos{}, false
+}
+
+func nulByte(src []byte) (pos, bool) {
+	i := bytes.IndexByte(src, 0)
+	if i < 0 {
+		return pos{}, false
+	}
+	line := 1 + bytes.Count(src[:i], []byte("\n"))
+	return pos{line, i - bytes.LastIndexByte(src[:i], '\n')}, true
+}

@@ -1,0 +1,245 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+)
+
+// The readers of the schema's types. Each reads one value written in n,
+// reports what is wrong with it under name, and says whether it could be
+// read.
+
+// str reads a text value. Numbers and booleans are refused rather than
+// silently turned into text, so that "title: 2022" is noticed.
+func (f *file) str(n *yaml.Node, name string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		f.errorf(n, name, `text; put it in quotes ("…")`, "%s is not text", describe(n))
+		return "", false
+	}
+	s := strings.TrimSpace(n.Value)
+	if s == "" {
+		f.errorf(n, name, "some text", "empty")
+		return "", false
+	}
+	return s, true
+}
+
+func (f *file) date(n *yaml.Node, name string) (Date, bool) {
+	if n.Kind != yaml.ScalarNode {
+		f.errorf(n, name, datesExpected, "%s is not a date", describe(n))
+		return Date{}, false
+	}
+	d, err := ParseDate(n.Value)
+	if err != nil {
+		f.errorf(n, name, datesExpected, "%s", err)
+		return Date{}, false
+	}
+	return d, true
+}
+
+func (f *file) boolean(n *yaml.Node, name string) (bool, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || (n.Value != "true" && n.Value != "false") {
+		f.errorf(n, name, "true or false", "%s is not true or false", describe(n))
+		return false, false
+	}
+	return n.Value == "true", true
+}
+
+func (f *file) integer(n *yaml.Node, name string) (int64, bool) {
+	const expected = "a whole number in plain digits, e.g. 20000000 (no spaces, signs, decimals or currency)"
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		f.errorf(n, name, expected, "%s is not a whole number", describe(n))
+		return 0, false
+	}
+	v, err := strconv.ParseInt(n.Value, 10, 64)
+	if err != nil {
+		f.errorf(n, name, expected, "%q is not written in plain digits", n.Value)
+		return 0, false
+	}
+	if v < 0 {
+		f.errorf(n, name, "a positive number; the kind of event says what the amount is", "%d is negative", v)
+		return 0, false
+	}
+	return v, true
+}
+
+func (f *file) enum(n *yaml.Node, name string, values []string, hints map[string]string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		f.errorf(n, name, "one of: "+strings.Join(values, ", "), "%s is not one of the values", describe(n))
+		return "", false
+	}
+	if slices.Contains(values, n.Value) {
+		return n.Value, true
+	}
+	expected := "one of: " + strings.Join(values, ", ")
+	if h, ok := hints[strings.ToLower(n.Value)]; ok {
+		expected += fmt.Sprintf(" (for %q write %s)", n.Value, h)
+	} else if s := suggest(n.Value, values); s != "" {
+		expected += fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	f.errorf(n, name, expected, "%q is not allowed", n.Value)
+	return "", false
+}
+
+// link reads an http or https URL; anything else (javascript:, data:,
+// file:, relative) is refused.
+func (f *file) link(n *yaml.Node, name string) (string, bool) {
+	s, ok := f.str(n, name)
+	if !ok {
+		return "", false
+	}
+	const expected = "an address starting with https:// or http://"
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n\"<>") {
+		f.errorf(n, name, expected, "%q is not an http or https URL", s)
+		return "", false
+	}
+	return s, true
+}
+
+var subdivisionRE = regexp.MustCompile(`^[A-Z]{2}-[A-Z0-9]{1,3}$`)
+
+// country reads an ISO 3166-1 alpha-2 code, or an ISO 3166-2 subdivision.
+func (f *file) country(n *yaml.Node, name string) (string, bool) {
+	const expected = "an ISO 3166-1 code in capitals (FR, GB, US) or an ISO 3166-2 subdivision (US-VT, CA-BC)"
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		f.errorf(n, name, expected, "%s is not a country code", describe(n))
+		return "", false
+	}
+	s := n.Value
+	code := s
+	if subdivisionRE.MatchString(s) {
+		code = s[:2]
+	}
+	if len(code) != 2 || strings.ToUpper(code) != code {
+		f.errorf(n, name, expected, "%q is not a country code", s)
+		return "", false
+	}
+	r, err := language.ParseRegion(code)
+	if err != nil || !r.IsCountry() || r.Canonicalize().String() != code {
+		hint := expected
+		if code == "UK" {
+			hint = "GB, the ISO 3166-1 code of the United Kingdom"
+		}
+		f.errorf(n, name, hint, "%q is not an ISO 3166 country", s)
+		return "", false
+	}
+	return s, true
+}
+
+var langRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+func (f *file) language(n *yaml.Node, name string) (string, bool) {
+	const expected = "a BCP 47 language code such as fr, en, it, el, nl, de"
+	if n.Kind != yaml.ScalarNode || !langRE.MatchString(n.Value) {
+		f.errorf(n, name, expected, "%s is not a language code", describe(n))
+		return "", false
+	}
+	if _, err := language.Parse(n.Value); err != nil {
+		f.errorf(n, name, expected, "%q is not a language code", n.Value)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// day reads a date that must be a full day.
+func (f *file) day(n *yaml.Node, name string) (Date, bool) {
+	d, ok := f.date(n, name)
+	if ok && d.Prec != Day {
+		f.errorf(n, name, "a full day, YYYY-MM-DD", "%s is not a day", d)
+		return Date{}, false
+	}
+	return d, ok
+}
+
+var (
+	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// ref is an event's id and where it is written, for the errors found once
+// every file is read.
+type ref struct {
+	id string
+	at pos
+}
+
+func (f *file) id(n *yaml.Node, name string) (ref, bool) {
+	s, ok := f.str(n, name)
+	return ref{s, f.at(n)}, ok
+}
+
+func (f *file) slug(n *yaml.Node, name string) (string, bool) {
+	s, ok := f.str(n, name)
+	if ok && !idRE.MatchString(s) {
+		f.errorf(n, name, "lowercase ascii letters, digits and hyphens, e.g. glossaire", "%q is not a slug", s)
+		return "", false
+	}
+	return s, ok
+}
+
+func (f *file) currency(n *yaml.Node, name string) (string, bool) {
+	const expected = "an ISO 4217 code in capitals such as EUR, GBP, USD"
+	if n.Kind != yaml.ScalarNode || !currencyRE.MatchString(n.Value) {
+		f.errorf(n, name, expected, "%s is not a currency code", describe(n))
+		return "", false
+	}
+	if _, err := currency.ParseISO(n.Value); err != nil {
+		f.errorf(n, name, expected, "%q is not an ISO 4217 currency", n.Value)
+		return "", false
+	}
+	return n.Value, true
+}
+
+// money reads {value, currency, qualifier}.
+func (f *file) money(n *yaml.Node, name string) (*Money, bool) {
+	v, ok := f.group(n, name, MoneySchema, "an amount", "value: (a whole number) and currency: (an ISO 4217 code) on two indented lines")
+	if !ok {
+		return nil, false
+	}
+	return &Money{Value: get[int64](v, "value"), Currency: get[string](v, "currency"), Qualifier: get[string](v, "qualifier")}, true
+}
+
+// source reads one of an event's sources. A source with wrong fields is
+// kept all the same, so that a wrong url brings no "no primary source"
+// warning on top of its error.
+func (f *file) source(n *yaml.Node, name string) (Source, bool) {
+	v, _ := f.group(n, name, SourceSchema, "a source", names(SourceSchema))
+	if v == nil {
+		return Source{}, false
+	}
+	s := Source{URL: get[string](v, "url"), Title: get[string](v, "title"), Publisher: get[string](v, "publisher"),
+		Language: get[string](v, "language"), Primary: get[bool](v, "primary")}
+	if u := v["url"].node; u != nil {
+		p := f.at(u)
+		s.Line, s.Col = p.line, p.col
+	}
+	return s, true
+}
+
+// byLanguage reads {fr: "…", en: "…"}, one text per site language.
+func (f *file) byLanguage(n *yaml.Node, name string) (map[string]string, bool) {
+	schema := make([]Field, len(f.langs))
+	for i, l := range f.langs {
+		schema[i] = Field{Name: l, Type: TypeText, Required: true, Expected: "the text in " + l}
+	}
+	v, _ := f.group(n, name, schema, "a text per language", "one line per language: "+strings.Join(f.langs, ", "))
+	if v == nil {
+		return nil, false
+	}
+	out := make(map[string]string, len(f.langs))
+	for _, l := range f.langs {
+		if s, ok := v[l].v.(string); ok {
+			out[l] = s
+		}
+	}
+	return out, true
+}

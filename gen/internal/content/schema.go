@@ -1,0 +1,257 @@
+package content
+
+import (
+	"slices"
+	"strings"
+)
+
+// The enumerations of the schema. Their order is the order of the lists
+// printed in error messages and of the facets on the site.
+var (
+	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "intent", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
+
+	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "restored", "superseded", "dismissed", "withdrawn", "closed"}
+
+	Confirmations = []string{"confirmed", "press", "partial", "unconfirmed"}
+
+	Payments = []string{"paid", "unpaid", "unknown"}
+
+	Qualifiers = []string{"exact", "about", "at-least", "at-most"}
+
+	Layouts = []string{"page", "figures"}
+)
+
+// kindHints maps words editors are likely to write, in French or English,
+// to the kind they mean, so that the error can say which to use.
+var kindHints = map[string]string{
+	"amende": "fine", "sanction": "fine", "mise-en-demeure": "notice", "mise en demeure": "notice",
+	"formal-notice": "notice", "astreinte": "penalty", "liquidation": "penalty", "recours": "appeal",
+	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "ruling",
+	"decision": "ruling", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
+	"transaction": "settlement", "accord": "settlement", "action": "lawsuit", "procès": "lawsuit",
+	"constatations": "findings", "determination": "findings", "notice-of-intent": "intent",
+	"avis-intention": "intent", "intention": "intent",
+}
+
+// Type says how a field's value is written and checked.
+type Type string
+
+// The types of the schema's fields.
+const (
+	TypeText       Type = "text"        // one line of text
+	TypeDate       Type = "date"        // YYYY-MM-DD, YYYY-MM or YYYY
+	TypeDay        Type = "day"         // YYYY-MM-DD
+	TypeCountry    Type = "country"     // ISO 3166-1 alpha-2, or ISO 3166-2
+	TypeAuthority  Type = "authority"   // a key of AuthoritiesFile
+	TypeID         Type = "id"          // an event's id: its file name without .md
+	TypeEnum       Type = "enum"        // one of Field.Values
+	TypeBool       Type = "boolean"     // true or false
+	TypeInt        Type = "integer"     // a whole number in plain digits, 0 or more
+	TypeCurrency   Type = "currency"    // an ISO 4217 code
+	TypeURL        Type = "url"         // an http or https address
+	TypeSlug       Type = "slug"        // lowercase ascii letters, digits and hyphens
+	TypeLanguage   Type = "language"    // a BCP 47 language code
+	TypeByLanguage Type = "by-language" // one text per site language: {fr: …, en: …}
+	TypeMoney      Type = "money"       // a group of MoneySchema's fields
+	TypePenalty    Type = "penalty"     // a group of PenaltySchema's fields
+	TypeSource     Type = "source"      // a group of SourceSchema's fields
+)
+
+// Field is one key of a file's front matter or data, as the schema
+// defines it. The loader reads every file by these tables, and gen new's
+// scaffold, the editors' guide and this package's documentation are
+// written from them.
+type Field struct {
+	Name string
+	Type Type
+	// List is true for a list of values of Type.
+	List     bool
+	Required bool
+	// PerLang is true for text written in each language's file (title,
+	// summary…), false for a fact, written once in the default
+	// language's file.
+	PerLang bool
+	// Values are an enumeration's values; Default is the value a missing
+	// field takes.
+	Values  []string
+	Default string
+	// Hints maps words editors are likely to write to the value they mean.
+	Hints map[string]string
+	// Fields are the fields of a group: of a money, penalty or source.
+	Fields []Field
+	// Expected is what the error for a missing required field expects.
+	Expected string
+	// Doc is the note for editors; Example is a value for the guide, in YAML
+	// (a list's items one per line).
+	Doc, Example string
+}
+
+// Comment is f's note for editors, as gen new's scaffold and the guide
+// show it: required or optional, per language or not, the values of an
+// enumeration, then Doc.
+func (f Field) Comment() string {
+	s := "optional"
+	if f.Required {
+		s = "required"
+	}
+	if f.PerLang {
+		s += ", per language"
+	}
+	s += "."
+	if f.Values != nil {
+		vs := make([]string, len(f.Values))
+		for i, v := range f.Values {
+			vs[i] = v
+			if v == f.Default {
+				vs[i] += " (default)"
+			}
+		}
+		s += " One of: " + strings.Join(vs, ", ") + "."
+	}
+	if f.Doc != "" {
+		s += " " + f.Doc
+	}
+	return s
+}
+
+const datesExpected = "a date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17"
+
+// MoneySchema is an amount: {value: 20000000, currency: EUR}.
+var MoneySchema = []Field{
+	{Name: "value", Type: TypeInt, Required: true, Expected: "the amount as a whole number, e.g. 20000000",
+		Doc: "A whole number in the currency's main unit: no spaces, no decimals, no currency sign.", Example: "20000000"},
+	{Name: "currency", Type: TypeCurrency, Required: true, Expected: "an ISO 4217 code such as EUR, GBP, USD",
+		Doc: "ISO 4217: EUR, GBP, USD, SEK, CAD, AUD …", Example: "EUR"},
+	{Name: "qualifier", Type: TypeEnum, Values: Qualifiers, Default: "exact", Example: "exact"},
+}
+
+// PenaltySchema is a periodic penalty (astreinte).
+var PenaltySchema = []Field{
+	{Name: "rate", Type: TypeMoney, Fields: MoneySchema, Doc: "The amount per day of delay.", Example: "{value: 100000, currency: EUR}"},
+	{Name: "from", Type: TypeDay, Doc: "The first day of the period it ran.", Example: "2022-12-19"},
+	{Name: "to", Type: TypeDay, Doc: "The last day of that period.", Example: "2023-02-09"},
+	{Name: "days", Type: TypeInt, Example: "52",
+		Doc: "With from and to, defaults to the count with both ends; a stated days must be that count or the count with one end left out (the page then states both)."},
+	{Name: "total", Type: TypeMoney, Fields: MoneySchema,
+		Doc: "Best left out: the build computes rate × days, and refuses a stated total that disagrees."},
+	{Name: "cap", Type: TypeMoney, Fields: MoneySchema, Doc: "The most it may reach in all, when the decision says.", Example: "{value: 6000000, currency: EUR}"},
+}
+
+// SourceSchema is one of an event's sources.
+var SourceSchema = []Field{
+	{Name: "url", Type: TypeURL, Required: true, Expected: "an address starting with https://", Doc: "http or https only.", Example: "https://www.cnil.fr/fr/…"},
+	{Name: "title", Type: TypeText, Required: true, Expected: "the source's title", Doc: "The source's own title.",
+		Example: `"Reconnaissance faciale : sanction de 20 millions d'euros à l'encontre de Clearview AI"`},
+	{Name: "publisher", Type: TypeText, Required: true, Expected: "the publisher, e.g. CNIL, Reuters",
+		Doc: "Who published it: CNIL, Reuters …", Example: "CNIL"},
+	{Name: "language", Type: TypeLanguage, Required: true, Expected: "the source's language: fr, en, it …",
+		Doc: "The source's language (BCP 47): fr, en, it, el, nl, de …", Example: "fr"},
+	{Name: "primary", Type: TypeBool, Doc: "true only for the authority's or court's own text, or a verbatim copy of it.", Example: "true"},
+}
+
+// EventSchema is the front matter of content/events/ID.md: the facts of an
+// event and its text in the default language.
+var EventSchema = []Field{
+	{Name: "date", Type: TypeDate, Required: true, Expected: datesExpected, Example: "2022-10-17",
+		Doc: "The decision date, as precise as known: 2022-10-17, 2020-09 or 2021. A calendar day, never converted through a time zone; a less precise date sorts first in its period."},
+	{Name: "published", Type: TypeDate, Doc: "The day it was made public; same format, never before date.", Example: "2022-10-20"},
+	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code such as FR, GB or US-VT", Example: "FR",
+		Doc: "ISO 3166-1: FR, GB (not UK), IT, GR, NL, AT, AU, CA, US, SE, DE; ISO 3166-2 for a province or state: CA-BC, CA-AB, CA-QC, US-VT, US-IL, DE-HH."},
+	{Name: "authority", Type: TypeAuthority, Required: true, Expected: "a key of " + AuthoritiesFile, Example: "cnil",
+		Doc: "A key of " + AuthoritiesFile + "; add the authority there first."},
+	{Name: "kind", Type: TypeEnum, Values: Kinds, Hints: kindHints, Required: true, Expected: oneOf(Kinds), Example: "fine",
+		Doc: "notice = formal notice (mise en demeure); intent = notice of intent (the provisional step before a fine); penalty = periodic penalty (astreinte) or its liquidation."},
+	{Name: "amount", Type: TypeMoney, Fields: MoneySchema,
+		Doc: "In the decision's own currency; never converted. For kind penalty, it defaults to the penalty's total and must agree with it."},
+	{Name: "penalty", Type: TypePenalty, Fields: PenaltySchema,
+		Doc: "A periodic penalty (astreinte): a rate per day or a cap, and the period it ran."},
+	{Name: "reference", Type: TypeText, Doc: "The decision's own number.", Example: "SAN-2022-019"},
+	{Name: "status", Type: TypeEnum, Values: Statuses, Required: true, Expected: oneOf(Statuses), Example: "final"},
+	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Required: true, Expected: oneOf(Confirmations), Example: "confirmed",
+		Doc: "confirmed: the authority's or court's own text was seen; press: two independent secondary sources agree."},
+	{Name: "paid", Type: TypeEnum, Values: Payments, Default: "unknown", Example: "unpaid",
+		Doc: "Fines and penalties only, and only with a source saying so."},
+	{Name: "context", Type: TypeBool, Example: "false",
+		Doc: "true for an action against a user of Clearview: shown as context, left out of the totals."},
+	{Name: "related", Type: TypeID, List: true, Example: "2021-11-26-cnil-mise-en-demeure",
+		Doc: "The ids (file names without .md) of the other steps of the same case; each must exist. One side is enough: the link is shown on both."},
+	{Name: "sources", Type: TypeSource, List: true, Fields: SourceSchema, Required: true,
+		Expected: "a list of sources, each with " + names(SourceSchema),
+		Doc:      "At least one; the authority's or court's own text first."},
+	{Name: "draft", Type: TypeBool, Doc: "true keeps the event off the published site; gen serve shows it, marked.", Example: "false"},
+	{Name: "title", Type: TypeText, PerLang: true, Required: true, Expected: "the event's title in this language",
+		Doc: "The event's heading.", Example: `"La CNIL inflige 20 millions d'euros à Clearview AI"`},
+	{Name: "summary", Type: TypeText, PerLang: true, Required: true, Expected: "one sentence for the timeline",
+		Doc: "One sentence for the timeline.", Example: `"Une phrase pour la chronologie."`},
+	{Name: "caveats", Type: TypeText, List: true, PerLang: true,
+		Doc: "What is not confirmed, one item each: shown to the reader.", Example: `"Le numéro de la délibération n'est donné que par une source."`},
+}
+
+// PageSchema is the front matter of content/pages/KEY.md, an explainer
+// page in the default language.
+var PageSchema = []Field{
+	{Name: "title", Type: TypeText, PerLang: true, Required: true, Expected: "the page's title in this language",
+		Doc: "The page's heading.", Example: `"Glossaire"`},
+	{Name: "menu", Type: TypeText, PerLang: true, Doc: "A short title for the menu.", Example: `"Glossaire"`},
+	{Name: "description", Type: TypeText, PerLang: true, Required: true, Expected: "one sentence describing the page",
+		Doc: "One sentence: the meta description.", Example: `"Les notions juridiques de la chronologie."`},
+	{Name: "slug", Type: TypeSlug, PerLang: true, Required: true,
+		Expected: "the page's address in this language: lowercase letters, digits and hyphens",
+		Doc:      "The page's address in this language.", Example: "glossaire"},
+	{Name: "weight", Type: TypeInt, Doc: "The page's place in the menu.", Example: "30"},
+	{Name: "layout", Type: TypeEnum, Values: Layouts, Default: "page", Doc: "figures adds the totals computed from the events.", Example: "page"},
+}
+
+// EventTextSchema and PageTextSchema are the front matter of a translation,
+// ID.LANG.md or KEY.LANG.md: the per-language fields only.
+var (
+	EventTextSchema = perLang(EventSchema)
+	PageTextSchema  = perLang(PageSchema)
+)
+
+// SiteSchema is content/data/site.yaml.
+var SiteSchema = []Field{
+	{Name: "languages", Type: TypeLanguage, List: true, Required: true, Expected: "the list of languages, the default first: [fr, en]",
+		Doc: "The default language first: its pages are at the root, and each event's facts are written in its file.", Example: "[fr, en]"},
+	{Name: "title", Type: TypeByLanguage, Required: true, Expected: "the site's title per language"},
+	{Name: "description", Type: TypeByLanguage, Required: true, Expected: "the site's description per language"},
+	{Name: "subject", Type: TypeText, Required: true, Expected: "the name of the company or body whose enforcement the timeline follows, e.g. Exemple SA",
+		Doc: "Whom the timeline follows: the interface's words name it as {subject}, and so does the pages' structured data."},
+	{Name: "base_url", Type: TypeURL, Required: true, Expected: "the production address, e.g. https://example.org/"},
+	{Name: "as_of", Type: TypeDay, Required: true, Expected: "the day the content was last reviewed, YYYY-MM-DD",
+		Doc: "The day the content was last reviewed: \"today\" for the site, unless SOURCE_DATE_EPOCH says otherwise."},
+	{Name: "repository", Type: TypeURL},
+	{Name: "license", Type: TypeByLanguage},
+}
+
+// AuthoritySchema is one entry of content/data/authorities.yaml, under
+// its key.
+var AuthoritySchema = []Field{
+	{Name: "name", Type: TypeByLanguage, Required: true, Expected: "the name per language"},
+	{Name: "abbr", Type: TypeByLanguage},
+	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code"},
+	{Name: "url", Type: TypeURL},
+}
+
+func oneOf(values []string) string { return "one of: " + strings.Join(values, ", ") }
+
+// names lists the fields' names for a message: "url, title and primary".
+func names(schema []Field) string {
+	ns := fieldNames(schema)
+	if len(ns) < 2 {
+		return strings.Join(ns, "")
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+}
+
+func fieldNames(schema []Field) []string {
+	ns := make([]string, len(schema))
+	for i, f := range schema {
+		ns[i] = f.Name
+	}
+	return ns
+}
+
+func perLang(schema []Field) []Field {
+	return slices.DeleteFunc(slices.Clone(schema), func(f Field) bool { return !f.PerLang })
+}

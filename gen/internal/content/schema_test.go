@@ -1,0 +1,81 @@
+package content
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the examples of the schema in doc.go and docs/editing.md")
+
+// examples gathers the Example of each field of schema, by path, for
+// Sample: a group without one at the top is given its fields'.
+func examples(schema []Field) map[string]string {
+	out := map[string]string{}
+	for _, f := range schema {
+		if f.Example != "" {
+			out[f.Name] = f.Example
+		}
+		for _, g := range f.Fields {
+			if f.Example == "" && g.Example != "" {
+				out[f.Name+"."+g.Name] = g.Example
+			}
+		}
+	}
+	return out
+}
+
+// example is the annotated sample file of schema that the documentation shows.
+func example(schema []Field, note string) string {
+	return "---\n" + Sample(schema, examples(schema), note) + "---\nThe body, in Markdown.\n"
+}
+
+var (
+	eventExample = example(EventSchema, "The text, here in French; ID.en.md holds these fields in English, and nothing else.")
+	pageExample  = example(PageSchema, "")
+)
+
+// TestExamples checks that the examples are valid files.
+func TestExamples(t *testing.T) {
+	if _, diags := parseEvent("x.md", "x", "fr", []byte(eventExample)); len(diags) > 0 {
+		t.Errorf("the event example is not valid:\n%v", diags)
+	}
+	if _, _, diags := parsePage("x.md", "x", "fr", true, []byte(pageExample)); len(diags) > 0 {
+		t.Errorf("the page example is not valid:\n%v", diags)
+	}
+}
+
+// TestDocs checks that the package doc and the editors' guide show the
+// examples written from the schema; go test -update rewrites them.
+func TestDocs(t *testing.T) {
+	for _, d := range []struct{ file, begin, end, prefix, block string }{
+		{"../../../docs/editing.md", "## Every field, with an example\n\n```yaml\n", "```\n", "", eventExample},
+		{"doc.go", "// Every field, with an example:\n//\n", "//\n// # Page schema\n", "//\t", eventExample},
+		{"doc.go", "// Every field of a page, with an example:\n//\n", "//\n// # Diagnostics\n", "//\t", pageExample},
+	} {
+		b, err := os.ReadFile(d.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := string(b)
+		i := strings.Index(doc, d.begin)
+		j := strings.Index(doc[i+len(d.begin):], d.end)
+		if i < 0 || j < 0 {
+			t.Fatalf("%s: no %q … %q", d.file, d.begin, d.end)
+		}
+		start, end := i+len(d.begin), i+len(d.begin)+j
+		want := strings.ReplaceAll(strings.TrimSuffix(d.block, "\n"), "\n", "\n"+d.prefix)
+		want = strings.ReplaceAll(d.prefix+want+"\n", d.prefix+"\n", strings.TrimSpace(d.prefix)+"\n")
+		if doc[start:end] == want {
+			continue
+		}
+		if !*update {
+			t.Errorf("%s does not show the example written from the schema (go test -update rewrites it):\n%s", d.file, want)
+			continue
+		}
+		if err := os.WriteFile(d.file, []byte(doc[:start]+want+doc[end:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
