@@ -116,7 +116,7 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 		// A page calls its summary its description.
 		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
 		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
-		Body: body, BodyLine: bodyLine, FrontSum: Sum(f.front), BodySum: Sum(body)}
+		Body: body, BodyLine: bodyLine}
 }
 
 // parseEventText reads a translation file: only the text fields.

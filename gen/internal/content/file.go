@@ -28,8 +28,6 @@ type file struct {
 	path    string
 	lineOff int
 	diags   Diagnostics
-	// front is the file up to the end of its front matter.
-	front []byte
 	// langs are the site's languages, for the texts given per language.
 	langs []string
 }
@@ -116,8 +114,8 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		f.report(Error, pos{fence, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
 		return nil, nil, 0
 	}
-	f.front = src[:len(src)-len(rest)]
-	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(f.front, []byte("\n"))
+	front := src[:len(src)-len(rest)]
+	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(front, []byte("\n"))
 }
 
 // parseYAML reads a whole data file as one YAML mapping.

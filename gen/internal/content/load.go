@@ -1,6 +1,7 @@
 package content
 
 import (
+	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"errors"
 	"fmt"
@@ -25,50 +26,18 @@ const (
 type Options struct {
 	// Drafts keeps events marked draft: true (the dev server shows them).
 	Drafts bool
-	// Trust reuses what a Loader parsed before without reading the file
-	// again, unless Invalidate named it since: for a watcher that knows
-	// which files changed. New and removed files are always seen.
-	Trust bool
+	// Cache, when set, lets Load reuse what an earlier Load parsed from
+	// the same bytes (the dev server's); the result is the same.
+	Cache *memo.Cache
 }
 
-// Loader reads content trees. It remembers each file it parsed, so that
-// reading the tree again after an edit parses only the files that changed.
-// The zero Loader is ready; Load may not be called concurrently.
-type Loader struct {
-	mu    sync.Mutex
-	cache map[string]parsed
-	dirty map[string]bool
-}
-
-// Invalidate marks files as changed, for a Load with Options.Trust.
-func (l *Loader) Invalidate(paths ...string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.dirty == nil {
-		l.dirty = map[string]bool{}
-	}
-	for _, p := range paths {
-		l.dirty[p] = true
-	}
-}
-
+// parsed is what one file gives; it is shared through the cache and never
+// changed once made.
 type parsed struct {
-	// sum and size identify the bytes the file had (keeping the bytes
-	// themselves would double the memory of a large site).
-	sum   uint64
-	size  int
 	event *Event
 	page  *Page
 	text  *Text
 	diags Diagnostics
-}
-
-// Load reads the whole content tree of fsys. It never stops at the first
-// problem: every diagnostic found is in the result, sorted. The result is
-// usable only when it holds no error.
-func Load(fsys fs.FS, opt Options) *Content {
-	var l Loader
-	return l.Load(fsys, opt)
 }
 
 type entry struct {
@@ -76,9 +45,10 @@ type entry struct {
 	dir              string // EventsDir or PagesDir
 }
 
-// Load reads the content tree, reusing what was parsed before for the
-// files whose bytes have not changed.
-func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
+// Load reads the whole content tree of fsys. It never stops at the first
+// problem: every diagnostic found is in the result, sorted. The result is
+// usable only when it holds no error.
+func Load(fsys fs.FS, opt Options) *Content {
 	c := &Content{Authorities: map[string]*Authority{}}
 	var diags Diagnostics
 
@@ -86,7 +56,6 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 		diags = append(diags, Diagnostic{Path: SiteFile, Problem: "cannot read the site configuration: " + errText(err), Expected: "the file " + SiteFile})
 		c.Site.Languages = []string{"fr", "en"}
 	} else {
-		c.DataSum = Sum(src)
 		var d Diagnostics
 		c.Site, d = parseSite(SiteFile, src)
 		diags = append(diags, d...)
@@ -95,7 +64,6 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 	if src, err := fs.ReadFile(fsys, AuthoritiesFile); err != nil {
 		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
 	} else {
-		c.DataSum = Mix(c.DataSum, Sum(src))
 		var d Diagnostics
 		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
 		diags = append(diags, d...)
@@ -107,7 +75,7 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 		entries = append(entries, es...)
 		diags = append(diags, d...)
 	}
-	results := l.parseAll(fsys, entries, langs, opt.Trust)
+	results := parseAll(fsys, entries, langs, opt.Cache)
 
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
@@ -130,7 +98,7 @@ func (l *Loader) Load(fsys fs.FS, opt Options) *Content {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
 				continue
 			}
-			e := *r.event // the cached event stays as parsed
+			e := *r.event // what was parsed stays as it is
 			e.Texts = []*Text{r.event.Texts[0]}
 			e.Related = slices.Clone(r.event.Related)
 			events[en.name] = &e
@@ -256,39 +224,22 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	return out, diags
 }
 
-// parseAll parses the files on all cores; the results keep the order of
-// entries whatever the scheduling.
-func (l *Loader) parseAll(fsys fs.FS, entries []entry, langs []string, trust bool) []parsed {
-	if trust {
-		// Reuse what is known unchanged; parse the rest.
-		var todo []int
-		out := make([]parsed, len(entries))
-		l.mu.Lock()
-		for i, en := range entries {
-			if r, ok := l.cache[en.path]; ok && !l.dirty[en.path] {
-				out[i] = r
-			} else {
-				todo = append(todo, i)
-			}
-		}
-		l.dirty = nil
-		l.mu.Unlock()
-		sub := make([]entry, len(todo))
-		for j, i := range todo {
-			sub[j] = entries[i]
-		}
-		for j, r := range l.parseAll(fsys, sub, langs, false) {
-			out[todo[j]] = r
-		}
-		return out
-	}
+// parseAll reads and parses the files on all cores; the results keep the
+// order of entries whatever the scheduling.
+func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []parsed {
 	out := make([]parsed, len(entries))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range work {
-				out[i] = l.parseOne(fsys, entries[i], langs)
+				en := entries[i]
+				b, err := fs.ReadFile(fsys, en.path)
+				if err != nil {
+					out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
+					continue
+				}
+				out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
 			}
 		})
 	}
@@ -300,20 +251,9 @@ func (l *Loader) parseAll(fsys fs.FS, entries []entry, langs []string, trust boo
 	return out
 }
 
-func (l *Loader) parseOne(fsys fs.FS, en entry, langs []string) parsed {
-	b, err := fs.ReadFile(fsys, en.path)
-	if err != nil {
-		return parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
-	}
-	sum := Sum(b)
-	l.mu.Lock()
-	if r, ok := l.cache[en.path]; ok && r.sum == sum && r.size == len(b) {
-		l.mu.Unlock()
-		return r
-	}
-	l.mu.Unlock()
-
-	r := parsed{sum: sum, size: len(b)}
+// parseOne parses one file of the tree.
+func parseOne(en entry, langs []string, b []byte) parsed {
+	var r parsed
 	isDefault := en.lang == langs[0]
 	switch {
 	case en.dir == EventsDir && isDefault:
@@ -323,12 +263,6 @@ func (l *Loader) parseOne(fsys fs.FS, en entry, langs []string) parsed {
 	default:
 		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, isDefault, b)
 	}
-	l.mu.Lock()
-	if l.cache == nil {
-		l.cache = map[string]parsed{}
-	}
-	l.cache[en.path] = r
-	l.mu.Unlock()
 	return r
 }
 

@@ -1,6 +1,5 @@
 package content
 
-import "strings"
 
 // Money is an exact amount in a currency's main unit (no floats anywhere).
 type Money struct {
@@ -51,9 +50,6 @@ type Text struct {
 	Body    []byte
 	// BodyLine is the line of the file where Body begins.
 	BodyLine int
-	// FrontSum and BodySum fingerprint the file's front matter and body,
-	// so that a rebuild can tell what an edit changed.
-	FrontSum, BodySum uint64
 	// Fallback is true when this language's file is missing: the text is
 	// then the default language's, and the page says so. Lang is still the
 	// language of the page it is shown on.
@@ -94,47 +90,6 @@ type Event struct {
 
 // Text returns the event's text in lang.
 func (e *Event) Text(lang string) *Text { return textIn(e.Texts, lang) }
-
-// CardSum fingerprints what lists of events show of e in lang: its facts
-// and that language's front matter, not its body.
-func (e *Event) CardSum(lang string) uint64 {
-	return Mix(e.Texts[0].FrontSum, e.Text(lang).FrontSum, Sum([]byte(strings.Join(e.Related, " "))))
-}
-
-// PageSum fingerprints everything of e that its own page in lang shows.
-func (e *Event) PageSum(lang string) uint64 {
-	t := e.Text(lang)
-	return Mix(e.CardSum(lang), t.BodySum, boolSum(t.Fallback))
-}
-
-// Sum fingerprints bytes (FNV-1a, 64 bits).
-func Sum(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
-
-// Mix combines fingerprints, in order.
-func Mix(sums ...uint64) uint64 {
-	h := uint64(14695981039346656037)
-	for _, s := range sums {
-		for i := 0; i < 64; i += 8 {
-			h ^= (s >> i) & 0xff
-			h *= 1099511628211
-		}
-	}
-	return h
-}
-
-func boolSum(b bool) uint64 {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // Page is an explainer page, from content/pages/KEY.md and KEY.LANG.md.
 type Page struct {
@@ -191,8 +146,6 @@ type Content struct {
 	Events      []*Event // sorted by date, then id
 	Pages       []*Page  // sorted by weight, then key
 	Diagnostics Diagnostics
-	// DataSum fingerprints the data files (site and authorities).
-	DataSum uint64
 }
 
 // Event returns the event with the given id, or nil.

@@ -16,6 +16,7 @@ package serve
 
 import (
 	"bytes"
+	"clearviewtimeline/gen/internal/memo"
 	"context"
 	"errors"
 	"fmt"
@@ -66,7 +67,7 @@ func New(fsys fs.FS, baseURL string, logf func(string, ...any)) *Server {
 		logf = log.Printf
 	}
 	s := &Server{fsys: fsys, logf: logf, subs: map[chan int]bool{},
-		opt: site.Options{BaseURL: baseURL, Drafts: true, Script: ScriptPath, Cache: site.NewCache()}}
+		opt: site.Options{BaseURL: baseURL, Drafts: true, Script: ScriptPath, Cache: memo.NewCache()}}
 	s.cond = sync.NewCond(&s.mu)
 	return s
 }

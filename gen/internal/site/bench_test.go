@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"clearviewtimeline/gen/internal/memo"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,7 +83,7 @@ func BenchmarkRebuild(b *testing.B) {
 	for _, n := range []int{0, 1000} {
 		b.Run(fmt.Sprintf("real+%d", n), func(b *testing.B) {
 			fsys := synthFS(b, n)
-			opt := Options{Cache: NewCache()}
+			opt := Options{Cache: memo.NewCache()}
 			if _, _, err := Build(fsys, opt); err != nil {
 				b.Fatal(err)
 			}

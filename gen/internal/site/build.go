@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"errors"
 	"fmt"
@@ -35,7 +36,7 @@ type Options struct {
 	Script string
 	// Cache, when set, lets the build reuse what earlier builds rendered
 	// from the same inputs (the dev server's); the output is the same.
-	Cache *Cache
+	Cache *memo.Cache
 }
 
 // Output is the built site: every file's bytes by its path under the
@@ -54,7 +55,7 @@ func (o *Output) Paths() []string { return slices.Sorted(maps.Keys(o.Files)) }
 // keeps nothing between calls but what opt.Cache holds, and changes
 // nothing it reads.
 func Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
-	opt.Cache.begin()
+	opt.Cache.Begin()
 	min := newMinifier()
 	in, diags, err := prepare(fsys, opt, min)
 	if err != nil {
@@ -64,7 +65,7 @@ func Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	opt.Cache.end()
+	opt.Cache.End()
 	return out, diags, nil
 }
 
@@ -82,7 +83,7 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 		t, err := loadTheme(fsys, min)
 		themed <- loaded{t, err}
 	}()
-	c := content.Load(fsys, content.Options{Drafts: opt.Drafts})
+	c := content.Load(fsys, content.Options{Drafts: opt.Drafts, Cache: opt.Cache})
 	th := <-themed
 	if errs := c.Diagnostics.Errors(); len(errs) > 0 {
 		return nil, c.Diagnostics, errs
@@ -169,7 +170,7 @@ func (in *inputs) render(min *minifier) (*Output, error) {
 				data []byte
 				err  error
 			}
-			r := cached(in.cache, func() [32]byte { return keyOf("file", x.path, x.view) }, func() result {
+			r := memo.Get(in.cache, func() [32]byte { return memo.Key("file", x.path, x.view) }, func() result {
 				data, err := x.make()
 				return result{data, err}
 			})
@@ -226,7 +227,7 @@ func (in *inputs) renderPage(min *minifier, p page) ([]byte, error) {
 		html []byte
 		err  error
 	}
-	r := cached(in.cache, func() [32]byte { return keyOf("page", in.theme.sum, p.template, p.view) }, func() result {
+	r := memo.Get(in.cache, func() [32]byte { return memo.Key("page", in.theme.sum, p.template, p.view) }, func() result {
 		t := in.theme.pages[p.template]
 		if t == nil {
 			return result{nil, fmt.Errorf("no layout layouts/%s", p.template)}
@@ -277,8 +278,8 @@ func (in *inputs) renderBodies() (map[string]map[string]template.HTML, content.D
 		j := jobs[i]
 		// A fallback text is rendered with its own language's rules.
 		mdLang := in.textLang(j.l, j.text)
-		results[i] = cached(in.cache, func() [32]byte {
-			return keyOf("body", codes, mdLang, j.l.Code, in.routes.keys[j.l.Code], j.text.Body)
+		results[i] = memo.Get(in.cache, func() [32]byte {
+			return memo.Key("body", codes, mdLang, j.l.Code, in.routes.keys[j.l.Code], j.text.Body)
 		}, func() markdown.Result { return md.Render(mdLang, j.text.Body, in.routes.resolver(j.l)) })
 		return nil
 	})

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"clearviewtimeline/gen/internal/memo"
 	"html/template"
 	"io/fs"
 	"os"
@@ -46,7 +47,7 @@ func sameOutput(t *testing.T, what string, got, want *Output) {
 // spoil the cache.
 func TestCachedEqualsFresh(t *testing.T) {
 	fsys := copyRepo(t)
-	cache := NewCache()
+	cache := memo.NewCache()
 	opt := Options{Drafts: true, Cache: cache}
 	if _, _, err := Build(fsys, opt); err != nil {
 		t.Fatal(err)
@@ -113,12 +114,12 @@ func TestCachedEqualsFresh(t *testing.T) {
 }
 
 // TestCacheRendersOnlyWhatChanged: after an edit of one event's body, only
-// what shows that body is rendered again: the body, the event's card
-// page and the figures page that
-// lists it; after an edit of its title, also every list that shows it.
+// what reads it is made again: the file's parse, the body, the event's
+// page and the figures page that lists it; after an edit of its title,
+// also every list that shows it.
 func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	fsys := copyRepo(t)
-	cache := NewCache()
+	cache := memo.NewCache()
 	build := func() (made int) {
 		t.Helper()
 		if _, _, err := Build(fsys, Options{Cache: cache}); err != nil {
@@ -135,8 +136,8 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 		fsys[ev] = &fstest.MapFile{Data: bytes.Replace(fsys[ev].Data, []byte(old), []byte(new), 1)}
 	}
 	edit("Le lundi 17 octobre 2022", "Le lundi 17 octobre 2022 (édité)")
-	if made := build(); made != 3 {
-		t.Errorf("a body edit made %d entries, want 3 (the body, its page and the figures page); a whole build makes %d", made, all)
+	if made := build(); made != 4 {
+		t.Errorf("a body edit made %d entries, want 4 (the file, its body, its page and the figures page); a whole build makes %d", made, all)
 	}
 	edit("\ntitle: ", "\ntitle: Édité ")
 	if made := build(); made < 10 || made > 40 {
@@ -144,21 +145,21 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	}
 }
 
-// TestKeyOfCoversEveryField changes each value that a page's view holds,
+// TestKeyCoversEveryField changes each value that a page's view holds,
 // one at a time, down to the last field of the last nested struct: each
 // change must change the page's key. A field added to a view is covered
 // without anyone having to list it.
-func TestKeyOfCoversEveryField(t *testing.T) {
+func TestKeyCoversEveryField(t *testing.T) {
 	p := &Page{}
 	n := 0
 	fill(reflect.ValueOf(p).Elem(), &n)
-	base := keyOf(p)
+	base := memo.Key(p)
 	leaves := 0
 	var walk func(v reflect.Value, path string)
 	walk = func(v reflect.Value, path string) {
 		switch v.Kind() {
 		case reflect.Pointer:
-			if v.Type().Implements(themedType) {
+			if v.Type().Implements(reflect.TypeFor[memo.Named]()) {
 				return
 			}
 			walk(v.Elem(), path)
@@ -183,7 +184,7 @@ func TestKeyOfCoversEveryField(t *testing.T) {
 			case reflect.Bool:
 				v.SetBool(!v.Bool())
 			}
-			if keyOf(p) == base {
+			if memo.Key(p) == base {
 				t.Errorf("%s: changing it does not change the key", path)
 			}
 			v.Set(old.Convert(v.Type()))
@@ -193,14 +194,14 @@ func TestKeyOfCoversEveryField(t *testing.T) {
 		}
 	}
 	walk(reflect.ValueOf(p).Elem(), "Page")
-	if keyOf(p) != base {
+	if memo.Key(p) != base {
 		t.Fatal("the page did not come back to its key")
 	}
 	if leaves < 100 {
 		t.Errorf("only %d values checked", leaves)
 	}
 	// Two values that differ only in where a string ends differ.
-	if keyOf([]string{"a b", "c"}) == keyOf([]string{"a", "b c"}) || keyOf(template.HTML("x")) == keyOf(template.HTML("y")) {
+	if memo.Key([]string{"a b", "c"}) == memo.Key([]string{"a", "b c"}) || memo.Key(template.HTML("x")) == memo.Key(template.HTML("y")) {
 		t.Error("keyOf confuses different values")
 	}
 }
@@ -210,7 +211,7 @@ func TestKeyOfCoversEveryField(t *testing.T) {
 func fill(v reflect.Value, n *int) {
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.Type().Implements(themedType) {
+		if v.Type().Implements(reflect.TypeFor[memo.Named]()) {
 			return
 		}
 		v.Set(reflect.New(v.Type().Elem()))

@@ -58,9 +58,10 @@ type Lang struct {
 	path string
 }
 
-// themeKey: a language's words and formats are part of the theme, whose
-// sum is in every cache key; its code tells the languages apart.
-func (l *Lang) themeKey() string { return l.Code }
+// CacheKey: a language's words and formats are read from the theme's
+// files, whose sum is in every cache key that reaches a language; its code
+// tells the languages apart.
+func (l *Lang) CacheKey() string { return l.Code }
 
 // parseLangs reads layouts/i18n/LANG.yaml for each language, from the
 // files of layouts/ by path. {subject} in a word is the site's subject.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -30,7 +31,7 @@ type inputs struct {
 	// bodies are the rendered bodies, by language and name (event id or
 	// page key).
 	bodies map[string]map[string]template.HTML
-	cache  *Cache
+	cache  *memo.Cache
 }
 
 // abs makes a site path absolute under the base URL.
@@ -275,7 +276,7 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 	for _, v := range events {
 		card := *v
 		card.Body = ""
-		r := cached(in.cache, func() [32]byte { return keyOf("card", in.theme.sum, &card) }, func() result {
+		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
 			var b bytes.Buffer
 			err := t.ExecuteTemplate(&b, cardTemplate, &card)
 			return result{b.String(), err}
@@ -387,7 +388,7 @@ func newRoutes(c *content.Content, langs []*Lang) *routes {
 			m[p.Key] = l.Prefix + "/" + p.Text(l.Code).Slug + "/"
 		}
 		r.paths[l.Code] = m
-		r.keys[l.Code] = keyOf(m)
+		r.keys[l.Code] = memo.Key(m)
 	}
 	return r
 }

@@ -1,4 +1,9 @@
-package site
+// Package memo lets a build reuse what an earlier build of the same process
+// made: the dev server keeps one Cache from edit to edit. Every entry is
+// found by a SHA-256 of everything its making reads, hashed whole (Key),
+// so that an edit changes the key of whatever it changes and a stale entry
+// cannot be found. Nothing is listed by hand.
+package memo
 
 import (
 	"bufio"
@@ -13,14 +18,9 @@ import (
 	"sync"
 )
 
-// Cache lets a build reuse what an earlier build of the same process
-// rendered: the dev server keeps one from edit to edit. Every entry is
-// found by a SHA-256 of everything its rendering reads, hashed whole
-// (keyOf): a Markdown body by its bytes, its languages and the table of
-// links it may resolve; a page by its template, the theme and its
-// complete view data. An edit changes the key of whatever it changes, so
-// a stale entry cannot be found. Entries the last complete build did not
-// use are dropped. A Cache serves one build at a time.
+// Cache holds what builds made, by key. Entries the last complete build
+// did not use are dropped. A Cache serves one build at a time; a nil
+// Cache holds nothing.
 type Cache struct {
 	mu        sync.Mutex
 	prev, cur map[[32]byte]any
@@ -30,9 +30,9 @@ type Cache struct {
 // NewCache returns an empty Cache.
 func NewCache() *Cache { return &Cache{} }
 
-// begin starts a build: what the builds since the last complete one
-// made is kept until this one ends.
-func (c *Cache) begin() {
+// Begin starts a build: what the builds since the last complete one made
+// is kept until this one ends.
+func (c *Cache) Begin() {
 	if c == nil {
 		return
 	}
@@ -45,8 +45,8 @@ func (c *Cache) begin() {
 	c.cur, c.made = map[[32]byte]any{}, 0
 }
 
-// end ends a complete build: only what it used is kept.
-func (c *Cache) end() {
+// End ends a complete build: only what it used is kept.
+func (c *Cache) End() {
 	if c == nil {
 		return
 	}
@@ -62,10 +62,11 @@ func (c *Cache) Made() int {
 	return c.made
 }
 
-// cached returns what make returned for the same key in this build or
-// the ones before, or calls it. With no cache, it calls make. The key
-// must be keyOf every input make reads.
-func cached[T any](c *Cache, key func() [32]byte, make func() T) T {
+// Get returns what make returned for the same key in this build or the
+// ones before, or calls it. With a nil Cache, it calls make and key is not
+// computed. The key must be Key of every input make reads, and what make
+// returns must not be changed afterwards: it is shared.
+func Get[T any](c *Cache, key func() [32]byte, make func() T) T {
 	if c == nil {
 		return make()
 	}
@@ -89,18 +90,18 @@ func cached[T any](c *Cache, key func() [32]byte, make func() T) T {
 	return r
 }
 
-// themed is a value of the theme (a language, the static files): the
-// theme's sum is in every key that reaches one, and its themeKey tells
-// it from the others of its kind.
-type themed interface{ themeKey() string }
+// Named is a value that Key counts by its name alone: one that belongs to
+// something hashed whole elsewhere in the same key (a language of a
+// theme whose files' sum is part of the key).
+type Named interface{ CacheKey() string }
 
-var themedType = reflect.TypeFor[themed]()
+var namedType = reflect.TypeFor[Named]()
 
-// keyOf hashes values whole, following pointers, slices, maps and every
-// field of a struct, exported or not: nothing a template could read is
-// left out. A themed value counts by its themeKey. A function, a channel
-// or a cycle panics: view data is a tree of plain values.
-func keyOf(parts ...any) [32]byte {
+// Key hashes values whole, following pointers, slices, maps and every
+// field of a struct, exported or not: nothing that the making of an entry
+// could read is left out. A Named value counts by its CacheKey. A
+// function, a channel or a cycle panics: keys are made of plain values.
+func Key(parts ...any) [32]byte {
 	h := sha256.New()
 	// Strings go to the hash through a buffer: no copy of each as a []byte.
 	w := bufio.NewWriterSize(h, 16<<10)
@@ -115,7 +116,7 @@ func keyOf(parts ...any) [32]byte {
 
 func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 	if depth > 64 {
-		panic("site: keyOf: value nested too deep (a cycle?)")
+		panic("memo: Key: value nested too deep (a cycle?)")
 	}
 	var buf [9]byte
 	num := func(kind reflect.Kind, n uint64) {
@@ -127,11 +128,11 @@ func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 		num(reflect.Invalid, 0)
 		return
 	}
-	if v.Type().Implements(themedType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
+	if v.Type().Implements(namedType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
 		if !v.CanInterface() {
-			panic(fmt.Sprintf("site: keyOf: a %s in an unexported field", v.Type()))
+			panic(fmt.Sprintf("memo: Key: a %s in an unexported field", v.Type()))
 		}
-		k := v.Interface().(themed).themeKey()
+		k := v.Interface().(Named).CacheKey()
 		num(reflect.Interface, uint64(len(k)))
 		h.WriteString(k)
 		return
@@ -183,7 +184,7 @@ func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 			hashValue(h, v.MapIndex(key), depth+1)
 		}
 	default:
-		panic(fmt.Sprintf("site: keyOf: cannot hash a %s", v.Type()))
+		panic(fmt.Sprintf("memo: Key: cannot hash a %s", v.Type()))
 	}
 }
 
@@ -195,5 +196,5 @@ func compareKeys(a, b reflect.Value) int {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		return cmp.Compare(a.Int(), b.Int())
 	}
-	panic(fmt.Sprintf("site: keyOf: cannot order map keys of type %s", a.Type()))
+	panic(fmt.Sprintf("memo: Key: cannot order map keys of type %s", a.Type()))
 }
