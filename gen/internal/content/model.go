@@ -1,6 +1,5 @@
 package content
 
-
 // Money is an exact amount in a currency's main unit (no floats anywhere).
 type Money struct {
 	Value     int64
