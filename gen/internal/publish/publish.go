@@ -18,7 +18,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -39,50 +42,37 @@ type Options struct {
 	Create func(name string) (io.WriteCloser, error)
 }
 
-// Write replaces the folder dir with exactly the given files. On any
-// error, dir is left as it was.
+// Write replaces the folder dir with exactly the given files, written on
+// all cores to a new folder beside it, then swapped in. On any error, dir
+// is left as it was.
 func Write(dir string, files []File, opt Options) error {
-	tx, err := Begin(dir, opt)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := tx.Write(f.Path, f.Data); err != nil {
-			tx.Abort()
-			return err
-		}
-	}
-	return tx.Commit()
-}
-
-// Tx is a replacement of an output folder under way: files are written
-// to a temporary folder beside it, which Commit swaps in and Abort removes.
-// Write may be called from several goroutines, so that a build can hand
-// each file over as soon as it is made and keep nothing in memory.
-type Tx struct {
-	dir, parent, base, tmp string
-	create                 func(name string) (io.WriteCloser, error)
-
-	mu   sync.Mutex
-	made map[string]bool
-	done bool
-}
-
-// Begin starts replacing the folder dir.
-func Begin(dir string, opt Options) (*Tx, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
+		return err
 	}
 	cleanLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, Prefix+base+"-new-")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err := write(tmp, files, opt); err != nil {
 		os.RemoveAll(tmp)
-		return nil, err
+		return err
+	}
+	if err := swap(tmp, dir, parent, base); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// write writes files into the new folder tmp: the folders first, one
+// mkdir call each, then the files on all cores; the first error in file
+// order is returned.
+func write(tmp string, files []File, opt Options) error {
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
 	}
 	create := opt.Create
 	if create == nil {
@@ -90,67 +80,42 @@ func Begin(dir string, opt Options) (*Tx, error) {
 			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
-	return &Tx{dir: dir, parent: parent, base: base, tmp: tmp, create: create, made: map[string]bool{}}, nil
-}
-
-// Write adds one file, by its slash-separated path inside the folder.
-func (t *Tx) Write(path string, data []byte) error {
-	if !fs.ValidPath(path) || path == "." || strings.Contains(path, "\\") {
-		return fmt.Errorf("publish: %q is not a path inside the folder", path)
+	made := map[string]bool{".": true}
+	var mkdir func(d string) error
+	mkdir = func(d string) error {
+		if made[d] {
+			return nil
+		}
+		if err := mkdir(path.Dir(d)); err != nil {
+			return err
+		}
+		made[d] = true
+		return os.Mkdir(filepath.Join(tmp, filepath.FromSlash(d)), 0o755)
 	}
-	name := filepath.Join(t.tmp, filepath.FromSlash(path))
-	d := filepath.Dir(name)
-	t.mu.Lock()
-	err := t.mkdir(d)
-	t.mu.Unlock()
-	if err != nil {
-		return err
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || f.Path == "." || strings.Contains(f.Path, "\\") {
+			return fmt.Errorf("publish: %q is not a path inside the folder", f.Path)
+		}
+		if err := mkdir(path.Dir(f.Path)); err != nil {
+			return err
+		}
 	}
-	return writeFile(t.create, name, data)
-}
-
-// mkdir makes the folder d inside the new folder, and those above it, once
-// each: one mkdir call a folder, no stat.
-func (t *Tx) mkdir(d string) error {
-	if d == t.tmp || t.made[d] {
-		return nil
+	errs := make([]error, len(files))
+	next := make(chan int, len(files))
+	for i := range files {
+		next <- i
 	}
-	if !strings.HasPrefix(d, t.tmp+string(filepath.Separator)) {
-		return os.MkdirAll(d, 0o755) // not reached: Write joins a checked path to tmp
+	close(next)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = writeFile(create, filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
+			}
+		})
 	}
-	if err := t.mkdir(filepath.Dir(d)); err != nil {
-		return err
-	}
-	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	t.made[d] = true
-	return nil
-}
-
-// Commit puts the new folder in place of the old one, in one step.
-func (t *Tx) Commit() error {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.done {
-		return errors.New("publish: transaction already ended")
-	}
-	t.done = true
-	if err := swap(t.tmp, t.dir, t.parent, t.base); err != nil {
-		os.RemoveAll(t.tmp)
-		return err
-	}
-	return nil
-}
-
-// Abort drops what was written; the folder stays as it was.
-func (t *Tx) Abort() {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if !t.done {
-		t.done = true
-		os.RemoveAll(t.tmp)
-	}
+	wg.Wait()
+	return errors.Join(slices.DeleteFunc(errs, func(err error) bool { return err == nil })...)
 }
 
 func writeFile(create func(string) (io.WriteCloser, error), name string, data []byte) error {

@@ -70,7 +70,11 @@ func BenchmarkRender(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := in.render(min); err != nil {
+		f, err := in.files()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.render(min); err != nil {
 			b.Fatal(err)
 		}
 	}

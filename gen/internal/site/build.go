@@ -61,7 +61,14 @@ func Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	out, err := in.render(min)
+	// Each stage keeps only what the next needs: once the views are
+	// built, the content is no longer held, and once a page is made, its
+	// view is dropped; a large site's memory is then mostly its output.
+	files, err := in.files()
+	if err != nil {
+		return nil, diags, err
+	}
+	out, err := files.render(min)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -112,8 +119,25 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 	return in, diags, nil
 }
 
-// render builds every language's views and renders every file.
-func (in *inputs) render(min *minifier) (*Output, error) {
+// files is every output file of the site, each with its view, ready to
+// be rendered: it holds no content, only views.
+type files struct {
+	theme  *theme
+	cache  *memo.Cache
+	pages  []page
+	extras []extra
+}
+
+// extra is an output file that is not an HTML page: the feeds, the open
+// data, the sitemap.
+type extra struct {
+	path string
+	view any
+	make func(min *minifier) ([]byte, error)
+}
+
+// files builds every language's views and lists the files to make.
+func (in *inputs) files() (*files, error) {
 	views := make([]*langViews, len(in.langs))
 	if err := forEach(len(in.langs), func(i int) (err error) {
 		views[i], err = newLangViews(in, in.langs[i])
@@ -121,27 +145,9 @@ func (in *inputs) render(min *minifier) (*Output, error) {
 	}); err != nil {
 		return nil, err
 	}
-	var pages []page
+	f := &files{theme: in.theme, cache: in.cache}
 	for _, v := range views {
-		pages = append(pages, in.pages(v)...)
-	}
-	out := &Output{Files: make(map[string][]byte, len(pages)+len(in.theme.assets.files)+16)}
-	add := func(p string, data []byte) error {
-		if _, dup := out.Files[p]; dup {
-			return fmt.Errorf("%s: written twice", p)
-		}
-		out.Files[p] = data
-		return nil
-	}
-	for p, data := range in.theme.assets.files {
-		add(p, data)
-	}
-	// The feeds, the open data and the sitemap are made beside the pages,
-	// each from a view of its own.
-	type extra struct {
-		path string
-		view any
-		make func() ([]byte, error)
+		f.pages = append(f.pages, in.pages(v)...)
 	}
 	robots := "User-agent: *\n"
 	if in.opt.Preview {
@@ -149,55 +155,73 @@ func (in *inputs) render(min *minifier) (*Output, error) {
 	} else {
 		robots += "Allow: /\n\nSitemap: " + in.abs("/sitemap.xml") + "\n"
 	}
-	data, sm := in.openData(), newSitemap(pages)
-	extras := []extra{
-		{"robots.txt", robots, func() ([]byte, error) { return []byte(robots), nil }},
-		{"data/events.json", data, data.json},
-		{"data/events.csv", data, data.csv},
-		{"sitemap.xml", sm, func() ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
+	data, sm := in.openData(), newSitemap(f.pages)
+	f.extras = []extra{
+		{"robots.txt", robots, func(*minifier) ([]byte, error) { return []byte(robots), nil }},
+		{"data/events.json", data, func(*minifier) ([]byte, error) { return data.json() }},
+		{"data/events.csv", data, func(*minifier) ([]byte, error) { return data.csv() }},
+		{"sitemap.xml", sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
 	}
 	for _, v := range views {
-		f := in.feedView(v)
-		extras = append(extras,
-			extra{feedPath(v.l, "xml")[1:], f, func() ([]byte, error) { return minified(min, "application/atom+xml")(f.atom()) }},
-			extra{feedPath(v.l, "json")[1:], f, f.jsonFeed})
+		feed := in.feedView(v)
+		f.extras = append(f.extras,
+			extra{feedPath(v.l, "xml")[1:], feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }},
+			extra{feedPath(v.l, "json")[1:], feed, func(*minifier) ([]byte, error) { return feed.jsonFeed() }})
 	}
-	files := make([][]byte, len(pages)+len(extras))
-	err := forEach(len(files), func(i int) (err error) {
-		if i < len(extras) {
-			x := extras[i]
-			type result struct {
-				data []byte
-				err  error
-			}
-			r := memo.Get(in.cache, func() [32]byte { return memo.Key("file", x.path, x.view) }, func() result {
-				data, err := x.make()
+	return f, nil
+}
+
+// render makes every file, on all cores: the feeds, the open data and the
+// sitemap beside the pages.
+func (f *files) render(min *minifier) (*Output, error) {
+	data := make([][]byte, len(f.extras)+len(f.pages))
+	err := forEach(len(data), func(i int) error {
+		type result struct {
+			data []byte
+			err  error
+		}
+		if i < len(f.extras) {
+			x := f.extras[i]
+			r := memo.Get(f.cache, func() [32]byte { return memo.Key("file", x.path, x.view) }, func() result {
+				data, err := x.make(min)
 				return result{data, err}
 			})
 			if r.err != nil {
 				return fmt.Errorf("%s: %w", x.path, r.err)
 			}
-			files[i] = r.data
+			data[i] = r.data
 			return nil
 		}
-		p := pages[i-len(extras)]
-		files[i], err = in.renderPage(min, p)
+		p := &f.pages[i-len(f.extras)]
+		html, err := f.renderPage(min, *p)
 		if err != nil {
-			err = fmt.Errorf("%s: %w", p.path, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
-		return err
+		data[i], p.view = html, nil // the view, and the body it holds, are no longer needed
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for i, data := range files {
-		p := ""
-		if i < len(extras) {
-			p = extras[i].path
-		} else {
-			p = pages[i-len(extras)].path
+	out := &Output{Files: make(map[string][]byte, len(data)+len(f.theme.assets.files))}
+	add := func(p string, b []byte) error {
+		if _, dup := out.Files[p]; dup {
+			return fmt.Errorf("%s: written twice", p)
 		}
-		if err := add(p, data); err != nil {
+		out.Files[p] = b
+		return nil
+	}
+	for p, b := range f.theme.assets.files {
+		add(p, b)
+	}
+	for i, b := range data {
+		p := ""
+		if i < len(f.extras) {
+			p = f.extras[i].path
+		} else {
+			p = f.pages[i-len(f.extras)].path
+		}
+		if err := add(p, b); err != nil {
 			return nil, err
 		}
 	}
@@ -222,13 +246,13 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
 
 // renderPage runs p's layout on its view and minifies the result.
-func (in *inputs) renderPage(min *minifier, p page) ([]byte, error) {
+func (f *files) renderPage(min *minifier, p page) ([]byte, error) {
 	type result struct {
 		html []byte
 		err  error
 	}
-	r := memo.Get(in.cache, func() [32]byte { return memo.Key("page", in.theme.sum, p.template, p.view) }, func() result {
-		t := in.theme.pages[p.template]
+	r := memo.Get(f.cache, func() [32]byte { return memo.Key("page", f.theme.sum, p.template, p.view) }, func() result {
+		t := f.theme.pages[p.template]
 		if t == nil {
 			return result{nil, fmt.Errorf("no layout layouts/%s", p.template)}
 		}
