@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"clearviewtimeline/gen/internal/content"
@@ -184,7 +183,7 @@ func (f *files) render(min *minifier) (*Output, error) {
 			x := f.extras[i]
 			r := memo.Get(f.cache, func() [32]byte { return memo.Key("file", x.path, x.view) }, func() result {
 				data, err := x.make(min)
-				return result{data, err}
+				return result{bytes.Clone(data), err} // what it grew in, not kept
 			})
 			if r.err != nil {
 				return fmt.Errorf("%s: %w", x.path, r.err)
@@ -240,8 +239,31 @@ func minified(min *minifier, mediatype string) func([]byte, error) ([]byte, erro
 
 // buffers holds the buffers pages are rendered and minified in, reused
 // from page to page: only the minified page is kept, in a slice of its
-// own size.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// own size. Unlike a sync.Pool, which the collector empties, it keeps them
+// through the many collections of a large build.
+var buffers = make(chan *bytes.Buffer, 16)
+
+func getBuffer() *bytes.Buffer {
+	select {
+	case b := <-buffers:
+		b.Reset()
+		return b
+	default:
+		return new(bytes.Buffer)
+	}
+}
+
+// putBuffer gives a buffer back for the next page, unless it grew for one
+// of the few very long pages (the timeline of a large site): those would
+// stay in memory for nothing.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		select {
+		case buffers <- b:
+		default:
+		}
+	}
+}
 
 var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
 
@@ -256,11 +278,9 @@ func (f *files) renderPage(min *minifier, p page) ([]byte, error) {
 		if t == nil {
 			return result{nil, fmt.Errorf("no layout layouts/%s", p.template)}
 		}
-		raw, minified := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
-		defer buffers.Put(raw)
-		defer buffers.Put(minified)
-		raw.Reset()
-		minified.Reset()
+		raw, minified := getBuffer(), getBuffer()
+		defer putBuffer(raw)
+		defer putBuffer(minified)
 		if err := t.ExecuteTemplate(raw, "layouts/base.html", p.view); err != nil {
 			return result{nil, err}
 		}

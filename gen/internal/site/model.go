@@ -358,12 +358,16 @@ func (v *langViews) facetGroups() []FacetGroup {
 // years groups events, in date order, by year, each shown as its card.
 func (v *langViews) years(events []*EventView) []YearGroup {
 	var out []YearGroup
-	for _, e := range events {
-		if len(out) == 0 || out[len(out)-1].Year != e.Year {
+	var cards strings.Builder
+	for i, e := range events {
+		if i == 0 || events[i-1].Year != e.Year {
 			out = append(out, YearGroup{Year: e.Year, ID: "y" + strconv.Itoa(e.Year)})
 		}
-		g := &out[len(out)-1]
-		g.Cards = append(g.Cards, v.cards[e.ID])
+		cards.WriteString(string(v.cards[e.ID]))
+		if i+1 == len(events) || events[i+1].Year != e.Year {
+			out[len(out)-1].Cards = template.HTML(cards.String())
+			cards.Reset()
+		}
 	}
 	return out
 }

@@ -213,12 +213,12 @@ type TextView struct {
 	Body        template.HTML
 }
 
-// YearGroup is the events of one year on a list, each as its card,
-// rendered once for every list that shows it.
+// YearGroup is the events of one year on a list: their cards, each
+// rendered once for every list that shows it, one after the other.
 type YearGroup struct {
 	Year  int
 	ID    string
-	Cards []template.HTML
+	Cards template.HTML
 }
 
 // FacetView is a value of a facet: a country, an authority, a kind or a
