@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"clearviewtimeline/gen/internal/txtar"
+	"golang.org/x/tools/txtar"
 )
 
 // FuzzLoadEvent loads one event file of arbitrary bytes beside a valid

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"clearviewtimeline/gen/internal/txtar"
+	"golang.org/x/tools/txtar"
 
 	"golang.org/x/net/html"
 )

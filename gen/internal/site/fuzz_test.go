@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"clearviewtimeline/gen/internal/txtar"
+	"golang.org/x/tools/txtar"
 )
 
 // FuzzBuild builds a small site whose one event file (facts and French

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"clearviewtimeline/gen/internal/txtar"
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files of testdata/build/*.txtar")
@@ -54,7 +54,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := txtar.Parse(data)
-			fsys := a.FS("")
+			fsys := archiveFS(a)
 			for p, f := range base {
 				if _, ok := fsys[p]; !ok {
 					fsys[p] = f
@@ -133,7 +133,7 @@ func TestLayoutErrorsSayWhere(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			fsys := repoFS(t)
 			a := txtar.Parse(mustRead(t, "testdata/build/minimal.txtar"))
-			for p, f := range a.FS("") {
+			for p, f := range archiveFS(a) {
 				fsys[p] = f
 			}
 			fsys["layouts/event.html"] = &fstest.MapFile{Data: []byte(tt.src)}
@@ -152,4 +152,13 @@ func mustRead(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// archiveFS is the files of an archive as a file system.
+func archiveFS(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
 }
