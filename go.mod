@@ -1,4 +1,4 @@
-module clearviewtimeline
+module timeline
 
 go 1.26.0
 

@@ -3,7 +3,7 @@ package main
 import (
 	"os"
 
-	"clearviewtimeline/gen/internal/cli"
+	"timeline/gen/internal/cli"
 )
 
 func main() {

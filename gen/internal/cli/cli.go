@@ -17,9 +17,9 @@ import (
 	"strings"
 	"time"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/publish"
-	"clearviewtimeline/gen/internal/site"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/publish"
+	"timeline/gen/internal/site"
 )
 
 // Exit codes.

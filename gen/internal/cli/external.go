@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 // checkExternal asks every source URL of the content whether it still

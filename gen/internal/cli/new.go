@@ -12,7 +12,7 @@ import (
 	"slices"
 	"strings"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

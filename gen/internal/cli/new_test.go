@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 // TestScaffold checks that gen new writes every field of the schema, in

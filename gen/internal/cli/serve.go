@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"clearviewtimeline/gen/internal/serve"
+	"timeline/gen/internal/serve"
 )
 
 func serveCmd(args []string, stdout, stderr io.Writer) int {

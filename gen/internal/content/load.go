@@ -1,7 +1,6 @@
 package content
 
 import (
-	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"timeline/gen/internal/memo"
 )
 
 // The places of the content tree.

@@ -3,10 +3,10 @@ package content
 import (
 	"reflect"
 
-	"clearviewtimeline/gen/internal/memo"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"timeline/gen/internal/memo"
 )
 
 const testSite = `languages: [fr, en]

@@ -14,7 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"

@@ -3,7 +3,7 @@ package format
 import (
 	"testing"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 
 	"golang.org/x/text/language"
 )

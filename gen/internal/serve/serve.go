@@ -16,7 +16,6 @@ package serve
 
 import (
 	"bytes"
-	"clearviewtimeline/gen/internal/memo"
 	"context"
 	"errors"
 	"fmt"
@@ -28,9 +27,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"timeline/gen/internal/memo"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/site"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/site"
 )
 
 // Paths of the server's own files.

@@ -2,16 +2,16 @@ package site
 
 import (
 	"bytes"
-	"clearviewtimeline/gen/internal/memo"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"timeline/gen/internal/memo"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/publish"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/publish"
 )
 
 // synthFS is the real site with n more, synthetic events of about

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"errors"
 	"fmt"
@@ -12,10 +11,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"timeline/gen/internal/memo"
 	"unicode/utf8"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/markdown"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/markdown"
 )
 
 // Options are the inputs of a build that do not come from the tree.

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"clearviewtimeline/gen/internal/memo"
 	"html/template"
 	"io/fs"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"timeline/gen/internal/memo"
 )
 
 func copyRepo(t testing.TB) fstest.MapFS {

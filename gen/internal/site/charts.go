@@ -3,8 +3,8 @@ package site
 import (
 	"html/template"
 
-	"clearviewtimeline/gen/internal/chart"
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/chart"
+	"timeline/gen/internal/content"
 )
 
 // chartHTML marks a chart drawn by package chart, which escapes its text, as

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 // The open data: every event's facts and texts as /data/events.json and

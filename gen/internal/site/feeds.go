@@ -7,7 +7,7 @@ import (
 	"slices"
 	"time"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 // Feeds: an Atom feed and a JSON Feed per language, newest event first.

@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"clearviewtimeline/gen/internal/chart"
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/chart"
+	"timeline/gen/internal/content"
 )
 
 // Counted reports whether an event enters the sums of the figures page:

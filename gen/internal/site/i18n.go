@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/format"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/format"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"

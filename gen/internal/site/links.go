@@ -7,7 +7,7 @@ import (
 	"path"
 	"strings"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 
 	"golang.org/x/net/html"
 )

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"clearviewtimeline/gen/internal/memo"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -10,11 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"timeline/gen/internal/memo"
 
 	"golang.org/x/text/collate"
 
-	"clearviewtimeline/gen/internal/content"
-	"clearviewtimeline/gen/internal/markdown"
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/markdown"
 )
 
 // inputs are what every language's views are built from: the content,

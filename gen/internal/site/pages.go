@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"strings"
 
-	"clearviewtimeline/gen/internal/content"
+	"timeline/gen/internal/content"
 )
 
 // page is one HTML file to render: its output path, its page layout and
