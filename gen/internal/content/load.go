@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
 	"timeline/gen/internal/memo"
 )
 

@@ -2,10 +2,10 @@ package content
 
 import (
 	"reflect"
-
 	"strings"
 	"testing"
 	"testing/fstest"
+
 	"timeline/gen/internal/memo"
 )
 

@@ -27,9 +27,9 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"timeline/gen/internal/memo"
 
 	"timeline/gen/internal/content"
+	"timeline/gen/internal/memo"
 	"timeline/gen/internal/site"
 )
 

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"timeline/gen/internal/memo"
 
 	"timeline/gen/internal/content"
+	"timeline/gen/internal/memo"
 	"timeline/gen/internal/publish"
 )
 

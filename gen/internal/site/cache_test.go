@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
 	"timeline/gen/internal/memo"
 )
 

@@ -9,9 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
 	"golang.org/x/net/html"
+	"golang.org/x/tools/txtar"
 )
 
 const corpusSite = `languages: [fr, en]

@@ -1,20 +1,17 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"timeline/gen/internal/memo"
-
-	"golang.org/x/text/collate"
 
 	"timeline/gen/internal/content"
 	"timeline/gen/internal/markdown"
+	"timeline/gen/internal/memo"
+
+	"golang.org/x/text/collate"
 )
 
 // inputs are what every language's views are built from: the content,
@@ -52,7 +49,6 @@ type langViews struct {
 	l      *Lang
 	events []*EventView // in date order
 	byID   map[string]*EventView
-	texts  []*TextView // in menu order
 	byKey  map[string]*TextView
 	// cards are the events' cards, by id; facets the facet values, each
 	// with its events, by dimension in the order of the filters.
@@ -106,7 +102,6 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		tl := in.textLang(l, t)
 		tv := &TextView{Key: p.Key, URL: in.routes.url(l, p.Key), Title: typeset(tl, t.Title), Menu: typeset(tl, cmp.Or(t.Menu, t.Title)),
 			Body: in.bodies[l.Code][p.Key]}
-		v.texts = append(v.texts, tv)
 		v.byKey[p.Key] = tv
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
@@ -119,60 +114,6 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		return nil, err
 	}
 	return v, nil
-}
-
-// renderShared renders the parts of the page frame that are the same on
-// every page of language v: the head's links, the footer, and the menu
-// once for each page it marks and once for all others.
-func (in *inputs) renderShared(v *langViews) error {
-	l := v.l
-	site := in.c.Site
-	shared := Shared{L: l, SiteTitle: v.siteTitle, Home: l.Prefix + "/", FeedAtom: feedPath(l, "xml"), FeedJSON: feedPath(l, "json"),
-		OGLocale: ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
-		License: site.License[l.Code], Repository: site.Repository, Assets: in.theme.assets}
-	for _, o := range in.langs {
-		if o != l {
-			shared.OGAlternates = append(shared.OGAlternates, ogLocale(o.Code))
-		}
-	}
-	t := in.theme.pages["home.html"]
-	run := func(name string, data *Shared) (template.HTML, error) {
-		if t == nil || t.Lookup(name) == nil {
-			return "", fmt.Errorf("%s: missing", name)
-		}
-		var b bytes.Buffer
-		err := t.ExecuteTemplate(&b, name, data)
-		return template.HTML(b.String()), err
-	}
-	var err error
-	if v.head, err = run("layouts/partials/head.html", &shared); err != nil {
-		return err
-	}
-	if v.footer, err = run("layouts/partials/footer.html", &shared); err != nil {
-		return err
-	}
-	v.nav = map[string]template.HTML{}
-	for _, current := range append([]string{""}, menuURLs(v.menu)...) {
-		s := shared
-		s.Menu = make([]MenuItem, len(v.menu))
-		for i, m := range v.menu {
-			m.Current = m.URL == current
-			s.Menu[i] = m
-		}
-		s.HomeCurrent = current == s.Home
-		if v.nav[current], err = run("layouts/partials/menu.html", &s); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func menuURLs(menu []MenuItem) []string {
-	out := make([]string, len(menu))
-	for i, m := range menu {
-		out[i] = m.URL
-	}
-	return out
 }
 
 // eventView is event e as language l shows it.
@@ -255,38 +196,6 @@ func chain(e *content.Event, events map[string]*content.Event, byID map[string]*
 		steps[i] = ChainStep{ID: v.ID, URL: v.URL, Date: v.Date, DateISO: v.DateISO, KindLabel: v.KindLabel, AuthorityLabel: v.Authority.Label}
 	}
 	return steps
-}
-
-// cardTemplate is the partial every list of events shows each event with.
-const cardTemplate = "layouts/partials/event-card.html"
-
-// renderCards renders each event's card once, for the timeline and every
-// facet page that lists it. A card's view is the event's without its body,
-// which no list shows.
-func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
-	t := in.theme.pages["home.html"]
-	if t == nil || t.Lookup(cardTemplate) == nil {
-		return nil, fmt.Errorf("%s: missing", cardTemplate)
-	}
-	type result struct {
-		html string
-		err  error
-	}
-	cards := make(map[string]template.HTML, len(events))
-	for _, v := range events {
-		card := *v
-		card.Body = ""
-		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
-			var b bytes.Buffer
-			err := t.ExecuteTemplate(&b, cardTemplate, &card)
-			return result{b.String(), err}
-		})
-		if r.err != nil {
-			return nil, r.err
-		}
-		cards[v.ID] = template.HTML(r.html)
-	}
-	return cards, nil
 }
 
 // facetURL is the path of a facet page.
@@ -417,30 +326,4 @@ func typeset(lang string, s string) string {
 		return markdown.English(s)
 	}
 	return s
-}
-
-// forEach runs f(0) … f(n-1) on all cores, and returns the first error in
-// index order, whatever the scheduling.
-func forEach(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	for range min(workers(), n) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = f(i)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }

@@ -4,10 +4,10 @@ import "html/template"
 
 // The views are what the templates get: plain, self-contained data, built
 // in one place (model.go) before any template runs. A template reads
-// fields; the only methods it calls are those of its language (.L.T
-// "key", .L.Plural…) and .Asset, which read the theme, never the
-// content. A cached page is keyed by its whole view (cache.go), so
-// nothing a page shows may be reached any other way.
+// fields; the only methods it calls are its language's (.L.Plural…) and
+// .Asset, which read the theme, never the content. A cached page is keyed
+// by its whole view (package memo), so nothing a page shows may be
+// reached any other way.
 
 // Page is what a page's template gets: the page frame (what the head, the
 // header and the footer show) and the page's own content, in the fields
@@ -15,63 +15,44 @@ import "html/template"
 type Page struct {
 	// L is the page's language: its words, formats and address prefix.
 	L *Lang
-	// Layout is the page's layout: home, event, page, figures, facet, 404.
-	Layout string
-	// Path is the page's URL path; Canonical its absolute URL.
-	Path, Canonical string
-	// Title is the page's own title ("" for the home page); Description
-	// its meta description.
-	Title, Description string
-	// SiteTitle is the site's title in the page's language.
-	SiteTitle string
-	// Home is the path of the timeline in the page's language.
-	Home string
-	// OGType is article for an event, website otherwise.
-	OGType string
-	// Robots is the content of the robots meta tag, or "".
-	Robots string
-	// Preview is true in deploy previews: a banner on every page.
+	// Layout is home, event, page, figures, facet or 404; Path the page's
+	// URL path, Canonical its absolute URL; Home the timeline's path.
+	Layout, Path, Canonical, Home string
+	// Title is "" on the home page; Description is the meta description.
+	Title, Description, SiteTitle string
+	// OGType is article for an event, website otherwise; Robots the
+	// robots meta tag, or ""; Script the dev server's, or "".
+	OGType, Robots, Script string
+	// Preview marks a deploy preview: a banner on every page.
 	Preview bool
-	// Script is the dev server's live-reload script, or "".
-	Script string
 	// Alternates lists the page in every language, this one included;
 	// Others in the other languages (the language switch).
 	Alternates, Others []Alternate
-	// AsOf is the day the content was last reviewed, in words; AsOfDate
-	// the same for a datetime attribute.
+	// AsOf is the review day in words, AsOfDate for a datetime attribute.
 	AsOf, AsOfDate string
 	// Head, Nav and Footer are the parts of the frame that every page of
 	// the language shows alike, rendered once from the partials head.html,
 	// menu.html (once for each page of the menu, which it marks) and
 	// footer.html with a Shared.
 	Head, Nav, Footer template.HTML
-	// JSONLD is the page's structured data, encoded.
-	JSONLD template.JS
+	JSONLD            template.JS
 	// TextLang is the language the page's text is written in: the
 	// default language's when its translation is missing (Fallback).
 	TextLang string
 	Fallback bool
 
-	// The page's own content: the fields its layout reads.
-
-	// Event is the event of an event page.
-	Event *EventView
-	// Text is the explainer page of the page and figures layouts.
-	Text *TextView
-	// Facet is the value a facet page lists the events of.
-	Facet *FacetView
-	// Years are the events of the timeline or a facet page, by year.
-	Years []YearGroup
-	// Count is the number of events of the timeline.
-	Count int
-	// Chart is the timeline's chart (home page).
-	Chart template.HTML
-	// CountryYears is the table behind the chart (home page).
+	// The page's own content, by layout: Event (event); Text (page,
+	// figures) and Figures (figures); Facet and Years (facet); Count,
+	// Chart, CountryYears, FacetGroups and Years (home).
+	Event        *EventView
+	Text         *TextView
+	Figures      *Figures
+	Facet        *FacetView
+	Years        []YearGroup
+	Count        int
+	Chart        template.HTML
 	CountryYears *CountryYears
-	// FacetGroups are the home page's filters and facet lists.
-	FacetGroups []FacetGroup
-	// Figures are the sums of the figures page.
-	Figures *Figures
+	FacetGroups  []FacetGroup
 }
 
 // Shared is what the partials head.html, menu.html and footer.html get:
@@ -79,26 +60,14 @@ type Page struct {
 // rendered once per language (the menu once for each of its pages), and
 // a partial that reads a page's own field fails the build.
 type Shared struct {
-	L *Lang
-	// SiteTitle is the site's title; Home the path of the timeline.
-	SiteTitle, Home string
-	// FeedAtom and FeedJSON are the paths of the language's feeds.
-	FeedAtom, FeedJSON string
-	// OGLocale is the language's Open Graph locale, OGAlternates the
-	// other languages'.
-	OGLocale     string
-	OGAlternates []string
-	// Menu is the site's menu; HomeCurrent is true on the timeline.
-	Menu        []MenuItem
-	HomeCurrent bool
-	// AsOf is the day the content was last reviewed, in words; AsOfDate
-	// the same for a datetime attribute.
-	AsOf, AsOfDate string
-	// License is the licence of the texts and data, Repository where to
-	// send corrections; either may be "".
-	License, Repository string
-	// Assets holds the published static files (.Asset "css/site.css").
-	Assets *assetSet
+	L                                   *Lang
+	SiteTitle, Home, FeedAtom, FeedJSON string
+	OGLocale                            string
+	OGAlternates                        []string // the other languages' Open Graph locales
+	Menu                                []MenuItem
+	HomeCurrent                         bool // on the timeline, which the menu marks
+	AsOf, AsOfDate, License, Repository string
+	Assets                              *assetSet
 }
 
 // Asset is the published URL of a file of static/ ("css/site.css").

@@ -1,0 +1,96 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+
+	"timeline/gen/internal/memo"
+)
+
+// The fragments that many pages show alike are rendered once per language
+// and shown as trusted HTML: each event's card, by the timeline and every
+// facet page that lists it; the head's links, the menu and the footer, by
+// every page.
+
+// cardTemplate is the partial every list of events shows each event with.
+const cardTemplate = "layouts/partials/event-card.html"
+
+// renderCards renders each event's card once, for the timeline and every
+// facet page that lists it. A card's view is the event's without its body,
+// which no list shows.
+func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
+	t := in.theme.pages["home.html"]
+	if t == nil || t.Lookup(cardTemplate) == nil {
+		return nil, fmt.Errorf("%s: missing", cardTemplate)
+	}
+	type result struct {
+		html string
+		err  error
+	}
+	cards := make(map[string]template.HTML, len(events))
+	for _, v := range events {
+		card := *v
+		card.Body = ""
+		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
+			var b bytes.Buffer
+			err := t.ExecuteTemplate(&b, cardTemplate, &card)
+			return result{b.String(), err}
+		})
+		if r.err != nil {
+			return nil, r.err
+		}
+		cards[v.ID] = template.HTML(r.html)
+	}
+	return cards, nil
+}
+
+// renderShared renders the parts of the page frame that are the same on
+// every page of language v: the head's links, the footer, and the menu
+// once for each page it marks and once for all others.
+func (in *inputs) renderShared(v *langViews) error {
+	l := v.l
+	site := in.c.Site
+	shared := Shared{L: l, SiteTitle: v.siteTitle, Home: l.Prefix + "/", FeedAtom: feedPath(l, "xml"), FeedJSON: feedPath(l, "json"),
+		OGLocale: ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
+		License: site.License[l.Code], Repository: site.Repository, Assets: in.theme.assets}
+	for _, o := range in.langs {
+		if o != l {
+			shared.OGAlternates = append(shared.OGAlternates, ogLocale(o.Code))
+		}
+	}
+	t := in.theme.pages["home.html"]
+	run := func(name string, data *Shared) (template.HTML, error) {
+		if t == nil || t.Lookup(name) == nil {
+			return "", fmt.Errorf("%s: missing", name)
+		}
+		var b bytes.Buffer
+		err := t.ExecuteTemplate(&b, name, data)
+		return template.HTML(b.String()), err
+	}
+	var err error
+	if v.head, err = run("layouts/partials/head.html", &shared); err != nil {
+		return err
+	}
+	if v.footer, err = run("layouts/partials/footer.html", &shared); err != nil {
+		return err
+	}
+	v.nav = map[string]template.HTML{}
+	current := ""
+	for i := -1; i < len(v.menu); i++ {
+		if i >= 0 {
+			current = v.menu[i].URL
+		}
+		s := shared
+		s.Menu = make([]MenuItem, len(v.menu))
+		for i, m := range v.menu {
+			m.Current = m.URL == current
+			s.Menu[i] = m
+		}
+		s.HomeCurrent = current == s.Home
+		if v.nav[current], err = run("layouts/partials/menu.html", &s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
