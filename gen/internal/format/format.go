@@ -10,7 +10,6 @@ package format
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,9 +39,6 @@ type Locale struct {
 	Qualifiers map[string]string
 
 	printer *message.Printer
-	// dates remembers Date's results: a site shows the same days again
-	// and again (a decision date on its page, its card, its case's pages).
-	dates sync.Map // content.Date → string
 }
 
 // NewLocale prepares a Locale for tag; the other fields are set by the
@@ -84,15 +80,6 @@ func (l *Locale) Money(m content.Money) string {
 
 // Date writes a date at its precision: 17 octobre 2022, octobre 2022, 2022.
 func (l *Locale) Date(d content.Date) string {
-	if s, ok := l.dates.Load(d); ok {
-		return s.(string)
-	}
-	s := l.date(d)
-	l.dates.Store(d, s)
-	return s
-}
-
-func (l *Locale) date(d content.Date) string {
 	var pattern string
 	switch d.Prec {
 	case content.Day:

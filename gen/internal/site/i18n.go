@@ -17,22 +17,21 @@ import (
 // strings is the content of layouts/i18n/LANG.yaml: the words of the
 // interface in one language.
 type strs struct {
-	Name         string                 `yaml:"name"`
-	Months       []string               `yaml:"months"`
-	Money        string                 `yaml:"money"`
-	DateDay      string                 `yaml:"date_day"`
-	DateMonth    string                 `yaml:"date_month"`
-	DateYear     string                 `yaml:"date_year"`
-	FirstDay     string                 `yaml:"first_day"`
-	Qualifiers   map[string]string      `yaml:"qualifiers"`
-	Paths        map[string]string      `yaml:"paths"`
-	Kinds        map[string]label       `yaml:"kinds"`
-	Statuses     map[string]string      `yaml:"statuses"`
-	Confirmation map[string]label       `yaml:"confirmation"`
-	Paid         map[string]string      `yaml:"paid"`
-	Subdivisions map[string]string      `yaml:"subdivisions"`
-	Words        map[string]string      `yaml:"words"`
-	Extra        map[string]interface{} `yaml:",inline"`
+	Name         string            `yaml:"name"`
+	Months       []string          `yaml:"months"`
+	Money        string            `yaml:"money"`
+	DateDay      string            `yaml:"date_day"`
+	DateMonth    string            `yaml:"date_month"`
+	DateYear     string            `yaml:"date_year"`
+	FirstDay     string            `yaml:"first_day"`
+	Qualifiers   map[string]string `yaml:"qualifiers"`
+	Paths        map[string]string `yaml:"paths"`
+	Kinds        map[string]label  `yaml:"kinds"`
+	Statuses     map[string]string `yaml:"statuses"`
+	Confirmation map[string]label  `yaml:"confirmation"`
+	Paid         map[string]string `yaml:"paid"`
+	Subdivisions map[string]string `yaml:"subdivisions"`
+	Words        map[string]string `yaml:"words"`
 }
 
 type label struct {
@@ -53,9 +52,8 @@ type Lang struct {
 	Locale *format.Locale
 	// T holds the words of the interface by key, set in the language's
 	// typography: a layout writes {{.L.T.skip}}.
-	T    map[string]string
-	s    strs
-	path string
+	T map[string]string
+	s strs
 }
 
 // CacheKey: a language's words and formats are read from the theme's
@@ -79,16 +77,11 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 		if err := dec.Decode(&s); err != nil {
 			return nil, fmt.Errorf("%s: %s", p, strings.TrimPrefix(err.Error(), "yaml: "))
 		}
-		if len(s.Extra) > 0 {
-			return nil, fmt.Errorf("%s: unknown keys %v", p, s.Extra)
-		}
 		if len(s.Months) != 12 {
 			return nil, fmt.Errorf("%s: months: %d names; expected 12", p, len(s.Months))
 		}
-		for _, k := range []string{"events"} {
-			if s.Paths[k] == "" {
-				return nil, fmt.Errorf("%s: paths.%s: missing", p, k)
-			}
+		if s.Paths["events"] == "" {
+			return nil, fmt.Errorf("%s: paths.events: missing", p)
 		}
 		for _, k := range content.Kinds {
 			if s.Kinds[k].One == "" || s.Kinds[k].Slug == "" {
@@ -100,12 +93,6 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		for k, w := range s.Words {
-			if !strings.Contains(w, "{subject}") {
-				continue
-			}
-			if subject == "" {
-				return nil, fmt.Errorf("%s: words.%s names {subject}; expected subject: in %s, the name of whom the timeline follows", p, k, content.SiteFile)
-			}
 			s.Words[k] = strings.ReplaceAll(w, "{subject}", subject)
 		}
 		s.setTypography(code)
@@ -116,7 +103,7 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 			loc.YearPattern = s.DateYear
 		}
 		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
-		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s, path: p}
+		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s}
 		if i > 0 {
 			l.Prefix = "/" + code
 		}
@@ -190,30 +177,6 @@ func (l *Lang) Money(m content.Money) string { return l.Locale.Money(m) }
 
 // Number writes an integer with the language's grouping.
 func (l *Lang) Number(n int) string { return l.Locale.Number(int64(n)) }
-
-// Kind is the label of an event kind; KindPlural its plural.
-func (l *Lang) Kind(k string) string { return l.s.Kinds[k].One }
-
-// KindPlural is the plural label of a kind, for facet titles.
-func (l *Lang) KindPlural(k string) string {
-	if p := l.s.Kinds[k].Many; p != "" {
-		return p
-	}
-	return l.s.Kinds[k].One
-}
-
-// Status is the label of a status.
-func (l *Lang) Status(s string) string { return l.s.Statuses[s] }
-
-// Confirmation is the label of a confirmation level; ConfirmationNote
-// explains it.
-func (l *Lang) Confirmation(c string) string { return l.s.Confirmation[c].One }
-
-// ConfirmationNote explains a confirmation level in a sentence.
-func (l *Lang) ConfirmationNote(c string) string { return l.s.Confirmation[c].Note }
-
-// Paid is the label of a payment state.
-func (l *Lang) Paid(p string) string { return l.s.Paid[p] }
 
 // Country names a country or subdivision in this language, from CLDR for
 // countries and from the language's strings for subdivisions.
