@@ -71,25 +71,13 @@ func (ds Diagnostics) Sort() {
 }
 
 // Errors returns the diagnostics of severity Error.
-func (ds Diagnostics) Errors() Diagnostics {
-	var out Diagnostics
-	for _, d := range ds {
-		if d.Severity == Error {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (ds Diagnostics) Errors() Diagnostics { return ds.of(Error) }
 
 // Warnings returns the diagnostics of severity Warning.
-func (ds Diagnostics) Warnings() Diagnostics {
-	var out Diagnostics
-	for _, d := range ds {
-		if d.Severity == Warning {
-			out = append(out, d)
-		}
-	}
-	return out
+func (ds Diagnostics) Warnings() Diagnostics { return ds.of(Warning) }
+
+func (ds Diagnostics) of(sev Severity) Diagnostics {
+	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Severity != sev })
 }
 
 // Strict returns a copy where every warning has become an error.

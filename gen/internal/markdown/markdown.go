@@ -13,6 +13,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -157,7 +158,7 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	}
 	base := id
 	for i := 1; h.seen[id]; i++ {
-		id = base + "-" + itoa(i)
+		id = base + "-" + strconv.Itoa(i)
 	}
 	h.Put([]byte(id))
 	return []byte(id)
@@ -169,13 +170,6 @@ func (h *headingIDs) Put(value []byte) {
 		h.seen[id] = true
 		h.order = append(h.order, id)
 	}
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 // transformer checks links and raw HTML, and sets French spacing.

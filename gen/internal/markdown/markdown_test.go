@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -65,7 +66,7 @@ func TestProblems(t *testing.T) {
 			continue
 		}
 		p := res.Problems[0]
-		if got := p.Problem + "@" + itoa(p.Offset); got != tt.want {
+		if got := p.Problem + "@" + strconv.Itoa(p.Offset); got != tt.want {
 			t.Errorf("%q: got %s, want %s", tt.in, got, tt.want)
 		}
 		if strings.Contains(string(res.HTML), "javascript:") || strings.Contains(string(res.HTML), "<script") {
