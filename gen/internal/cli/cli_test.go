@@ -92,7 +92,7 @@ country: FR
 authority: cnil
 kind: amende
 status: final
-confirmation: confirmed
+confirmation: decision-text
 sourcse: x
 sources:
   - url: javascript:alert(1)

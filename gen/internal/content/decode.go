@@ -138,6 +138,8 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.penalty)
 	case TypeSource:
 		return readAs(f, fd, n, name, f.source)
+	case TypeUpdate:
+		return readAs(f, fd, n, name, f.update)
 	}
 	panic("content: no reader for the type " + fd.Type)
 }

@@ -8,9 +8,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// parseEvent reads the facts and the default language's text of an event.
-func parseEvent(path, id, lang string, src []byte) (*Event, Diagnostics) {
-	f := &file{path: path}
+// parseEvent reads the facts and the default language's text of an
+// event, for a site of the languages langs.
+func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostics) {
+	f := &file{path: path, langs: langs}
 	root, body, bodyLine := f.split(src)
 	if root == nil {
 		return nil, f.diags
@@ -22,7 +23,8 @@ func parseEvent(path, id, lang string, src []byte) (*Event, Diagnostics) {
 		Penalty: get[*Penalty](v, "penalty"), Reference: get[string](v, "reference"), Status: get[string](v, "status"),
 		Confirmation: get[string](v, "confirmation"), Paid: get[string](v, "paid"), Context: get[bool](v, "context"),
 		Sources: get[[]Source](v, "sources"), Draft: get[bool](v, "draft"),
-		Texts:        []*Text{f.textOf(v, lang, body, bodyLine)},
+		Checked: get[Date](v, "checked"), Updates: get[[]Update](v, "updates"),
+		Texts:        []*Text{f.textOf(v, langs[0], body, bodyLine)},
 		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
 	}
 	for _, r := range get[[]ref](v, "related") {

@@ -258,7 +258,7 @@ func parseOne(en entry, langs []string, b []byte) parsed {
 	isDefault := en.lang == langs[0]
 	switch {
 	case en.dir == EventsDir && isDefault:
-		r.event, r.diags = parseEvent(en.path, en.name, en.lang, b)
+		r.event, r.diags = parseEvent(en.path, en.name, langs, b)
 	case en.dir == EventsDir:
 		r.text, r.diags = parseEventText(en.path, en.lang, b)
 	default:

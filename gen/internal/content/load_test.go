@@ -39,7 +39,7 @@ amount:
   currency: EUR
 reference: SAN-2022-019
 status: final
-confirmation: confirmed
+confirmation: decision-text
 paid: unpaid
 related:
   - 2021-11-26-cnil-mise-en-demeure
@@ -61,7 +61,7 @@ country: FR
 authority: cnil
 kind: notice
 status: final
-confirmation: confirmed
+confirmation: decision-text
 sources:
   - url: https://www.cnil.fr/fr/med
     title: MED
@@ -137,9 +137,9 @@ func TestErrors(t *testing.T) {
 		want []string
 	}{
 		{"kind", replace("kind: fine", "kind: amende"),
-			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, fine, penalty, ruling, appeal, settlement (for "amende" write fine)`}},
+			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (for "amende" write fine)`}},
 		{"kind typo", replace("kind: fine", "kind: fien"),
-			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, fine, penalty, ruling, appeal, settlement (did you mean fine?)`}},
+			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (did you mean fine?)`}},
 		{"date shape", replace("date: 2022-10-17", "date: 17/10/2022"),
 			[]string{p + `2:7: date: "17/10/2022" is not a date; expected a date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17`}},
 		{"date that does not exist", replace("date: 2022-10-17", "date: 2023-02-30"),
@@ -151,7 +151,7 @@ func TestErrors(t *testing.T) {
 		{"unknown key", replace("\ntitle: Sanction", "\ntitle: Sanction\nsourcse: x"),
 			[]string{p + `23:1: sourcse: unknown field; expected a field of the schema: did you mean "sources"?`}},
 		{"unknown key, no suggestion", replace("\ntitle: Sanction", "\ntitle: Sanction\nzzzzzzzzzz: x"),
-			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, reference, status, confirmation, paid, context, related, sources, draft, title, summary, caveats`}},
+			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, reference, status, confirmation, paid, context, related, sources, checked, updates, draft, title, summary, caveats`}},
 		{"duplicate key", replace("status: final", "status: final\nstatus: appealed"),
 			[]string{p + `12:1: status: field written twice (first on line 11); expected each field once`}},
 		{"javascript url", replace("url: https://www.cnil.fr/fr/sanction", "url: javascript:alert(1)"),
@@ -183,7 +183,7 @@ func TestErrors(t *testing.T) {
 		{"related to itself", replace("  - 2021-11-26-cnil-mise-en-demeure", "  - 2022-10-17-cnil-sanction"),
 			[]string{p + `15:5: related[1]: an event cannot be related to itself; expected the id of another event`}},
 		{"status", replace("status: final", "status: definitive"),
-			[]string{p + `11:9: status: "definitive" is not allowed; expected one of: pending, in-force, final, appealed, quashed, restored, superseded, dismissed, withdrawn, closed`}},
+			[]string{p + `11:9: status: "definitive" is not allowed; expected one of: pending, in-force, final, appealed, quashed, superseded, dismissed, withdrawn, closed`}},
 		{"missing title", replace("\ntitle: Sanction\n", "\n"),
 			[]string{p + `2:1: title: missing; expected the event's title in this language`}},
 		{"no sources", replace("sources:", "sourcesx:"),

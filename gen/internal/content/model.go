@@ -75,6 +75,10 @@ type Event struct {
 	Related      []string
 	Sources      []Source
 	Draft        bool
+	// Checked is the day the sources were last verified; Updates the
+	// corrections of the event, in the order written.
+	Checked Date
+	Updates []Update
 
 	// Texts holds one Text per site language, in the site's order.
 	Texts []*Text
@@ -89,6 +93,13 @@ type Event struct {
 
 // Text returns the event's text in lang.
 func (e *Event) Text(lang string) *Text { return textIn(e.Texts, lang) }
+
+// Update is a correction of an event: its day, and what changed and why,
+// by language.
+type Update struct {
+	Date Date
+	Text map[string]string
+}
 
 // Page is an explainer page, from content/pages/KEY.md and KEY.LANG.md.
 type Page struct {

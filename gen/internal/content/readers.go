@@ -225,6 +225,12 @@ func (f *file) source(n *yaml.Node, name string) (Source, bool) {
 	return s, true
 }
 
+// update reads one correction of an event.
+func (f *file) update(n *yaml.Node, name string) (Update, bool) {
+	v, ok := f.group(n, name, UpdateSchema, "an update", names(UpdateSchema))
+	return Update{Date: get[Date](v, "date"), Text: get[map[string]string](v, "text")}, ok
+}
+
 // byLanguage reads {fr: "…", en: "…"}, one text per site language.
 func (f *file) byLanguage(n *yaml.Node, name string) (map[string]string, bool) {
 	schema := make([]Field, len(f.langs))

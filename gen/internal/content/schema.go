@@ -8,11 +8,14 @@ import (
 // The enumerations of the schema. Their order is the order of the lists
 // printed in error messages and of the facets on the site.
 var (
-	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "intent", "order", "fine", "penalty", "ruling", "appeal", "settlement"}
+	Kinds = []string{"complaint", "lawsuit", "findings", "notice", "intent", "order", "decision", "fine", "penalty", "ruling", "appeal", "settlement", "closure"}
 
-	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "restored", "superseded", "dismissed", "withdrawn", "closed"}
+	Statuses = []string{"pending", "in-force", "final", "appealed", "quashed", "superseded", "dismissed", "withdrawn", "closed"}
 
-	Confirmations = []string{"confirmed", "press", "partial", "unconfirmed"}
+	// Confirmations say what was read: the decision's own text, the
+	// authority's or court's own summary or press release, independent
+	// press only, or nothing that confirms it.
+	Confirmations = []string{"decision-text", "authority-summary", "press", "unconfirmed"}
 
 	Payments = []string{"paid", "unpaid", "unknown"}
 
@@ -26,11 +29,17 @@ var (
 var kindHints = map[string]string{
 	"amende": "fine", "sanction": "fine", "mise-en-demeure": "notice", "mise en demeure": "notice",
 	"formal-notice": "notice", "astreinte": "penalty", "liquidation": "penalty", "recours": "appeal",
-	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "ruling",
-	"decision": "ruling", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
+	"plainte": "complaint", "ordonnance": "order", "injonction": "order", "décision": "decision (an authority's) or ruling (a court's)",
+	"determination": "decision", "bescheid": "decision", "jugement": "ruling", "arrêt": "ruling", "judgment": "ruling",
 	"transaction": "settlement", "accord": "settlement", "action": "lawsuit", "procès": "lawsuit",
-	"constatations": "findings", "determination": "findings", "notice-of-intent": "intent",
-	"avis-intention": "intent", "intention": "intent",
+	"constatations": "findings", "notice-of-intent": "intent", "avis-intention": "intent", "intention": "intent",
+	"classement": "closure", "no-further-action": "closure",
+}
+
+// confirmationHints name the levels that replaced the old ones.
+var confirmationHints = map[string]string{
+	"confirmed": "decision-text if the decision's own text was read, authority-summary if its press release or summary was",
+	"partial":   "press, or authority-summary if the authority's own summary was read",
 }
 
 // Type says how a field's value is written and checked.
@@ -55,6 +64,7 @@ const (
 	TypeMoney      Type = "money"       // a group of MoneySchema's fields
 	TypePenalty    Type = "penalty"     // a group of PenaltySchema's fields
 	TypeSource     Type = "source"      // a group of SourceSchema's fields
+	TypeUpdate     Type = "update"      // a group of UpdateSchema's fields
 )
 
 // Field is one key of a file's front matter or data, as the schema
@@ -149,6 +159,14 @@ var SourceSchema = []Field{
 	{Name: "primary", Type: TypeBool, Doc: "true only for the authority's or court's own text, or a verbatim copy of it.", Example: "true"},
 }
 
+// UpdateSchema is one correction of an event: its day, and what changed
+// and why, in every language of the site.
+var UpdateSchema = []Field{
+	{Name: "date", Type: TypeDay, Required: true, Expected: "the day of the correction, YYYY-MM-DD", Example: "2026-11-30"},
+	{Name: "text", Type: TypeByLanguage, Required: true, Expected: "one sentence per language: what changed, and why",
+		Doc: "One sentence per language: what changed, and why.", Example: `{fr: "…", en: "…"}`},
+}
+
 // EventSchema is the front matter of content/events/ID.md: the facts of an
 // event and its text in the default language.
 var EventSchema = []Field{
@@ -167,8 +185,8 @@ var EventSchema = []Field{
 		Doc: "A periodic penalty (astreinte): a rate per day or a cap, and the period it ran."},
 	{Name: "reference", Type: TypeText, Doc: "The decision's own number.", Example: "SAN-2022-019"},
 	{Name: "status", Type: TypeEnum, Values: Statuses, Required: true, Expected: oneOf(Statuses), Example: "final"},
-	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Required: true, Expected: oneOf(Confirmations), Example: "confirmed",
-		Doc: "confirmed: the authority's or court's own text was seen; press: two independent secondary sources agree."},
+	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Hints: confirmationHints, Required: true, Expected: oneOf(Confirmations), Example: "decision-text",
+		Doc: "What was read: decision-text, the decision's own text (or a verbatim copy); authority-summary, the authority's or court's own press release or summary; press, independent secondary sources only; unconfirmed, nothing that confirms it."},
 	{Name: "paid", Type: TypeEnum, Values: Payments, Default: "unknown", Example: "unpaid",
 		Doc: "Fines and penalties only, and only with a source saying so."},
 	{Name: "context", Type: TypeBool, Example: "false",
@@ -178,6 +196,9 @@ var EventSchema = []Field{
 	{Name: "sources", Type: TypeSource, List: true, Fields: SourceSchema, Required: true,
 		Expected: "a list of sources, each with " + names(SourceSchema),
 		Doc:      "At least one; the authority's or court's own text first."},
+	{Name: "checked", Type: TypeDay, Doc: "The day the event's sources were last verified.", Example: "2026-11-30"},
+	{Name: "updates", Type: TypeUpdate, List: true, Fields: UpdateSchema,
+		Doc: "Corrections of a fact a reader may have relied on, each dated and said in every language; a change of wording is not logged."},
 	{Name: "draft", Type: TypeBool, Doc: "true keeps the event off the published site; gen serve shows it, marked.", Example: "false"},
 	{Name: "title", Type: TypeText, PerLang: true, Required: true, Expected: "the event's title in this language",
 		Doc: "The event's heading.", Example: `"L'APD inflige 5 millions d'euros d'amende à Exemple SA"`},

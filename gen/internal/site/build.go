@@ -204,7 +204,7 @@ func checkSlugs(c *content.Content, langs []*Lang) content.Diagnostics {
 		if !l.Default {
 			reserved[l.Code] = "the " + l.Code + " pages"
 		}
-		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years"} {
+		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years", "updates"} {
 			reserved[l.Path(sec)] = "the " + sec + " section"
 		}
 	}

@@ -42,6 +42,7 @@ type record struct {
 	} `yaml:"facts"`
 	Latest          string            `yaml:"latest"`
 	Totals          map[string]string `yaml:"totals"`
+	Appealed        []string          `yaml:"appealed"`
 	ComputedPenalty struct {
 		ID        string              `yaml:"id"`
 		Rate      int64               `yaml:"rate"`
@@ -210,6 +211,39 @@ func TestFiguresAreComputed(t *testing.T) {
 	fr = realLangs(t)["fr"].Money(content.Money{Value: euros + 1000000, Currency: "EUR"})
 	if got := grandTotal(t, after, "chiffres/index.html"); !strings.HasPrefix(got, fr) {
 		t.Errorf("after raising %s by €1 M the total is %q, want it to begin with %q", fine.ID, got, fr)
+	}
+}
+
+// TestFiguresUnderAppeal: a sum under appeal is listed apart on the
+// figures page and left out of the totals; once the appeal is decided and
+// the decision in force again, it is counted.
+func TestFiguresUnderAppeal(t *testing.T) {
+	fsys := copyRepo(t)
+	r := readRecord(t)
+	if len(r.Appealed) == 0 {
+		t.Skip("no sum under appeal in the record")
+	}
+	e := realContent(t).Event(r.Appealed[0])
+	if e == nil || !Appealed(e) || Counted(e) {
+		t.Fatalf("%s: not a sum under appeal", r.Appealed[0])
+	}
+	out, _, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	amount := realLangs(t)["fr"].Money(*e.Amount)
+	page := string(out.Files["chiffres/index.html"])
+	total := grandTotal(t, out, "chiffres/index.html")
+	if !strings.Contains(page, "id=appealed") || !strings.Contains(page, amount) || strings.Contains(total, amount) {
+		t.Errorf("%s (%s) is not listed apart, or is in the total %q", e.ID, amount, total)
+	}
+	fsys[e.Path].Data = bytes.Replace(fsys[e.Path].Data, []byte("status: appealed"), []byte("status: in-force"), 1)
+	out, _, err = Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total := grandTotal(t, out, "chiffres/index.html"); !strings.Contains(total, amount) {
+		t.Errorf("in force, %s is not in the total %q", e.ID, total)
 	}
 }
 

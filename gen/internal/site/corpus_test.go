@@ -32,7 +32,7 @@ country: FR
 authority: cnil
 kind: notice
 status: final
-confirmation: confirmed
+confirmation: decision-text
 sources:
   - url: https://example.org/base
     title: Base

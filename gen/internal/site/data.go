@@ -59,6 +59,13 @@ type jsonEvent struct {
 	Caveats       map[string]any    `json:"caveats,omitempty"`
 	URL           map[string]string `json:"url"`
 	Sources       []jsonSource      `json:"sources"`
+	Checked       string            `json:"checked,omitempty"`
+	Updates       []jsonUpdate      `json:"updates,omitempty"`
+}
+
+type jsonUpdate struct {
+	Date string            `json:"date"`
+	Text map[string]string `json:"text"`
 }
 
 func money(m *content.Money) *jsonMoney {
@@ -100,6 +107,10 @@ func (in *inputs) jsonEvents() []jsonEvent {
 		}
 		for _, src := range e.Sources {
 			j.Sources = append(j.Sources, jsonSource{src.URL, src.Title, src.Publisher, src.Language, src.Primary})
+		}
+		j.Checked = e.Checked.String()
+		for _, u := range e.Updates {
+			j.Updates = append(j.Updates, jsonUpdate{u.Date.String(), u.Text})
 		}
 		out = append(out, j)
 	}

@@ -197,14 +197,19 @@ func TestNetlifyRedirects(t *testing.T) {
 	for _, r := range c.Redirects {
 		got = append(got, redirect{r.From, r.To, r.Status, r.Force})
 	}
-	// The English fallback first: Netlify applies the first rule that matches.
-	want := []redirect{{"/en/*", "/en/404.html", 404, false}, {"/*", "/404.html", 404, false}}
+	// A moved page first, then the English fallback: Netlify applies the
+	// first rule that matches.
+	want := []redirect{{"/types/injonction/", "/types/ordonnance/", 301, false}, {"/en/*", "/en/404.html", 404, false}, {"/*", "/404.html", 404, false}}
 	if !slices.Equal(got, want) {
 		t.Errorf("redirects = %+v, want %+v", got, want)
 	}
 	out := realSite(t, repoRoot())
 	for _, r := range want {
-		if _, ok := out.Files[strings.TrimPrefix(r.to, "/")]; !ok {
+		target := strings.TrimPrefix(r.to, "/")
+		if strings.HasSuffix(target, "/") {
+			target += "index.html"
+		}
+		if _, ok := out.Files[target]; !ok {
 			t.Errorf("redirect target %s is not built", r.to)
 		}
 	}

@@ -33,8 +33,9 @@ type feedEntry struct {
 	URL, Title, Summary string
 	// Text is what a feed says of the event beside its title.
 	Text string
-	// Date is when it became known, RFC 3339.
-	Date            string
+	// Date is when it became known, Updated its latest correction, else
+	// Date; both RFC 3339.
+	Date, Updated   string
 	Kind, KindLabel string
 	Country, Lang   string
 }
@@ -51,16 +52,23 @@ func (in *inputs) feedView(v *langViews) *feedView {
 		}
 		return b.Date.Compare(a.Date)
 	})
-	for i, e := range events {
+	for _, e := range events {
 		ev := v.byID[e.ID]
 		text := ev.Date + " — " + ev.CountryName + " — " + ev.Authority.Label + " — " + ev.KindLabel
 		if ev.Amount != "" {
 			text += " — " + ev.Amount
 		}
-		f.Entries = append(f.Entries, feedEntry{URL: in.abs(ev.URL), Title: ev.Title, Summary: ev.Summary, Text: text + ". " + ev.Summary,
-			Date: rfc3339(entryDate(e)), Kind: e.Kind, KindLabel: ev.KindLabel, Country: e.Country, Lang: ev.TextLang})
-		if i == 0 {
-			f.Updated = f.Entries[0].Date
+		updated := entryDate(e)
+		for _, u := range e.Updates {
+			if u.Date.Compare(updated) > 0 {
+				updated = u.Date
+			}
+		}
+		fe := feedEntry{URL: in.abs(ev.URL), Title: ev.Title, Summary: ev.Summary, Text: text + ". " + ev.Summary,
+			Date: rfc3339(entryDate(e)), Updated: rfc3339(updated), Kind: e.Kind, KindLabel: ev.KindLabel, Country: e.Country, Lang: ev.TextLang}
+		f.Entries = append(f.Entries, fe)
+		if len(f.Entries) == 1 || fe.Updated > f.Updated {
+			f.Updated = fe.Updated
 		}
 	}
 	return f
@@ -111,7 +119,7 @@ func (f *feedView) atom() ([]byte, error) {
 	a.Author.Name = f.Title
 	for _, fe := range f.Entries {
 		e := atomEntry{Title: atomText{"text", fe.Title}, ID: fe.URL, Link: atomLink{"alternate", "text/html", fe.URL},
-			Updated: fe.Date, Published: fe.Date, Summary: atomText{"text", fe.Text}}
+			Updated: fe.Updated, Published: fe.Date, Summary: atomText{"text", fe.Text}}
 		e.Category.Term, e.Category.Label = fe.Kind, fe.KindLabel
 		a.Entries = append(a.Entries, e)
 	}
@@ -133,6 +141,7 @@ func (f *feedView) jsonFeed() ([]byte, error) {
 		ContentText   string   `json:"content_text"`
 		Summary       string   `json:"summary"`
 		DatePublished string   `json:"date_published"`
+		DateModified  string   `json:"date_modified,omitempty"`
 		Language      string   `json:"language"`
 		Tags          []string `json:"tags"`
 	}
@@ -150,6 +159,9 @@ func (f *feedView) jsonFeed() ([]byte, error) {
 	for _, fe := range f.Entries {
 		j.Items = append(j.Items, item{ID: fe.URL, URL: fe.URL, Title: fe.Title, Summary: fe.Summary, ContentText: fe.Text,
 			DatePublished: fe.Date, Language: fe.Lang, Tags: []string{fe.Kind, fe.Country}})
+		if fe.Updated != fe.Date {
+			j.Items[len(j.Items)-1].DateModified = fe.Updated
+		}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

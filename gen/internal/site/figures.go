@@ -11,10 +11,19 @@ import (
 
 // Counted reports whether an event enters the sums of the figures page:
 // the fines and liquidated penalties imposed on the subject, with an
-// amount, not quashed. Context events (actions against the subject's
+// amount, in force or final. A sum under appeal is shown apart (Appealed):
+// it is not payable while the appeal is pending. Quashed, withdrawn or
+// superseded decisions and context events (actions against the subject's
 // users) are left out.
 func Counted(e *content.Event) bool {
-	return (e.Kind == "fine" || e.Kind == "penalty") && !e.Context && e.Amount != nil && e.Status != "quashed"
+	return sum(e) && (e.Status == "in-force" || e.Status == "final")
+}
+
+// Appealed reports whether an event's sum is under appeal.
+func Appealed(e *content.Event) bool { return sum(e) && e.Status == "appealed" }
+
+func sum(e *content.Event) bool {
+	return (e.Kind == "fine" || e.Kind == "penalty") && !e.Context && e.Amount != nil
 }
 
 // Sum adds amounts per currency, in currency order.
@@ -39,6 +48,9 @@ func (in *inputs) figures(v *langViews) *Figures {
 	var all []*content.Event
 	perCountry := map[string][]*content.Event{}
 	for _, e := range in.c.Events {
+		if Appealed(e) {
+			f.Appealed = append(f.Appealed, v.byID[e.ID])
+		}
 		if !Counted(e) {
 			continue
 		}

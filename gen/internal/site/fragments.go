@@ -52,7 +52,8 @@ func (in *inputs) renderShared(v *langViews) error {
 	l := v.l
 	site := in.c.Site
 	shared := Shared{L: l, SiteTitle: v.siteTitle, Home: l.Prefix + "/", FeedAtom: feedPath(l, "xml"), FeedJSON: feedPath(l, "json"),
-		OGLocale: ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
+		UpdatesURL: l.Prefix + "/" + l.Path("updates") + "/",
+		OGLocale:   ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
 		License: site.License[l.Code], Repository: site.Repository, Assets: in.theme.assets}
 	for _, o := range in.langs {
 		if o != l {

@@ -80,8 +80,10 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 		if len(s.Months) != 12 {
 			return nil, fmt.Errorf("%s: months: %d names; expected 12", p, len(s.Months))
 		}
-		if s.Paths["events"] == "" {
-			return nil, fmt.Errorf("%s: paths.events: missing", p)
+		for _, k := range []string{"events", "updates"} {
+			if s.Paths[k] == "" {
+				return nil, fmt.Errorf("%s: paths.%s: missing", p, k)
+			}
 		}
 		for _, k := range content.Kinds {
 			if s.Kinds[k].One == "" || s.Kinds[k].Slug == "" {

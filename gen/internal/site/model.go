@@ -134,7 +134,7 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
 			FacetURL: facetURL(l, "authorities", a.Key)},
 		Reference: e.Reference,
-		Context:   e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation != "confirmed",
+		Context:   e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
 	}
 	ev.Authority.Label = cmp.Or(ev.Authority.Abbr, ev.Authority.Name)
 	for _, s := range t.Caveats {
@@ -168,7 +168,28 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		}
 		ev.Penalty = pv
 	}
+	if !e.Checked.IsZero() {
+		ev.Checked, ev.CheckedISO = l.Date(e.Checked), e.Checked.String()
+	}
+	for _, u := range e.Updates {
+		ev.Updates = append(ev.Updates, UpdateView{Date: l.Date(u.Date), DateISO: u.Date.String(), Text: typeset(l.Code, u.Text[l.Code])})
+	}
+	slices.SortStableFunc(ev.Updates, func(a, b UpdateView) int { return cmp.Compare(b.DateISO, a.DateISO) })
 	return ev
+}
+
+// updates lists every correction of language v's events, newest first,
+// each with the event it corrects.
+func (v *langViews) updates() []UpdateView {
+	var out []UpdateView
+	for _, e := range v.events {
+		for _, u := range e.Updates {
+			u.Event = &EventLink{URL: e.URL, Title: e.Title}
+			out = append(out, u)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b UpdateView) int { return cmp.Compare(b.DateISO, a.DateISO) })
+	return out
 }
 
 // chain lists the events reachable from e through related, in date

@@ -53,6 +53,10 @@ func (in *inputs) pages(v *langViews) []page {
 			description: l.Plural("facet_description", f.Count, "label", f.Label),
 			alt:         func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)}), false})
 	}
+	log := l.Prefix + "/" + l.Path("updates") + "/"
+	out = append(out, page{file(log), "updates.html", in.frame(v, frame{layout: "updates", path: log, title: l.word("updates_title"),
+		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
+		&Page{Updates: v.updates()}), false})
 	notFound := l.Prefix + "/404.html"
 	out = append(out, page{strings.TrimPrefix(notFound, "/"), "404.html", in.frame(v, frame{layout: "404", path: notFound,
 		title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{}), true})
@@ -93,6 +97,7 @@ func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
 	}
 	site := in.c.Site
 	p.AsOf, p.AsOfDate = l.Date(site.AsOf), site.AsOf.String()
+	p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
 	p.Head, p.Footer = v.head, v.footer
 	if p.Nav = v.nav[f.path]; p.Nav == "" {
 		p.Nav = v.nav[""]

@@ -28,8 +28,9 @@ type Page struct {
 	// Alternates lists the page in every language, this one included;
 	// Others in the other languages (the language switch).
 	Alternates, Others []Alternate
-	// AsOf is the review day in words, AsOfDate for a datetime attribute.
-	AsOf, AsOfDate string
+	// AsOf is the review day in words, AsOfDate for a datetime attribute;
+	// UpdatesURL is the log of every correction.
+	AsOf, AsOfDate, UpdatesURL string
 	// Head, Nav and Footer are the parts of the frame that every page of
 	// the language shows alike, rendered once from the partials head.html,
 	// menu.html (once for each page of the menu, which it marks) and
@@ -43,7 +44,8 @@ type Page struct {
 
 	// The page's own content, by layout: Event (event); Text (page,
 	// figures) and Figures (figures); Facet and Years (facet); Count,
-	// Chart, CountryYears, FacetGroups and Years (home).
+	// Chart, CountryYears, FacetGroups and Years (home); Updates (the log
+	// of corrections).
 	Event        *EventView
 	Text         *TextView
 	Figures      *Figures
@@ -53,6 +55,7 @@ type Page struct {
 	Chart        template.HTML
 	CountryYears *CountryYears
 	FacetGroups  []FacetGroup
+	Updates      []UpdateView
 }
 
 // Shared is what the partials head.html, menu.html and footer.html get:
@@ -64,6 +67,7 @@ type Shared struct {
 	SiteTitle, Home, FeedAtom, FeedJSON string
 	OGLocale                            string
 	OGAlternates                        []string // the other languages' Open Graph locales
+	UpdatesURL                          string   // the log of corrections
 	Menu                                []MenuItem
 	HomeCurrent                         bool // on the timeline, which the menu marks
 	AsOf, AsOfDate, License, Repository string
@@ -135,6 +139,18 @@ type EventView struct {
 	// reachable through related, in date order; nil when it stands alone.
 	Chain      []ChainStep
 	Prev, Next *EventLink
+	// Checked is the day the sources were last verified, CheckedISO for
+	// a datetime attribute; "" when not said. Updates are the event's
+	// corrections, newest first.
+	Checked, CheckedISO string
+	Updates             []UpdateView
+}
+
+// UpdateView is a correction, in the page's language: on an event's page,
+// and with the event it corrects on the log of all corrections.
+type UpdateView struct {
+	Date, DateISO, Text string
+	Event               *EventLink
 }
 
 // AuthorityView is an authority's name in one language.
@@ -223,10 +239,13 @@ type CountryYearsRow struct {
 }
 
 // Figures are the sums of the figures page, computed from the events: the
-// fines and liquidated penalties imposed, by country, in each decision's
-// own currency (never converted), and what is known of their payment.
+// fines and liquidated penalties imposed and in force, by country, in
+// each decision's own currency (never converted), and what is known of
+// their payment. Appealed lists apart the sums under appeal, not payable
+// while the appeal is pending and left out of the totals.
 type Figures struct {
 	Countries []CountryFigures
+	Appealed  []*EventView
 	// Totals is the sum of all countries, one amount per currency.
 	Totals []string
 	// Paid, Unpaid and Unknown count the decisions by what is known of
