@@ -1,7 +1,8 @@
 // Progressive enhancement, loaded with defer: the site works without it.
 // 1. On the timeline, the filter form (hidden without JavaScript) filters
 //    the events in place and keeps the choice in the URL (?country=fr&kind=fine).
-// 2. On an event page, a button copies the permalink.
+// 2. Buttons copy the permalink, a citation or the code of an embed.
+// 3. The embedded timeline filters itself by the address's parameters.
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -45,17 +46,52 @@
     form.hidden = false;
     apply(false);
   }
-  var link = document.querySelector(".permalink a");
-  if (link && navigator.clipboard) {
-    var b = document.createElement("button");
-    b.type = "button";
-    b.className = "copy";
-    b.textContent = link.parentNode.dataset.copy;
-    b.addEventListener("click", function () {
-      navigator.clipboard.writeText(link.href).then(function () {
-        b.textContent = link.parentNode.dataset.copied;
+  // 2. Buttons that copy a permalink, a citation or the code of an embed.
+  if (navigator.clipboard) {
+    document.querySelectorAll("[data-copy]").forEach(function (box) {
+      var what = box.querySelector("a, textarea, code, span");
+      if (!what) { return; }
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "copy";
+      b.textContent = box.dataset.copy;
+      b.addEventListener("click", function () {
+        var text = what.href || what.value || what.textContent;
+        navigator.clipboard.writeText(text).then(function () { b.textContent = box.dataset.copied; });
       });
+      box.appendChild(b);
     });
-    link.parentNode.appendChild(b);
+  }
+  // 3. The embedded timeline: filtered by the address's parameters, in
+  //    this language's words (?pays=fr) or in English (?country=fr); it
+  //    tells the page that frames it how tall it is, for a script there
+  //    that resizes the frame (see the README).
+  var list = document.querySelector(".embed-list");
+  if (list) {
+    var q = new URLSearchParams(location.search), want = {};
+    [["country", "countries"], ["authority", "authorities"], ["kind", "kinds"], ["year", "years"]].forEach(function (d) {
+      var v = q.get(list.dataset[d[1]]) || q.get(d[0]);
+      if (v) { want[d[0]] = v.toLowerCase(); }
+    });
+    var items = list.querySelectorAll("li"), shown = 0;
+    items.forEach(function (li) {
+      var ok = true;
+      for (var k in want) { if (li.dataset[k] !== want[k]) { ok = false; } }
+      li.hidden = !ok;
+      if (ok) { shown++; }
+    });
+    var count = document.getElementById("filter-status");
+    if (count) {
+      var lang = document.documentElement.lang;
+      var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(shown) === "one" && count.dataset.templateOne;
+      count.textContent = (one || count.dataset.template).replace("{n}", window.Intl ? new Intl.NumberFormat(lang).format(shown) : String(shown));
+    }
+    var tell = function () {
+      if (window.parent !== window) {
+        window.parent.postMessage({ timelineHeight: document.documentElement.scrollHeight }, "*");
+      }
+    };
+    tell();
+    window.addEventListener("resize", tell);
   }
 })();

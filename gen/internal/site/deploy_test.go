@@ -243,17 +243,30 @@ func TestNetlifyHeaders(t *testing.T) {
 			}
 		}
 		for name, want := range map[string]string{
-			"x-content-type-options":     "nosniff",
-			"referrer-policy":            "strict-origin-when-cross-origin",
-			"cross-origin-opener-policy": "same-origin",
-			"strict-transport-security":  "max-age=63072000; includeSubDomains",
+			"x-content-type-options":    "nosniff",
+			"referrer-policy":           "strict-origin-when-cross-origin",
+			"strict-transport-security": "max-age=63072000; includeSubDomains",
 		} {
 			if got := h.values[name]; got != want {
 				t.Errorf("%s: %s = %q, want %q", u, name, got, want)
 			}
 		}
-		if h.values["content-security-policy"] == "" {
-			t.Errorf("%s: no Content-Security-Policy", u)
+		// Every page has its policy, from one rule; only the timeline to
+		// embed may be framed by other sites. An address that does not
+		// exist gets the 404 page with the headers of every response.
+		if exists[u] && (strings.HasSuffix(u, "/") || strings.HasSuffix(u, ".html")) {
+			pol, err := parseCSP(h.values["content-security-policy"])
+			framed := strings.HasSuffix(u, "/embed/")
+			wantFA, wantXFO := "'none'", "DENY"
+			if framed {
+				wantFA, wantXFO = "*", ""
+			}
+			if err != nil || strings.Join(pol["frame-ancestors"], " ") != wantFA {
+				t.Errorf("%s: Content-Security-Policy %q (%v), want frame-ancestors %s", u, h.values["content-security-policy"], err, wantFA)
+			}
+			if h.values["x-frame-options"] != wantXFO || h.values["cross-origin-opener-policy"] != "same-origin" {
+				t.Errorf("%s: X-Frame-Options %q, Cross-Origin-Opener-Policy %q", u, h.values["x-frame-options"], h.values["cross-origin-opener-policy"])
+			}
 		}
 		pp := h.values["permissions-policy"]
 		for _, f := range []string{"camera", "microphone", "geolocation", "interest-cohort", "browsing-topics", "payment", "usb"} {
@@ -327,6 +340,9 @@ func TestNetlifyHeaders(t *testing.T) {
 func TestContentSecurityPolicy(t *testing.T) {
 	c := loadNetlify(t)
 	policy := c.headersFor("/").values["content-security-policy"]
+	if embed := c.headersFor("/embed/").values["content-security-policy"]; embed != strings.Replace(policy, "frame-ancestors 'none'", "frame-ancestors *", 1) {
+		t.Errorf("the policy of the timeline to embed\n  %s\nis not the pages' but for frame-ancestors *:\n  %s", embed, policy)
+	}
 	pol, err := parseCSP(policy)
 	if err != nil {
 		t.Fatalf("Content-Security-Policy %q: %v", policy, err)
@@ -621,8 +637,9 @@ func TestDeployPreview(t *testing.T) {
 				under(p+" og:url", attr(n, "content"))
 			}
 		}
-		// The 404 pages answer any address: they have no canonical one.
-		if !strings.HasSuffix(p, "404.html") && (canonical != 1 || ogURL != 1 || hreflang < 2) {
+		// The 404 pages answer any address: they have no canonical one; the
+		// timeline to embed is framed by other sites, never shared.
+		if !strings.HasSuffix(p, "404.html") && !embedded(p) && (canonical != 1 || ogURL != 1 || hreflang < 2) {
 			t.Errorf("%s: %d canonical links, %d og:url, %d hreflang alternates", p, canonical, ogURL, hreflang)
 		}
 	}
@@ -712,8 +729,8 @@ func TestDeployPreview(t *testing.T) {
 		t.Errorf("preview robots.txt does not disallow everything:\n%s", robots)
 	}
 
-	// The production build has neither the banner nor noindex (but on the 404 pages,
-	// which are never to be indexed).
+	// The production build has neither the banner nor noindex (but on the 404 pages
+	// and the timeline to embed, which are never to be indexed).
 	for _, p := range prod.Paths() {
 		if path.Ext(p) != ".html" {
 			continue
@@ -722,7 +739,7 @@ func TestDeployPreview(t *testing.T) {
 		if banners != 0 {
 			t.Errorf("production %s: a preview banner", p)
 		}
-		if noindex && !strings.HasSuffix(p, "404.html") {
+		if noindex && !strings.HasSuffix(p, "404.html") && !embedded(p) {
 			t.Errorf("production %s: noindex", p)
 		}
 	}

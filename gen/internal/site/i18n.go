@@ -26,6 +26,7 @@ type strs struct {
 	FirstDay     string            `yaml:"first_day"`
 	Qualifiers   map[string]string `yaml:"qualifiers"`
 	Paths        map[string]string `yaml:"paths"`
+	Params       map[string]string `yaml:"params"`
 	Kinds        map[string]label  `yaml:"kinds"`
 	Statuses     map[string]string `yaml:"statuses"`
 	Confirmation map[string]label  `yaml:"confirmation"`
@@ -199,6 +200,11 @@ func (l *Lang) Country(code string) string {
 	}
 	return name
 }
+
+// Param is the name of the query parameter that filters the embedded
+// timeline by a dimension (countries, authorities, kinds, years): pays,
+// country.
+func (l *Lang) Param(dim string) string { return l.s.Params[dim] }
 
 // Path is the URL segment for a section of the site (events, countries…).
 func (l *Lang) Path(section string) string { return l.s.Paths[section] }

@@ -178,6 +178,17 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 	return ev
 }
 
+// list is the events as a list shows them: without their bodies.
+func (v *langViews) list() []*EventView {
+	out := make([]*EventView, len(v.events))
+	for i, e := range v.events {
+		c := *e
+		c.Body = ""
+		out[i] = &c
+	}
+	return out
+}
+
 // updates lists every correction of language v's events, newest first,
 // each with the event it corrects.
 func (v *langViews) updates() []UpdateView {

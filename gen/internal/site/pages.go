@@ -26,14 +26,27 @@ func file(url string) string { return strings.TrimPrefix(url, "/") + "index.html
 func (in *inputs) pages(v *langViews) []page {
 	l := v.l
 	home := l.Prefix + "/"
-	out := []page{{file(home), "home.html", in.frame(v, frame{layout: "home", path: home,
+	embed := l.Prefix + "/embed/"
+	out := []page{{file(embed), "embed.html", in.frame(v, frame{layout: "embed", path: embed, title: l.word("embed_title"),
+		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()}), true}}
+	out = append(out, page{file(home), "home.html", in.frame(v, frame{layout: "home", path: home,
 		alt: func(o *Lang) string { return o.Prefix + "/" }}, &Page{
 		Count: len(v.events), Chart: in.timelineChart(v), CountryYears: in.countryYears(v),
-		FacetGroups: v.facetGroups(), Years: v.years(v.events)}), false}}
+		FacetGroups: v.facetGroups(), Years: v.years(v.events)}), false})
 	for _, e := range v.events {
 		id := e.ID
+		updated := in.c.Site.AsOf
+		if ce := in.byID[id]; len(ce.Updates) > 0 || !ce.Checked.IsZero() {
+			updated = ce.Checked
+			for _, u := range ce.Updates {
+				if u.Date.Compare(updated) > 0 {
+					updated = u.Date
+				}
+			}
+		}
 		out = append(out, page{file(e.URL), "event.html", in.frame(v, frame{layout: "event", path: e.URL, title: e.Title,
-			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, id) }}, &Page{Event: e}), false})
+			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, id) },
+			embed: "?" + l.Param("countries") + "=" + e.CountryKey, cite: id + "-" + l.Code, updated: updated}, &Page{Event: e}), false})
 	}
 	for _, p := range in.c.Pages {
 		t, tv := p.Text(l.Code), v.byKey[p.Key]
@@ -45,13 +58,14 @@ func (in *inputs) pages(v *langViews) []page {
 		}
 		out = append(out, page{file(tv.URL), tmpl, in.frame(v, frame{layout: p.Layout, path: tv.URL, title: tv.Title,
 			description: typeset(in.textLang(l, t), t.Summary), fallback: t.Fallback,
-			alt: func(o *Lang) string { return in.routes.url(o, key) }}, view), false})
+			alt:  func(o *Lang) string { return in.routes.url(o, key) },
+			cite: key + "-" + l.Code, updated: in.c.Site.AsOf}, view), false})
 	}
 	for _, f := range v.facets {
 		f := f
 		out = append(out, page{file(f.URL), "facet.html", in.frame(v, frame{layout: "facet", path: f.URL, title: f.Label,
-			description: l.Plural("facet_description", f.Count, "label", f.Label),
-			alt:         func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)}), false})
+			description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
+			alt: func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)}), false})
 	}
 	log := l.Prefix + "/" + l.Path("updates") + "/"
 	out = append(out, page{file(log), "updates.html", in.frame(v, frame{layout: "updates", path: log, title: l.word("updates_title"),
@@ -67,6 +81,11 @@ func (in *inputs) pages(v *langViews) []page {
 type frame struct {
 	layout, path, title, description string
 	fallback, noIndex                bool
+	// embed is the query of the page's embed snippet (a facet's filter);
+	// cite, when set, is the key of the page's citation, of the text last
+	// updated on updated.
+	embed, cite string
+	updated     content.Date
 	// alt gives the path of the same page in another language.
 	alt func(o *Lang) string
 }
@@ -107,6 +126,12 @@ func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
 		p.TextLang = in.langs[0].Code
 	}
 	p.JSONLD = in.jsonLD(p)
+	if f.layout != "embed" {
+		p.Embed = in.embedSnippet(l, v.siteTitle, f.embed)
+	}
+	if f.cite != "" {
+		p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
+	}
 	return p
 }
 

@@ -173,7 +173,13 @@ func (f *files) renderPage(min *minifier, p page) ([]byte, error) {
 		raw, minified := getBuffer(), getBuffer()
 		defer putBuffer(raw)
 		defer putBuffer(minified)
-		if err := t.ExecuteTemplate(raw, "layouts/base.html", p.view); err != nil {
+		// A page layout is drawn in base.html's frame, unless it is a
+		// whole page of its own (the timeline to embed).
+		root := "layouts/base.html"
+		if p.template == "embed.html" {
+			root = "layouts/embed.html"
+		}
+		if err := t.ExecuteTemplate(raw, root, p.view); err != nil {
 			return result{nil, err}
 		}
 		if bytes.Contains(raw.Bytes(), []byte("ZgotmplZ")) {

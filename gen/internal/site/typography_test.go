@@ -82,7 +82,7 @@ func readerText(n *html.Node, lang string, prev *rune, fn func(lang string, prev
 		return
 	case html.ElementNode:
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Code, atom.Pre, atom.Template:
+		case atom.Script, atom.Style, atom.Code, atom.Pre, atom.Template, atom.Textarea:
 			return
 		}
 		if l := attr(n, "lang"); l != "" {

@@ -56,6 +56,14 @@ type Page struct {
 	CountryYears *CountryYears
 	FacetGroups  []FacetGroup
 	Updates      []UpdateView
+	// Events are the embedded timeline's events.
+	Events []*EventView
+
+	// Embed is the HTML that shows the timeline in another site, filtered
+	// as the page is (a facet, an event's country); Cite how to cite the
+	// page (event and explainer pages).
+	Embed string
+	Cite  *Citation
 }
 
 // Shared is what the partials head.html, menu.html and footer.html get:

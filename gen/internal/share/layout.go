@@ -1,0 +1,268 @@
+package share
+
+import (
+	"image"
+	"strings"
+	"unicode/utf8"
+)
+
+// The card's grid, in pixels.
+const (
+	padX, padY = 80, 64 // margins; nothing but the band is drawn in them
+	bandHeight = 12     // the accent band along the top edge
+
+	siteSize   = 30
+	kickerSize = 30
+	factsSize  = 28
+	amountSize = 52
+
+	titleMax, titleMin, titleStep = 64, 40, 4 // title sizes tried, largest first
+	titleLines                    = 4
+	factsLines                    = 2
+
+	headerGap = 44 // below the site's name
+	kickerGap = 14 // between the kicker and the title
+	footerGap = 36 // between the title and the facts
+	amountGap = 40 // between the facts and the amount
+)
+
+// factsSep separates the facts.
+const factsSep = " · "
+
+// ellipsis ends a line that was cut.
+const ellipsis = "…"
+
+// content is the box inside the margins.
+var content = image.Rect(padX, padY, Width-padX, Height-padY)
+
+// line is one line of text placed on the card.
+type line struct {
+	text        string
+	font        fontID
+	size        int
+	ink         ink
+	x, baseline int // the pen's start
+	// box spans the line's advance width and the font's ascent and descent:
+	// every glyph's ink falls inside it.
+	box image.Rectangle
+}
+
+// layout is where everything on a card goes.
+type layout struct {
+	site, kicker, title, facts, amount []line
+	titleSize int  // the size chosen for the title
+	titleCut  bool // whether the title was cut and ends with "…"
+}
+
+// lines returns every line of the layout.
+func (l *layout) lines() []line {
+	var all []line
+	for _, ls := range [][]line{l.site, l.kicker, l.title, l.facts, l.amount} {
+		all = append(all, ls...)
+	}
+	return all
+}
+
+// draw paints the layout l on img, which is blank.
+func (p *Painter) draw(img *image.Paletted, l layout) {
+	p.fill(img, image.Rect(0, 0, Width, bandHeight), inkBand)
+	for _, ln := range l.lines() {
+		p.drawText(img, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text)
+	}
+}
+
+// layout places the card c: the site's name at the top, the facts and the
+// amount at the bottom, and the kicker and the title from the top of the
+// room left between them.
+func (p *Painter) layout(c Card) layout {
+	var l layout
+	top, bottom := content.Min.Y, content.Max.Y
+
+	if ls, _, _ := p.wrap(bold, siteSize, words(c.Site), " ", content.Dx(), 1); len(ls) > 0 {
+		l.site = p.place(ls, bold, siteSize, inkText, top, 0)
+		top = l.site[0].box.Max.Y + headerGap
+	}
+
+	// The facts and the amount share a baseline at the bottom; the facts
+	// take the width that the amount leaves.
+	baseline := bottom - max(p.descent(regular, factsSize), p.descent(bold, amountSize))
+	factsWidth := content.Dx()
+	if ls, _, _ := p.wrap(bold, amountSize, words(c.Amount), " ", content.Dx()/2, 1); len(ls) > 0 {
+		a := p.place(ls, bold, amountSize, inkAmount, baseline-p.ascent(bold, amountSize), 0)[0]
+		w := a.box.Dx()
+		a.x, a.box.Min.X, a.box.Max.X = content.Max.X-w, content.Max.X-w, content.Max.X
+		l.amount = []line{a}
+		factsWidth -= w + amountGap
+	}
+	var facts []string
+	for _, f := range c.Facts {
+		if f = strings.Join(words(f), " "); f != "" {
+			facts = append(facts, f)
+		}
+	}
+	if ls, _, _ := p.wrap(regular, factsSize, facts, factsSep, factsWidth, factsLines); len(ls) > 0 {
+		lh := factsSize * 13 / 10
+		l.facts = p.place(ls, regular, factsSize, inkMuted, baseline-(len(ls)-1)*lh-p.ascent(regular, factsSize), lh)
+	}
+	for _, ln := range append(l.facts, l.amount...) {
+		bottom = min(bottom, ln.box.Min.Y-footerGap)
+	}
+
+	if ls, _, _ := p.wrap(regular, kickerSize, words(c.Kicker), " ", content.Dx(), 1); len(ls) > 0 {
+		l.kicker = p.place(ls, regular, kickerSize, inkMuted, top, 0)
+		top = l.kicker[0].box.Max.Y + kickerGap
+	}
+
+	// The title takes the largest size at which it fits whole, preferably
+	// without breaking a word.
+	title := words(c.Title)
+	var best, whole *layout
+	for size := titleMax; size >= titleMin; size -= titleStep {
+		lh := titleLeading(size)
+		n := 0
+		if room := bottom - top - p.ascent(bold, size) - p.descent(bold, size); room >= 0 {
+			n = min(titleLines, 1+room/lh)
+		}
+		ls, cut, broken := p.wrap(bold, size, title, " ", content.Dx(), n)
+		t := &layout{title: p.place(ls, bold, size, inkText, top, lh), titleSize: size, titleCut: cut}
+		if !cut && !broken {
+			best = t
+			break
+		}
+		if whole == nil && !cut {
+			whole = t
+		}
+		best = t
+	}
+	if whole != nil && best.titleCut {
+		best = whole
+	}
+	l.title, l.titleSize, l.titleCut = best.title, best.titleSize, best.titleCut
+	return l
+}
+
+// titleLeading returns the distance between the baselines of a title's
+// lines at size px.
+func titleLeading(size int) int { return size * 23 / 20 }
+
+// place lays out lines of text in font f at size px, left-aligned, the
+// first one's box starting at top and each next one lh lower.
+func (p *Painter) place(texts []string, f fontID, size int, in ink, top, lh int) []line {
+	asc, desc := p.ascent(f, size), p.descent(f, size)
+	ls := make([]line, len(texts))
+	for i, t := range texts {
+		b := top + asc + i*lh
+		w := p.pixels(f, size, p.units(f, t))
+		ls[i] = line{
+			text: t, font: f, size: size, ink: in,
+			x: content.Min.X, baseline: b,
+			box: image.Rect(content.Min.X, b-asc, content.Min.X+w, b+desc),
+		}
+	}
+	return ls
+}
+
+// ascent and descent return the room, in whole pixels, that font f at size
+// px needs above and below the baseline, accents included.
+func (p *Painter) ascent(f fontID, size int) int  { return p.pixels(f, size, p.fonts[f].ascent) }
+func (p *Painter) descent(f fontID, size int) int { return p.pixels(f, size, p.fonts[f].descent) }
+
+// words splits s at spaces, tabs and newlines; no-break spaces stay inside
+// words.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+}
+
+// wrap lays the words, joined by sep, into at most n lines no wider than
+// width pixels in font f at size px. A word too long for a line is broken
+// at a space or else after a dash, and as a last resort between two runes.
+// cut reports whether words were left out, the last line then ending with
+// "…"; broken whether a word was broken.
+func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int) (lines []string, cut, broken bool) {
+	limit := int64(width) * p.fonts[f].upem
+	fits := func(s string) bool { return p.units(f, s)*int64(size) <= limit }
+	ws = append([]string(nil), ws...)
+	cur, i := "", 0
+	for i < len(ws) && len(lines) < n {
+		w := ws[i]
+		switch {
+		case cur == "" && fits(w):
+			cur = w
+			i++
+		case cur == "":
+			head, tail := p.split(f, size, w, limit)
+			lines = append(lines, head)
+			ws[i] = tail
+			broken = true
+		case fits(cur + sep + w):
+			cur += sep + w
+			i++
+		default:
+			lines = append(lines, cur)
+			cur = ""
+		}
+	}
+	if cur != "" {
+		// The loop stops with a line under way only when every word is in.
+		lines = append(lines, cur)
+	}
+	if i == len(ws) {
+		return lines, false, broken
+	}
+	if n > 0 {
+		lines[n-1] = p.ellipsize(f, size, lines[n-1], limit)
+	}
+	return lines, true, broken
+}
+
+// split breaks the word w, too long for a line of limit font units × px,
+// into the longest head that fits, ending at a space, else after a dash,
+// else anywhere; the head has at least one rune.
+func (p *Painter) split(f fontID, size int, w string, limit int64) (head, tail string) {
+	var u int64
+	atSpace, afterDash, anywhere := 0, 0, 0
+	for j, r := range w {
+		if r == ' ' && j > 0 {
+			atSpace = j
+		}
+		u += p.advance(f, r).units * int64(size)
+		if u > limit {
+			break
+		}
+		anywhere = j + utf8.RuneLen(r)
+		if isDash(r) {
+			afterDash = anywhere
+		}
+	}
+	cut := anywhere
+	switch {
+	case atSpace > 0:
+		cut = atSpace
+	case afterDash > 0:
+		cut = afterDash
+	case cut == 0:
+		_, cut = utf8.DecodeRuneInString(w)
+	}
+	return strings.TrimRight(w[:cut], " "), strings.TrimLeft(w[cut:], " ")
+}
+
+// isDash reports whether a word may be broken after r.
+func isDash(r rune) bool {
+	return r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014'
+}
+
+// ellipsize ends s with "…", dropping words, or runes of a lone word, until
+// it fits in limit font units × px.
+func (p *Painter) ellipsize(f fontID, size int, s string, limit int64) string {
+	trim := func(s string) string { return strings.TrimRight(s, " ·,;:-–—") }
+	s = trim(s)
+	for s != "" && p.units(f, s+ellipsis)*int64(size) > limit {
+		if k := strings.LastIndexByte(s, ' '); k > 0 {
+			s = trim(s[:k])
+		} else {
+			_, k := utf8.DecodeLastRuneInString(s)
+			s = trim(s[:len(s)-k])
+		}
+	}
+	return s + ellipsis
+}
