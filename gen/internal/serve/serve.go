@@ -168,7 +168,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	out := b.out
 	w.Header().Set("Cache-Control", "no-store")
-	securityHeaders(w.Header())
+	securityHeaders(w.Header(), r.URL.Path)
 	if b.err != nil {
 		s.errorPage(w, b.err, b.diags)
 		return
@@ -243,11 +243,20 @@ func serveBytes(w http.ResponseWriter, r *http.Request, name string, data []byte
 
 // ContentSecurityPolicy is the published site's policy (netlify.toml's,
 // a test keeps them equal), so that what works here works in production;
-// connect-src 'self' lets the live reload's event stream through.
+// connect-src 'self' lets the live reload's event stream through. The
+// timeline to embed (/embed/, /en/embed/) may be framed by any site.
 const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-func securityHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", ContentSecurityPolicy)
+// policy is the Content-Security-Policy of the page at path.
+func policy(path string) string {
+	if path == "/embed/" || strings.HasSuffix(path, "/embed/") && strings.Count(path, "/") == 3 {
+		return strings.Replace(ContentSecurityPolicy, "frame-ancestors 'none'", "frame-ancestors *", 1)
+	}
+	return ContentSecurityPolicy
+}
+
+func securityHeaders(h http.Header, path string) {
+	h.Set("Content-Security-Policy", policy(path))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 }

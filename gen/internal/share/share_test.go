@@ -1,0 +1,267 @@
+package share
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// newPainter returns a Painter or stops the test.
+func newPainter(t testing.TB) *Painter {
+	t.Helper()
+	p, err := NewPainter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// decode decodes a card, checking that it is a 1200×630 PNG of 4-bit
+// palette indices.
+func decode(t *testing.T, b []byte) *image.Paletted {
+	t.Helper()
+	// The IHDR chunk: bit depth at byte 24, colour type at byte 25.
+	if len(b) < 26 || b[24] != 4 || b[25] != 3 {
+		t.Fatalf("not a 4-bit paletted PNG: % x", b[:min(len(b), 26)])
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("decoding: %v", err)
+	}
+	if got := img.Bounds(); got != image.Rect(0, 0, Width, Height) {
+		t.Fatalf("bounds %v, want %dx%d", got, Width, Height)
+	}
+	pal, ok := img.(*image.Paletted)
+	if !ok {
+		t.Fatalf("decoded as %T, want *image.Paletted", img)
+	}
+	return pal
+}
+
+// The cards drawn by the tests and the benchmark.
+var (
+	cardFR = Card{
+		Site:   "Clearview AI : la chronologie des sanctions",
+		Kicker: "Amende · France",
+		Title:  "La CNIL inflige 20\u202f000\u202f000\u00a0€ à Clearview AI et lui enjoint, sous astreinte, d’effacer les données des personnes se trouvant en France",
+		Facts:  []string{"17\u00a0octobre\u00a02022", "CNIL", "SAN-2022-019"},
+		Amount: "20\u202f000\u202f000\u00a0€",
+	}
+	cardEN = Card{
+		Site:   "Clearview AI: the enforcement timeline",
+		Kicker: "Fine · United Kingdom",
+		Title:  "ICO fines Clearview £7,552,800 and orders it to delete UK data",
+		Facts:  []string{"18 May 2022", "Information Commissioner’s Office (ICO)", "Overturned on appeal"},
+		Amount: "£7,552,800",
+	}
+)
+
+func TestPNG(t *testing.T) {
+	p := newPainter(t)
+	for name, c := range map[string]Card{
+		"fr":    cardFR,
+		"en":    cardEN,
+		"empty": {},
+		"title only": {
+			Site:  "Clearview AI : la chronologie des sanctions",
+			Title: "Le procureur général du Vermont poursuit Clearview AI en justice",
+		},
+		"no kicker": {
+			Site:  "Clearview AI: the enforcement timeline",
+			Title: "Clearview settles the ACLU's BIPA lawsuit",
+			Facts: []string{"9 May 2022", "Circuit Court of Cook County"},
+		},
+		"amount only": {Title: "Amende", Amount: "7 552 800 £"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, err := p.PNG(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img := decode(t, b)
+			if len(img.Palette) > 16 {
+				t.Errorf("%d colours, want at most 16", len(img.Palette))
+			}
+			checkInk(t, img, p.layout(c))
+		})
+	}
+}
+
+// checkInk checks that every pixel drawn outside the accent band falls
+// inside the box of a line of the layout l, and that the boxes stay inside
+// the margins and do not overlap.
+func checkInk(t *testing.T, img *image.Paletted, l layout) {
+	t.Helper()
+	lines := l.lines()
+	for i, a := range lines {
+		if !a.box.In(content) {
+			t.Errorf("%q: box %v is not inside the margins %v", a.text, a.box, content)
+		}
+		for _, b := range lines[i+1:] {
+			if a.box.Overlaps(b.box) {
+				t.Errorf("%q %v overlaps %q %v", a.text, a.box, b.text, b.box)
+			}
+		}
+	}
+	stray := 0
+	for y := bandHeight; y < Height; y++ {
+		for x := range Width {
+			if img.ColorIndexAt(x, y) == 0 {
+				continue
+			}
+			in := false
+			for _, ln := range lines {
+				in = in || image.Pt(x, y).In(ln.box)
+			}
+			if !in {
+				if stray < 5 {
+					t.Errorf("pixel (%d, %d) drawn outside every line's box", x, y)
+				}
+				stray++
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	// A fresh Painter, one whose caches are warm, and Painters used from
+	// several goroutines at once all give the same bytes.
+	cards := []Card{cardFR, cardEN, {Title: strings.Repeat("Clearview ", 40)}}
+	want := make([][]byte, len(cards))
+	for i, c := range cards {
+		var err error
+		if want[i], err = newPainter(t).PNG(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := newPainter(t)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := len(cards) - 1; i >= 0; i-- {
+				for range 2 {
+					got, err := p.PNG(cards[i])
+					if err != nil {
+						t.Error(err)
+					} else if !bytes.Equal(got, want[i]) {
+						t.Errorf("card %d: the bytes differ from one drawing to the next", i)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// TestPixels pins the pixels of a card, so that a change of font, layout or
+// rasterizer, or a host that rounds differently, does not go unnoticed.
+// After an intended change of the design, look at the cards (see
+// TestWriteCards) and update the hash.
+func TestPixels(t *testing.T) {
+	const want = "UPDATE"
+	b, err := newPainter(t).PNG(cardFR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := decode(t, b)
+	h := sha256.New()
+	h.Write(img.Pix)
+	for _, c := range img.Palette {
+		r, g, b, _ := c.RGBA()
+		fmt.Fprintf(h, "%04x%04x%04x", r, g, b)
+	}
+	if got := fmt.Sprintf("%x", h.Sum(nil)); got != want {
+		t.Errorf("pixels hash %s, want %s", got, want)
+	}
+}
+
+// TestWriteCards writes cards to look at into the folder $CARDS_OUT, for
+// example: CARDS_OUT=$PWD/test-output/cards go test -run WriteCards.
+func TestWriteCards(t *testing.T) {
+	dir := os.Getenv("CARDS_OUT")
+	if dir == "" {
+		t.Skip("CARDS_OUT is not set")
+	}
+	longest := longestTitle(t)
+	p := newPainter(t)
+	for name, c := range map[string]Card{
+		"fr-long.png": cardFR,
+		"en.png":      cardEN,
+		"longest.png": {
+			Site:   "Clearview AI : la chronologie des sanctions",
+			Kicker: "Conclusions · Australie",
+			Title:  longest,
+			Facts:  []string{"14\u00a0octobre\u00a02021", "Office of the Australian Information Commissioner (OAIC)"},
+		},
+	} {
+		b, err := p.PNG(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func ExamplePainter_PNG() {
+	p, err := NewPainter()
+	if err != nil {
+		panic(err)
+	}
+	b, err := p.PNG(Card{
+		Site:   "Clearview AI : la chronologie des sanctions",
+		Kicker: "Amende · France",
+		Title:  "La CNIL inflige 20 millions d’euros à Clearview AI",
+		Facts:  []string{"17 octobre 2022", "CNIL"},
+		Amount: "20\u202f000\u202f000\u00a0€",
+	})
+	if err != nil {
+		panic(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(img.Bounds().Dx(), "×", img.Bounds().Dy(), len(img.(*image.Paletted).Palette), "colours")
+	// Output: 1200 × 630 16 colours
+}
+
+func BenchmarkPNG(b *testing.B) {
+	cards := []Card{cardFR, cardEN, {
+		Site:  cardFR.Site,
+		Title: "L'autorité australienne déclare Clearview en infraction au Privacy Act et lui ordonne de détruire les données",
+		Facts: []string{"14 octobre 2021", "OAIC"},
+	}}
+	for _, level := range []struct {
+		name  string
+		level png.CompressionLevel
+	}{{"BestSpeed", png.BestSpeed}, {"Default", png.DefaultCompression}} {
+		p := newPainter(b)
+		p.enc.CompressionLevel = level.level
+		for _, c := range cards {
+			// Warm the glyph cache, as a build does after its first cards.
+			if _, err := p.PNG(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(level.name, func(b *testing.B) {
+			size := 0
+			for i := 0; b.Loop(); i++ {
+				out, err := p.PNG(cards[i%len(cards)])
+				if err != nil {
+					b.Fatal(err)
+				}
+				size += len(out)
+			}
+			b.ReportMetric(float64(size)/float64(b.N), "bytes/card")
+		})
+	}
+}
