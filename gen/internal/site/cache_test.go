@@ -77,7 +77,7 @@ func TestCachedEqualsFresh(t *testing.T) {
 		{"related", func() { edit(ev, "related:\n", "related:\n  - 2021-02-10-garante-sanction\n") }, nil},
 		{"authority name", func() { edit("content/data/authorities.yaml", "(CNIL)", "(CNIL, édité)") }, nil},
 		{"site title", func() { edit("content/data/site.yaml", "la chronologie", "la chronologie complète") }, nil},
-		{"as of", func() { edit("content/data/site.yaml", "as_of: 2026-02-20", "as_of: 2026-02-21") }, nil},
+		{"as of", func() { edit("content/data/site.yaml", "\nas_of: ", "\nas_of: 2031-01-01\n#") }, nil},
 		{"layout", func() { edit("layouts/event.html", `<p class="lede">`, `<p class="lede edited">`) }, nil},
 		{"card layout", func() { edit("layouts/partials/event-card.html", `<p class="summary">`, `<p class="summary edited">`) }, nil},
 		{"words", func() { edit("layouts/i18n/en.yaml", "skip: Skip to content", "skip: Skip to the content") }, nil},

@@ -50,13 +50,21 @@ func TestUpdates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u, m := entry(before, "feed"); u != "2022-10-20T00:00:00Z" || m != "" {
+	if u, m := entry(before, "feed"); u == "" || strings.HasPrefix(u, "2030") || strings.HasPrefix(m, "2030") {
 		t.Fatalf("before: updated %q, date_modified %q", u, m)
 	}
 	update := func(path, date, fr, en string) {
 		src := fsys[path].Data
-		i := bytes.Index(src, []byte("\ntitle:"))
-		fsys[path].Data = append(append(bytes.Clone(src[:i]), "\nupdates:\n  - date: "+date+"\n    text: {fr: \""+fr+"\", en: \""+en+"\"}"...), src[i:]...)
+		item := "\n  - date: " + date + "\n    text: {fr: \"" + fr + "\", en: \"" + en + "\"}"
+		// Added to the event's list of updates, or as a new list.
+		i := bytes.Index(src, []byte("\nupdates:"))
+		if i >= 0 {
+			i += len("\nupdates:")
+		} else {
+			i = bytes.Index(src, []byte("\ntitle:"))
+			item = "\nupdates:" + item
+		}
+		fsys[path].Data = append(append(bytes.Clone(src[:i]), item...), src[i:]...)
 	}
 	update(ev, "2030-01-02", "Le montant est corrigé d’après la délibération.", "The amount is corrected from the decision.")
 	// An older correction of a later event.
