@@ -36,6 +36,7 @@ Commands:
   check    validate the content and links without writing anything
   serve    preview the site with live reload on http://127.0.0.1:1313/
   new      scaffold a new event in both languages
+  init     write a new, minimal timeline into an empty folder
 
 Exit codes: 0 success, 1 content errors or failure, 2 usage errors.
 
@@ -58,6 +59,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return serveCmd(args[1:], stdout, stderr)
 	case "new":
 		return newCmd(args[1:], stdout, stderr)
+	case "init":
+		return initCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK

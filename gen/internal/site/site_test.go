@@ -15,6 +15,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/net/html"
+
+	"timeline/gen/internal/starter"
 )
 
 // realSite builds the repository's own content, layouts and static files.
@@ -31,7 +33,9 @@ func repoRoot() fs.FS { return os.DirFS("../../..") }
 
 // embedded reports whether p is the timeline to embed, a page that other
 // sites frame and that is never indexed.
-func embedded(p string) bool { return p == "embed/index.html" || strings.HasSuffix(p, "/embed/index.html") }
+func embedded(p string) bool {
+	return p == "embed/index.html" || strings.HasSuffix(p, "/embed/index.html")
+}
 
 func attr(n *html.Node, key string) string { return attrOf(n, key) }
 
@@ -227,16 +231,17 @@ func TestScriptAndStructuredData(t *testing.T) {
 	}
 }
 
-// exampleFS is testdata/example/content over the repository's layouts and
-// static files.
+// exampleFS is the starter timeline's content (what gen init writes) over
+// the repository's layouts and static files.
 func exampleFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := repoFS(t)
-	err := fs.WalkDir(os.DirFS("testdata/example"), "content", func(p string, d fs.DirEntry, err error) error {
+	src := starter.Files()
+	err := fs.WalkDir(src, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile("testdata/example/" + p)
+		b, err := fs.ReadFile(src, p)
 		fsys[p] = &fstest.MapFile{Data: b}
 		return err
 	})
@@ -246,7 +251,7 @@ func exampleFS(t testing.TB) fstest.MapFS {
 	return fsys
 }
 
-// TestExampleTimeline builds the example timeline, on another subject,
+// TestExampleTimeline builds the starter timeline, on another subject,
 // with the layouts of this one: nothing in the engine or the theme names
 // this timeline's subject, and the example builds with no warning and no
 // broken link.
