@@ -149,7 +149,7 @@ func (d *openData) json() ([]byte, error) {
 var CSVColumns = []string{"id", "date", "date_precision", "published", "country", "authority", "kind",
 	"amount_value", "amount_currency", "amount_qualifier",
 	"penalty_rate_value", "penalty_rate_currency", "penalty_from", "penalty_to", "penalty_days", "penalty_total_value",
-	"reference", "status", "confirmation", "paid", "context", "related"}
+	"reference", "status", "confirmation", "paid", "context", "related", "checked", "updated"}
 
 func (d *openData) csv() ([]byte, error) {
 	var buf bytes.Buffer
@@ -183,7 +183,11 @@ func (d *openData) csv() ([]byte, error) {
 		} else {
 			row = append(row, "", "", "", "", "", "")
 		}
-		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "))
+		updated := ""
+		for _, u := range j.Updates {
+			updated = max(updated, u.Date)
+		}
+		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated)
 		for _, l := range d.langs {
 			row = append(row, j.Title[l], j.Summary[l], j.URL[l])
 		}
