@@ -3,10 +3,11 @@ package share
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"unicode"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -24,6 +25,15 @@ const (
 // small sizes.
 const subpixels = 4
 
+// textLevels is the number of levels of coverage with which text is
+// drawn: eight are enough for smooth edges, and more make the files larger.
+//
+// Fewer than 16 colours in all would let image/png write 4 bits a pixel,
+// but it then packs the pixels one at a time through an interface, which
+// makes a card twice as slow to encode as with a byte a pixel; and a
+// hand-written encoder of 4-bit pixels saves little, as deflate dominates.
+const textLevels = 8
+
 // advanceKey names the advance of a rune in a font.
 type advanceKey struct {
 	font fontID
@@ -34,17 +44,19 @@ type advanceKey struct {
 type advance struct {
 	// units is the advance width in font units.
 	units int64
-	// draw is the rune whose glyph is drawn, or -1 for none: spaces, and
-	// runes the font lacks, which are left out rather than drawn as boxes.
-	draw rune
+	// left and right bound the glyph's ink, in font units from the pen.
+	left, right int64
+	// glyph is the glyph drawn, or 0 for none: spaces, and runes the font
+	// lacks, which are left out rather than drawn as the .notdef box.
+	glyph sfnt.GlyphIndex
 }
 
 // glyphKey names a rasterized glyph.
 type glyphKey struct {
-	font fontID
-	size int16
-	sub  uint8 // the pen's offset in quarters of a pixel
-	r    rune
+	font  fontID
+	size  int16
+	sub   uint8 // the pen's offset in quarters of a pixel
+	glyph sfnt.GlyphIndex
 }
 
 // glyph is a rasterized glyph: an alpha mask placed at (dx, dy) from the
@@ -52,12 +64,6 @@ type glyphKey struct {
 type glyph struct {
 	dx, dy, w, h int
 	alpha        []uint8
-}
-
-// faceKey names an opentype face, which rasterizes one font at one size.
-type faceKey struct {
-	font fontID
-	size int
 }
 
 // advance returns how r is drawn in font f.
@@ -78,53 +84,99 @@ func (p *Painter) advance(f fontID, r rune) advance {
 
 // resolve finds how r is drawn in font f. It is called with p.mu held.
 func (p *Painter) resolve(f fontID, r rune) advance {
-	none := advance{draw: -1}
 	if unicode.In(r, unicode.Cc, unicode.Cf) {
 		// Controls and invisible formatting (soft hyphens, zero-width
 		// spaces, joiners) take no room.
-		return none
+		return advance{}
 	}
 	fd := &p.fonts[f]
-	x, err := fd.font.GlyphIndex(&p.buf, r)
-	if err != nil || x == 0 {
-		if unicode.Is(unicode.Zs, r) && r != ' ' {
-			// The Go fonts lack U+202F and U+2009, common in French.
-			a := p.resolve(f, ' ')
-			return advance{units: a.units, draw: -1}
+	x, ok := fd.subst[r]
+	if !ok {
+		var err error
+		if x, err = fd.font.GlyphIndex(&p.buf, r); err != nil {
+			x = 0
 		}
-		return none
 	}
-	adv, err := fd.font.GlyphAdvance(&p.buf, x, fixed.Int26_6(fd.upem<<6), font.HintingNone)
+	if x == 0 {
+		// The Go fonts lack U+202F and U+2009, common in French, and the
+		// Unicode hyphens.
+		switch {
+		case unicode.Is(unicode.Zs, r) && r != ' ':
+			return p.resolve(f, ' ')
+		case r == '\u2010' || r == '\u2011':
+			return p.resolve(f, '-')
+		}
+		return advance{}
+	}
+	// At ppem = upem, pixels are font units.
+	b, adv, err := fd.font.GlyphBounds(&p.buf, x, fixed.Int26_6(fd.upem<<6), font.HintingNone)
 	if err != nil {
-		return none
+		return advance{}
 	}
-	a := advance{units: int64(adv.Round()), draw: r}
 	if unicode.Is(unicode.Zs, r) {
-		a.draw = -1
+		return advance{units: int64(adv.Round())}
 	}
-	return a
+	return advance{units: int64(adv.Round()), left: int64(b.Min.X.Floor()), right: int64(b.Max.X.Ceil()), glyph: x}
 }
 
-// units returns the advance width of s in font f, in font units.
-func (p *Painter) units(f fontID, s string) int64 {
-	var u int64
+// span returns the horizontal extent of s drawn in font f at size px, in
+// pixels from the pen's start: from the leftmost of the pen and the ink to
+// the rightmost. Ink that passes the pen's start or end counts one pixel
+// more, for the rounding of glyph positions.
+func (p *Painter) span(f fontID, size int, s string) (left, right int) {
+	var m measure
 	for _, r := range s {
-		u += p.advance(f, r).units
+		m.add(p.advance(f, r), size)
 	}
-	return u
+	return m.span(p.fonts[f].upem)
+}
+
+// measure adds up the extent of a line, rune by rune, in font units × px.
+type measure struct{ pen, lo, hi int64 }
+
+// add adds the glyph of a drawn at size px.
+func (m *measure) add(a advance, size int) {
+	if a.glyph != 0 {
+		m.lo = min(m.lo, m.pen+a.left*int64(size))
+		m.hi = max(m.hi, m.pen+a.right*int64(size))
+	}
+	m.pen += a.units * int64(size)
+}
+
+// span returns the extent, in pixels, of the glyphs added; see
+// Painter.span.
+func (m *measure) span(upem int64) (left, right int) {
+	right = int(ceilDiv(m.pen, upem))
+	if m.lo < 0 {
+		left = int(floorDiv(m.lo, upem)) - 1
+	}
+	if m.hi > m.pen {
+		right = max(right, int(ceilDiv(m.hi, upem))+1)
+	}
+	return left, right
+}
+
+// ceilDiv and floorDiv return a/b rounded up and down, for b > 0.
+func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 // pixels converts a length in font units of font f at size px to whole
 // pixels, rounding up.
 func (p *Painter) pixels(f fontID, size int, units int64) int {
-	upem := p.fonts[f].upem
-	return int((units*int64(size) + upem - 1) / upem)
+	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }
 
-// glyph returns r rasterized in font f at size px, with the pen sub
-// quarters of a pixel right of a whole pixel.
-func (p *Painter) glyph(f fontID, size, sub int, r rune) *glyph {
-	k := glyphKey{font: f, size: int16(size), sub: uint8(sub), r: r}
+// glyph returns the glyph x of font f rasterized at size px, with the pen
+// sub quarters of a pixel right of a whole pixel.
+func (p *Painter) glyph(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
+	k := glyphKey{font: f, size: int16(size), sub: uint8(sub), glyph: x}
 	p.mu.RLock()
 	g, ok := p.glyphs[k]
 	p.mu.RUnlock()
@@ -136,61 +188,79 @@ func (p *Painter) glyph(f fontID, size, sub int, r rune) *glyph {
 	if g, ok := p.glyphs[k]; ok {
 		return g
 	}
-	g, _ = p.rasterize(f, size, sub, r)
+	g = p.rasterize(f, size, sub, x)
 	p.glyphs[k] = g
 	return g
 }
 
-// rasterize draws r in font f at size px, with the pen sub quarters of a
-// pixel right of a whole pixel. ok is false if the font lacks r, in which
-// case the glyph is the font's .notdef box: callers must not draw it. It is
-// called with p.mu held.
-func (p *Painter) rasterize(f fontID, size, sub int, r rune) (g *glyph, ok bool) {
-	fk := faceKey{f, size}
-	face := p.faces[fk]
-	if face == nil {
-		var err error
-		face, err = opentype.NewFace(p.fonts[f].font, &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			return &glyph{}, false
+// rasterize draws the glyph x of font f at size px, with the pen sub
+// quarters of a pixel right of a whole pixel, as opentype.Face.Glyph does;
+// but it takes a glyph index, not a rune, so that the Painter chooses the
+// glyph. It is called with p.mu held.
+func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
+	segs, err := p.fonts[f].font.LoadGlyph(&p.buf, x, fixed.I(size), nil)
+	if err != nil {
+		return &glyph{}
+	}
+	dot := fixed.Int26_6(sub * 64 / subpixels)
+	b := segs.Bounds()
+	dr := image.Rect((b.Min.X + dot).Floor(), b.Min.Y.Floor(), (b.Max.X + dot).Ceil(), b.Max.Y.Ceil())
+	if dr.Empty() {
+		return &glyph{}
+	}
+	// Move the outline so that dr's top left corner is the rasterizer's.
+	bias := fixed.Point26_6{X: dot - fixed.I(dr.Min.X), Y: -fixed.I(dr.Min.Y)}
+	pt := func(q fixed.Point26_6) (float32, float32) {
+		return float32(q.X+bias.X) / 64, float32(q.Y+bias.Y) / 64
+	}
+	z := &p.rast
+	z.Reset(dr.Dx(), dr.Dy())
+	z.DrawOp = draw.Src
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			z.MoveTo(pt(s.Args[0]))
+		case sfnt.SegmentOpLineTo:
+			z.LineTo(pt(s.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			bx, by := pt(s.Args[0])
+			cx, cy := pt(s.Args[1])
+			z.QuadTo(bx, by, cx, cy)
+		case sfnt.SegmentOpCubeTo:
+			bx, by := pt(s.Args[0])
+			cx, cy := pt(s.Args[1])
+			dx, dy := pt(s.Args[2])
+			z.CubeTo(bx, by, cx, cy, dx, dy)
 		}
-		p.faces[fk] = face
 	}
-	dot := fixed.Point26_6{X: fixed.Int26_6(sub * 64 / subpixels)}
-	dr, mask, mp, _, ok := face.Glyph(dot, r)
-	a, isAlpha := mask.(*image.Alpha)
-	if dr.Empty() || !isAlpha {
-		return &glyph{}, ok
-	}
-	g = &glyph{dx: dr.Min.X, dy: dr.Min.Y, w: dr.Dx(), h: dr.Dy(), alpha: make([]uint8, 0, dr.Dx()*dr.Dy())}
-	for y := range g.h {
-		o := a.PixOffset(mp.X, mp.Y+y)
-		g.alpha = append(g.alpha, a.Pix[o:o+g.w]...)
-	}
-	return g, ok
+	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
+	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
+	return &glyph{dx: dr.Min.X, dy: dr.Min.Y, w: dr.Dx(), h: dr.Dy(), alpha: mask.Pix}
 }
 
 // drawText draws s in font f at size px and ink in, from the pen position
-// (x, baseline).
-func (p *Painter) drawText(img *image.Paletted, f fontID, size int, in ink, x, baseline int, s string) {
+// (x, baseline), and no higher or lower than the rows of clip.
+func (p *Painter) drawText(img *image.Paletted, f fontID, size int, in ink, x, baseline int, s string, clip image.Rectangle) {
 	upem := p.fonts[f].upem
 	var pen int64 // in font units × px
 	for _, r := range s {
 		a := p.advance(f, r)
-		if a.draw >= 0 {
+		if a.glyph != 0 {
 			q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
-			g := p.glyph(f, size, q%subpixels, a.draw)
-			p.blit(img, g, in, x+q/subpixels+g.dx, baseline+g.dy)
+			g := p.glyph(f, size, q%subpixels, a.glyph)
+			p.blit(img, g, in, x+q/subpixels+g.dx, baseline+g.dy, clip)
 		}
 		pen += a.units * int64(size)
 	}
 }
 
-// blit draws the glyph g with its top left corner at (x, y). Where glyphs
-// overlap, the stronger coverage wins.
-func (p *Painter) blit(img *image.Paletted, g *glyph, in ink, x, y int) {
+// blit draws the glyph g with its top left corner at (x, y), and no higher
+// or lower than the rows of clip. Where glyphs overlap, the stronger
+// coverage wins.
+func (p *Painter) blit(img *image.Paletted, g *glyph, in ink, x, y int, clip image.Rectangle) {
 	lut := &p.inks.index[in]
-	r := image.Rect(x, y, x+g.w, y+g.h).Intersect(img.Rect)
+	clip.Min.X, clip.Max.X = img.Rect.Min.X, img.Rect.Max.X
+	r := image.Rect(x, y, x+g.w, y+g.h).Intersect(img.Rect).Intersect(clip)
 	for py := r.Min.Y; py < r.Max.Y; py++ {
 		src := g.alpha[(py-y)*g.w+(r.Min.X-x) : (py-y)*g.w+(r.Max.X-x)]
 		dst := img.Pix[img.PixOffset(r.Min.X, py):]
@@ -255,16 +325,12 @@ func (in ink) rgb() uint32 {
 }
 
 // levels returns the number of coverage levels, anti-aliasing included,
-// with which the ink is drawn: the four inks and the background fill the
-// sixteen colours that PNG stores in 4 bits a pixel.
+// with which the ink is drawn.
 func (in ink) levels() int {
-	switch in {
-	case inkText, inkAmount:
-		return 5
-	case inkMuted:
-		return 4
+	if in == inkBand {
+		return 1
 	}
-	return 1
+	return textLevels
 }
 
 // inkTable maps the coverage of each ink to the card's palette.
@@ -274,7 +340,7 @@ type inkTable struct {
 	// background.
 	index [numInks][256]uint8
 	// strength is the coverage that each palette index stands for.
-	strength [16]uint8
+	strength [256]uint8
 }
 
 // newInkTable builds the card's palette: the background, then each ink

@@ -2,6 +2,7 @@ package share
 
 import (
 	"image"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,8 +33,8 @@ const factsSep = " · "
 // ellipsis ends a line that was cut.
 const ellipsis = "…"
 
-// content is the box inside the margins.
-var content = image.Rect(padX, padY, Width-padX, Height-padY)
+// content returns the box inside the margins.
+func content() image.Rectangle { return image.Rect(padX, padY, Width-padX, Height-padY) }
 
 // line is one line of text placed on the card.
 type line struct {
@@ -42,14 +43,15 @@ type line struct {
 	size        int
 	ink         ink
 	x, baseline int // the pen's start
-	// box spans the line's advance width and the font's ascent and descent:
-	// every glyph's ink falls inside it.
+	// box spans the line's advance width and ink, and the font's ascent
+	// and descent: the line is drawn inside it.
 	box image.Rectangle
 }
 
 // layout is where everything on a card goes.
 type layout struct {
 	site, kicker, title, facts, amount []line
+
 	titleSize int  // the size chosen for the title
 	titleCut  bool // whether the title was cut and ends with "…"
 }
@@ -67,18 +69,21 @@ func (l *layout) lines() []line {
 func (p *Painter) draw(img *image.Paletted, l layout) {
 	p.fill(img, image.Rect(0, 0, Width, bandHeight), inkBand)
 	for _, ln := range l.lines() {
-		p.drawText(img, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text)
+		// The boxes hold the ink of every glyph of French and English
+		// text; clipping keeps any taller glyph from reaching other lines.
+		p.drawText(img, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
 	}
 }
 
 // layout places the card c: the site's name at the top, the facts and the
-// amount at the bottom, and the kicker and the title from the top of the
+// amount at the bottom, and the kicker and the title in the middle of the
 // room left between them.
 func (p *Painter) layout(c Card) layout {
 	var l layout
-	top, bottom := content.Min.Y, content.Max.Y
+	box := content()
+	top, bottom := box.Min.Y, box.Max.Y
 
-	if ls, _, _ := p.wrap(bold, siteSize, words(c.Site), " ", content.Dx(), 1); len(ls) > 0 {
+	if ls, _, _ := p.wrap(bold, siteSize, words(c.Site), " ", box.Dx(), 1); len(ls) > 0 {
 		l.site = p.place(ls, bold, siteSize, inkText, top, 0)
 		top = l.site[0].box.Max.Y + headerGap
 	}
@@ -86,13 +91,13 @@ func (p *Painter) layout(c Card) layout {
 	// The facts and the amount share a baseline at the bottom; the facts
 	// take the width that the amount leaves.
 	baseline := bottom - max(p.descent(regular, factsSize), p.descent(bold, amountSize))
-	factsWidth := content.Dx()
-	if ls, _, _ := p.wrap(bold, amountSize, words(c.Amount), " ", content.Dx()/2, 1); len(ls) > 0 {
+	factsWidth := box.Dx()
+	if ls, _, _ := p.wrap(bold, amountSize, words(c.Amount), " ", box.Dx()/2, 1); len(ls) > 0 {
 		a := p.place(ls, bold, amountSize, inkAmount, baseline-p.ascent(bold, amountSize), 0)[0]
-		w := a.box.Dx()
-		a.x, a.box.Min.X, a.box.Max.X = content.Max.X-w, content.Max.X-w, content.Max.X
+		shift := box.Max.X - a.box.Max.X // align right
+		a.x, a.box = a.x+shift, a.box.Add(image.Pt(shift, 0))
 		l.amount = []line{a}
-		factsWidth -= w + amountGap
+		factsWidth -= a.box.Dx() + amountGap
 	}
 	var facts []string
 	for _, f := range c.Facts {
@@ -104,40 +109,53 @@ func (p *Painter) layout(c Card) layout {
 		lh := factsSize * 13 / 10
 		l.facts = p.place(ls, regular, factsSize, inkMuted, baseline-(len(ls)-1)*lh-p.ascent(regular, factsSize), lh)
 	}
-	for _, ln := range append(l.facts, l.amount...) {
+	for _, ln := range slices.Concat(l.facts, l.amount) {
 		bottom = min(bottom, ln.box.Min.Y-footerGap)
 	}
 
-	if ls, _, _ := p.wrap(regular, kickerSize, words(c.Kicker), " ", content.Dx(), 1); len(ls) > 0 {
+	if ls, _, _ := p.wrap(regular, kickerSize, words(c.Kicker), " ", box.Dx(), 1); len(ls) > 0 {
 		l.kicker = p.place(ls, regular, kickerSize, inkMuted, top, 0)
 		top = l.kicker[0].box.Max.Y + kickerGap
 	}
 
-	// The title takes the largest size at which it fits whole, preferably
-	// without breaking a word.
+	// The title takes the largest size at which it fits whole without a
+	// broken word, else the largest at which it fits whole, else the
+	// smallest, cut.
+	type try struct {
+		lines      []line
+		size       int
+		cut, broke bool
+	}
+	var tries []try
 	title := words(c.Title)
-	var best, whole *layout
 	for size := titleMax; size >= titleMin; size -= titleStep {
 		lh := titleLeading(size)
 		n := 0
 		if room := bottom - top - p.ascent(bold, size) - p.descent(bold, size); room >= 0 {
 			n = min(titleLines, 1+room/lh)
 		}
-		ls, cut, broken := p.wrap(bold, size, title, " ", content.Dx(), n)
-		t := &layout{title: p.place(ls, bold, size, inkText, top, lh), titleSize: size, titleCut: cut}
-		if !cut && !broken {
-			best = t
+		ls, cut, broke := p.wrap(bold, size, title, " ", box.Dx(), n)
+		tries = append(tries, try{p.place(ls, bold, size, inkText, top, lh), size, cut, broke})
+		if !cut && !broke {
 			break
 		}
-		if whole == nil && !cut {
-			whole = t
+	}
+	t := tries[len(tries)-1]
+	if i := slices.IndexFunc(tries, func(t try) bool { return !t.cut }); i >= 0 && t.broke {
+		t = tries[i]
+	}
+	l.title, l.titleSize, l.titleCut = t.lines, t.size, t.cut
+
+	// The kicker and the title stand in the middle of the room they have.
+	if n := len(l.title); n > 0 {
+		down := (bottom - l.title[n-1].box.Max.Y) / 2
+		for _, part := range [][]line{l.kicker, l.title} {
+			for i := range part {
+				part[i].baseline += down
+				part[i].box = part[i].box.Add(image.Pt(0, down))
+			}
 		}
-		best = t
 	}
-	if whole != nil && best.titleCut {
-		best = whole
-	}
-	l.title, l.titleSize, l.titleCut = best.title, best.titleSize, best.titleCut
 	return l
 }
 
@@ -146,17 +164,18 @@ func (p *Painter) layout(c Card) layout {
 func titleLeading(size int) int { return size * 23 / 20 }
 
 // place lays out lines of text in font f at size px, left-aligned, the
-// first one's box starting at top and each next one lh lower.
+// first one's box starting at top and each next one lh lower. A line whose
+// first glyph reaches left of the pen, like "j", moves right by as much.
 func (p *Painter) place(texts []string, f fontID, size int, in ink, top, lh int) []line {
 	asc, desc := p.ascent(f, size), p.descent(f, size)
 	ls := make([]line, len(texts))
 	for i, t := range texts {
 		b := top + asc + i*lh
-		w := p.pixels(f, size, p.units(f, t))
+		left, right := p.span(f, size, t)
 		ls[i] = line{
 			text: t, font: f, size: size, ink: in,
-			x: content.Min.X, baseline: b,
-			box: image.Rect(content.Min.X, b-asc, content.Min.X+w, b+desc),
+			x: padX - left, baseline: b,
+			box: image.Rect(padX, b-asc, padX+right-left, b+desc),
 		}
 	}
 	return ls
@@ -179,8 +198,10 @@ func words(s string) []string {
 // cut reports whether words were left out, the last line then ending with
 // "…"; broken whether a word was broken.
 func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int) (lines []string, cut, broken bool) {
-	limit := int64(width) * p.fonts[f].upem
-	fits := func(s string) bool { return p.units(f, s)*int64(size) <= limit }
+	fits := func(s string) bool {
+		left, right := p.span(f, size, s)
+		return right-left <= width
+	}
 	ws = append([]string(nil), ws...)
 	cur, i := "", 0
 	for i < len(ws) && len(lines) < n {
@@ -190,7 +211,7 @@ func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int
 			cur = w
 			i++
 		case cur == "":
-			head, tail := p.split(f, size, w, limit)
+			head, tail := p.split(f, size, w, width)
 			lines = append(lines, head)
 			ws[i] = tail
 			broken = true
@@ -210,23 +231,23 @@ func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int
 		return lines, false, broken
 	}
 	if n > 0 {
-		lines[n-1] = p.ellipsize(f, size, lines[n-1], limit)
+		lines[n-1] = p.ellipsize(f, size, lines[n-1], width)
 	}
 	return lines, true, broken
 }
 
-// split breaks the word w, too long for a line of limit font units × px,
-// into the longest head that fits, ending at a space, else after a dash,
-// else anywhere; the head has at least one rune.
-func (p *Painter) split(f fontID, size int, w string, limit int64) (head, tail string) {
-	var u int64
+// split breaks the word w, too long for a line width pixels wide, into the
+// longest head that fits, ending at a space, else after a dash, else
+// anywhere; the head has at least one rune.
+func (p *Painter) split(f fontID, size int, w string, width int) (head, tail string) {
+	var m measure
 	atSpace, afterDash, anywhere := 0, 0, 0
 	for j, r := range w {
 		if r == ' ' && j > 0 {
 			atSpace = j
 		}
-		u += p.advance(f, r).units * int64(size)
-		if u > limit {
+		m.add(p.advance(f, r), size)
+		if left, right := m.span(p.fonts[f].upem); right-left > width {
 			break
 		}
 		anywhere = j + utf8.RuneLen(r)
@@ -252,11 +273,15 @@ func isDash(r rune) bool {
 }
 
 // ellipsize ends s with "…", dropping words, or runes of a lone word, until
-// it fits in limit font units × px.
-func (p *Painter) ellipsize(f fontID, size int, s string, limit int64) string {
+// it fits in width pixels.
+func (p *Painter) ellipsize(f fontID, size int, s string, width int) string {
 	trim := func(s string) string { return strings.TrimRight(s, " ·,;:-–—") }
+	fits := func(s string) bool {
+		left, right := p.span(f, size, s)
+		return right-left <= width
+	}
 	s = trim(s)
-	for s != "" && p.units(f, s+ellipsis)*int64(size) > limit {
+	for s != "" && !fits(s+ellipsis) {
 		if k := strings.LastIndexByte(s, ' '); k > 0 {
 			s = trim(s[:k])
 		} else {

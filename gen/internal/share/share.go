@@ -13,17 +13,22 @@
 // The output is deterministic: the same card gives the same bytes on every
 // build and every host. The fonts are the Go fonts (golang.org/x/image, BSD
 // licence), compiled into the program; no system font, clock or randomness
-// is read. Layout is done in integer arithmetic, in font units.
+// is read. Layout is done in integer arithmetic, in font units; glyphs are
+// rasterized by golang.org/x/image/vector, whose float32 arithmetic could
+// round differently on a CPU that fuses multiplications and additions
+// (arm64, say): TestPixels pins the pixels, so that such a host shows.
 //
 // The Go fonts cover French and English text, typographic quotes, dashes,
 // "…", "€" and "£", and the no-break space U+00A0, but not the narrow
 // no-break space U+202F nor the thin space U+2009: these are drawn as
 // spaces. Any other rune the fonts lack is left out, never drawn as a box.
 //
-// Cards are cheap to draw: each one is a paletted image of 16 colours (the
-// background, and a few anti-aliasing levels of each text colour), which
-// image/png writes with 4 bits a pixel, and every glyph is rasterized once
-// per font, size and quarter-pixel offset, then copied.
+// Cards are cheap to draw: each one is a paletted image of 26 colours (the
+// background, eight levels of coverage of each text colour, and the accent
+// band), which image/png writes with one byte a pixel and no filtering,
+// and every glyph is rasterized once per font, size and quarter-pixel
+// offset, then copied. Most of the time goes to compressing the pixels
+// (see BenchmarkPNG).
 package share
 
 import (
@@ -36,9 +41,9 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
 )
 
 // Width and Height are the size of a card in pixels, the size that Facebook,
@@ -70,22 +75,26 @@ type Painter struct {
 	inks  inkTable
 	enc   png.Encoder
 
-	// images recycles the 750 kB pixel buffers of finished cards.
-	images sync.Pool
+	// images and outs recycle the pixels (750 kB) and the PNG buffers of
+	// finished cards.
+	images, outs sync.Pool
 
 	mu       sync.RWMutex // guards the fields below
 	advances map[advanceKey]advance
 	glyphs   map[glyphKey]*glyph
-	faces    map[faceKey]font.Face
 	buf      sfnt.Buffer
+	rast     vector.Rasterizer
 }
 
 // fontData is one parsed font and its size-independent metrics.
 type fontData struct {
-	font *opentype.Font
+	font *sfnt.Font
 	// upem is the number of font units in an em; ascent and descent are in
 	// font units, descent positive below the baseline.
 	upem, ascent, descent int64
+	// subst maps runes to the glyphs drawn for them instead of the font's
+	// own.
+	subst map[rune]sfnt.GlyphIndex
 }
 
 // NewPainter parses the fonts and returns a Painter ready to draw.
@@ -94,14 +103,13 @@ func NewPainter() (*Painter, error) {
 		inks:     newInkTable(),
 		advances: make(map[advanceKey]advance),
 		glyphs:   make(map[glyphKey]*glyph),
-		faces:    make(map[faceKey]font.Face),
 	}
-	// BestSpeed: on a card, which is mostly flat colour, it writes files
-	// barely larger than the default level in a fraction of the time (see
+	// BestSpeed compresses a card three to four times faster than the
+	// default level, for files a third larger (27 kB rather than 21 kB; see
 	// BenchmarkPNG).
 	p.enc = png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderPool{}}
 	for id, ttf := range [numFonts][]byte{regular: goregular.TTF, bold: gobold.TTF} {
-		f, err := opentype.Parse(ttf)
+		f, err := sfnt.Parse(ttf)
 		if err != nil {
 			return nil, fmt.Errorf("share: parsing the Go fonts: %v", err)
 		}
@@ -112,9 +120,29 @@ func NewPainter() (*Painter, error) {
 		if err != nil {
 			return nil, fmt.Errorf("share: reading the Go fonts' metrics: %v", err)
 		}
-		p.fonts[id] = fontData{font: f, upem: upem, ascent: int64(m.Ascent.Ceil()), descent: int64(m.Descent.Ceil())}
+		p.fonts[id] = fontData{
+			font: f, upem: upem, ascent: int64(m.Ascent.Ceil()), descent: int64(m.Descent.Ceil()),
+			subst: substitutes(f, &p.buf),
+		}
 	}
 	return p, nil
+}
+
+// substitutes returns the glyphs of the Go font f that read better on a
+// card than the font's own for some runes: the Go fonts, made for code,
+// slash their zeros and set the middle dot at the height of an x, but they
+// hold an open zero and a bullet operator centred on the lowercase.
+func substitutes(f *sfnt.Font, b *sfnt.Buffer) map[rune]sfnt.GlyphIndex {
+	subst := make(map[rune]sfnt.GlyphIndex)
+	for x := range f.NumGlyphs() {
+		if name, _ := f.GlyphName(b, sfnt.GlyphIndex(x)); name == "zero.empty" {
+			subst['0'] = sfnt.GlyphIndex(x)
+		}
+	}
+	if x, err := f.GlyphIndex(b, '\u2219'); err == nil && x != 0 {
+		subst['·'] = x
+	}
+	return subst
 }
 
 // PNG draws the card c and returns it encoded as PNG.
@@ -122,13 +150,17 @@ func (p *Painter) PNG(c Card) ([]byte, error) {
 	img := p.image()
 	defer p.images.Put(img)
 	p.draw(img, p.layout(c))
-	var out bytes.Buffer
-	// Cards weigh 20 to 40 kB; one allocation is enough for most.
-	out.Grow(48 << 10)
-	if err := p.enc.Encode(&out, img); err != nil {
+	out, _ := p.outs.Get().(*bytes.Buffer)
+	if out == nil {
+		out = new(bytes.Buffer)
+	}
+	defer p.outs.Put(out)
+	out.Reset()
+	if err := p.enc.Encode(out, img); err != nil {
 		return nil, fmt.Errorf("share: encoding the card: %v", err)
 	}
-	return out.Bytes(), nil
+	// A build keeps every card in memory: return no spare capacity.
+	return bytes.Clone(out.Bytes()), nil
 }
 
 // image returns a blank card, recycled if possible.
@@ -144,9 +176,11 @@ func (p *Painter) image() *image.Paletted {
 // from card to card.
 type encoderPool struct{ pool sync.Pool }
 
+// Get returns a buffer to reuse, or nil.
 func (e *encoderPool) Get() *png.EncoderBuffer {
 	b, _ := e.pool.Get().(*png.EncoderBuffer)
 	return b
 }
 
+// Put keeps b for a next card.
 func (e *encoderPool) Put(b *png.EncoderBuffer) { e.pool.Put(b) }

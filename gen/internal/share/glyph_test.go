@@ -1,0 +1,136 @@
+package share
+
+import (
+	"bytes"
+	"image/color"
+	"math"
+	"slices"
+	"testing"
+)
+
+// french holds the runes of French and English text beyond ASCII that the
+// cards must draw.
+const french = "éèêëàâäçôöûùüîïÿœæÉÈÊËÀÂÇÔÛÙÎÏŒÆ«»‘’“”—–…€£·°§№"
+
+// spaces are the spaces that French text uses.
+const spaces = " \u00a0\u202f\u2009"
+
+func TestGlyphCoverage(t *testing.T) {
+	// Every rune of French text has its own glyph in both fonts (or, for
+	// spaces, the advance of a space), and no glyph drawn is the font's
+	// .notdef box.
+	p := newPainter(t)
+	for _, f := range []fontID{regular, bold} {
+		for _, size := range []int{factsSize, titleMin, titleMax} {
+			notdef := p.rasterize(f, size, 0, 0)
+			if len(notdef.alpha) == 0 {
+				t.Fatalf("font %d: the .notdef glyph is empty", f)
+			}
+			for _, r := range french + "AZaz09" {
+				x, err := p.fonts[f].font.GlyphIndex(&p.buf, r)
+				if err != nil || x == 0 {
+					t.Errorf("font %d has no glyph for %q (%U)", f, r, r)
+					continue
+				}
+				a := p.advance(f, r)
+				if a.glyph == 0 || a.glyph != x && a.glyph != p.fonts[f].subst[r] || a.units <= 0 {
+					t.Errorf("font %d: %q (%U) drawn as %+v", f, r, r, a)
+				}
+				g := p.glyph(f, size, 0, a.glyph)
+				if len(g.alpha) == 0 || sameGlyph(g, notdef) {
+					t.Errorf("font %d size %d: %q (%U) is drawn as .notdef or not at all", f, size, r, r)
+				}
+			}
+		}
+		// The Go fonts lack U+2010 and U+2011: they are drawn as "-".
+		for _, r := range "\u2010\u2011" {
+			if a, want := p.advance(f, r), p.advance(f, '-'); a != want {
+				t.Errorf("font %d: hyphen %U drawn as %+v, want %+v", f, r, a, want)
+			}
+		}
+		// The slashed zero and the high middle dot are replaced.
+		for _, r := range "0·" {
+			if x, ok := p.fonts[f].subst[r]; !ok || p.advance(f, r).glyph != x {
+				t.Errorf("font %d: %q is not drawn with its substitute", f, r)
+			}
+		}
+		space := p.advance(f, ' ')
+		for _, r := range spaces {
+			if a := p.advance(f, r); a.glyph != 0 || a.units != space.units {
+				t.Errorf("font %d: space %U drawn as %+v, want %+v", f, r, a, space)
+			}
+		}
+	}
+}
+
+func sameGlyph(a, b *glyph) bool {
+	return a.dx == b.dx && a.dy == b.dy && a.w == b.w && a.h == b.h && slices.Equal(a.alpha, b.alpha)
+}
+
+func TestMissingRunesDrawNothing(t *testing.T) {
+	// Runes that the fonts lack (CJK, private use, emoji) and invisible
+	// ones are left out: the card is the same as without them.
+	p := newPainter(t)
+	want, err := p.PNG(Card{Kicker: "Amende · France", Title: "La CNIL et Clearview"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.PNG(Card{
+		Kicker: "Amende\u200b · Fr\u00adance\U0001F600",
+		Title:  "La CNIL\uE000 et 中Clear\u0007view",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("missing or invisible runes changed the card")
+	}
+	for _, r := range "中\uE000\U0001F600\u200b\u00ad\u0007" {
+		for _, f := range []fontID{regular, bold} {
+			if a := p.advance(f, r); a != (advance{}) {
+				t.Errorf("font %d: %U drawn as %+v", f, r, a)
+			}
+		}
+	}
+}
+
+func TestContrast(t *testing.T) {
+	// Text reads at WCAG AA on the background: 4.5:1 or more.
+	bg := opaque(rgbBackground)
+	for _, in := range []ink{inkText, inkMuted, inkAmount} {
+		if c := contrast(opaque(in.rgb()), bg); c < 4.5 {
+			t.Errorf("ink %d (#%06x): contrast %.2f:1 with the background, want 4.5:1", in, in.rgb(), c)
+		}
+	}
+}
+
+// contrast returns the WCAG contrast ratio of two colours.
+func contrast(a, b color.RGBA) float64 {
+	lum := func(c color.RGBA) float64 {
+		ch := func(v uint8) float64 {
+			s := float64(v) / 255
+			if s <= 0.04045 {
+				return s / 12.92
+			}
+			return math.Pow((s+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(c.R) + 0.7152*ch(c.G) + 0.0722*ch(c.B)
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+func TestPalette(t *testing.T) {
+	tab := newInkTable()
+	if want := 2 + 3*textLevels; len(tab.palette) != want {
+		t.Fatalf("%d colours, want %d", len(tab.palette), want)
+	}
+	for in := range numInks {
+		if got, want := tab.palette[tab.index[in][255]], opaque(in.rgb()); got != want {
+			t.Errorf("ink %d at full coverage is %v, want %v", in, got, want)
+		}
+		if tab.index[in][0] != 0 {
+			t.Errorf("ink %d at no coverage is not the background", in)
+		}
+	}
+}
