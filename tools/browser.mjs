@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Browser checks of a built site with headless Chromium (playwright-core) and axe-core.
 //
-// usage: node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--headers headers.json]
+// usage: node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--netlify netlify.toml]
 //                               [--report FILE] [--timeout MS] [--concurrency N] [--fresh-loads]
+//
+// --netlify: serve the pages with the headers this netlify.toml gives them, by Netlify's own
+// engine (see serve.mjs); without it, with none.
 //
 // Every .html file under DIR is checked in 4 configurations: light/dark colour scheme x 375/1280 px
 // wide (800 px high). DIR/404.html is loaded at a path that does not exist (it must answer 404).
 // Reported: axe-core violations (WCAG 2.0/2.1 A+AA, 2.2 AA), CSP violations, console errors,
-// uncaught exceptions, failed same-origin requests, any request to another origin, and a page
-// that scrolls sideways (reflow, WCAG 1.4.10), in each configuration and at 320 px.
+// uncaught exceptions, failed same-origin requests, any request to another origin, a page
+// that scrolls sideways (reflow, WCAG 1.4.10), and a chart (svg.chart, when rendered) that
+// leaves the viewport, scrolls sideways in its box, draws a shape or text outside its box or
+// a text under 10 px tall: in each configuration and at 320 px.
 //
 // Speed: by default each page is loaded once (in 375-light) and then switched in place to the
 // other 3 configurations (viewport size and prefers-color-scheme emulation, running CSS
@@ -44,7 +49,7 @@ const NOT_FOUND_PATH = '/404-check/this-page-does-not-exist/';
 
 function usage(msg) {
   if (msg) console.error(`browser.mjs: ${msg}`);
-  console.error('usage: node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--headers headers.json]\n' +
+  console.error('usage: node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--netlify netlify.toml]\n' +
     '                             [--report FILE] [--timeout MS] [--concurrency N] [--fresh-loads]');
   process.exit(2);
 }
@@ -56,7 +61,7 @@ try {
       dir: { type: 'string' },
       shots: { type: 'string', default: 'test-output/screenshots' },
       shot: { type: 'string', multiple: true },
-      headers: { type: 'string' },
+      netlify: { type: 'string' },
       report: { type: 'string', default: 'test-output/browser-report.json' },
       timeout: { type: 'string', default: '30000' },
       concurrency: { type: 'string', default: '2' },
@@ -177,7 +182,7 @@ async function main() {
   const shotSet = new Set(shotPaths);
   await fsp.mkdir(opts.shots, { recursive: true });
 
-  const srv = await startServer({ dir, headersFile: opts.headers });
+  const srv = await startServer({ dir, netlifyToml: opts.netlify });
   const origin = srv.origin;
   const started = Date.now();
 
@@ -310,6 +315,55 @@ async function main() {
     return { scroll: de.scrollWidth, client: de.clientWidth, widest };
   }
 
+  // In the page: what each rendered svg.chart (not display:none) hides or draws too small, one
+  // message per chart: (a) its box leaves the viewport sideways, or an ancestor up to <body>
+  // scrolls (or clips) sideways; (b) a circle, rect or text of it lies outside its box (±1 px);
+  // (c) a text of it is drawn under 10 px: its font size (in the viewBox's units) × the chart's
+  // rendered width / its viewBox's width.
+  function measureCharts() {
+    const vw = document.documentElement.clientWidth;
+    const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+      [...el.classList].map((c) => '.' + c).join('');
+    const few = (list) => list.slice(0, 4).join(', ') + (list.length > 4 ? ` and ${list.length - 4} more` : '');
+    const out = [];
+    for (const svg of document.querySelectorAll('svg.chart')) {
+      if (svg.getClientRects().length === 0) continue;
+      const r = svg.getBoundingClientRect();
+      const issues = [];
+      if (r.left < -1 || r.right > vw + 1) {
+        issues.push(`its box spans ${Math.round(r.left)}–${Math.round(r.right)} px, beyond the ${vw} px viewport`);
+      }
+      for (let a = svg.parentElement; a && a !== document.documentElement; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX;
+        if (/^(auto|scroll|hidden|clip)$/.test(ox) && a.scrollWidth > a.clientWidth + 1) {
+          issues.push(`${name(a)} (overflow-x: ${ox}) scrolls sideways, ${a.scrollWidth} px of content in ${a.clientWidth} px`);
+        }
+        if (a === document.body) break;
+      }
+      const vb = svg.viewBox && svg.viewBox.baseVal;
+      const scale = vb && vb.width > 0 ? r.width / vb.width : 1;
+      const outside = [];
+      const small = [];
+      for (const el of svg.querySelectorAll('circle, rect, text')) {
+        if (el.closest('defs, clipPath, mask, pattern, marker, symbol') || el.getClientRects().length === 0) continue;
+        const text = el.tagName.toLowerCase() === 'text';
+        const what = text ? JSON.stringify(el.textContent.trim().slice(0, 24)) : name(el);
+        const b = el.getBoundingClientRect();
+        if (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1) outside.push(what);
+        if (text) {
+          const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+          if (px < 10) small.push(`${what} ${px.toFixed(2)} px`);
+        }
+      }
+      if (outside.length) issues.push(`${outside.length} shapes or texts outside its box: ${few(outside)}`);
+      if (small.length) issues.push(`${small.length} texts under 10 px: ${few(small)}`);
+      if (issues.length) {
+        out.push(`${name(svg)} ${JSON.stringify(svg.getAttribute('aria-label') || '')}, ${Math.round(r.width)} px wide: ${issues.join('; ')}`);
+      }
+    }
+    return out;
+  }
+
   // Switch a loaded page to another configuration (default mode).
   async function applyConfig(page, cfg) {
     const cur = page.__cfg;
@@ -349,11 +403,17 @@ async function main() {
           (o.widest ? `; widest: ${o.widest.what}, to ${o.widest.right} px` : ''));
       }
     };
+    // Charts: each one rendered whole inside the viewport, legible, nothing of it hidden.
+    const charts = async (width) => {
+      for (const m of await page.evaluate(measureCharts)) addError(job, 'chart', `at ${width} px, ${m}`);
+    };
     await reflow(cfg.width);
+    await charts(cfg.width);
     if (cfg.name === '375-light') {
       await page.setViewportSize({ width: 320, height: cfg.height });
       try {
         await reflow(320);
+        await charts(320);
       } finally {
         await page.setViewportSize({ width: cfg.width, height: cfg.height });
       }

@@ -2,10 +2,12 @@
 // Lighthouse scores of a few pages of a built site, served locally.
 //
 // usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--out DIR]
-//                                  [--headers headers.json]
+//                                  [--netlify netlify.toml]
 //   --page   a page to audit (repeatable; default: /)
 //   --min    lowest accepted score for each category (default 0.95)
 //   --out    where the JSON reports go (default: test-output/lighthouse)
+//   --netlify  serve the pages with the headers this netlify.toml gives them (Netlify's own
+//              engine, see serve.mjs); without it, with none
 //
 // Runs Lighthouse (mobile, the default form factor and simulated throttling) with the categories
 // performance, accessibility, best-practices and seo, in Debian's Chromium (CHROME_PATH, default
@@ -27,7 +29,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 function usage(msg) {
   if (msg) console.error(`lighthouse.mjs: ${msg}`);
-  console.error('usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--out DIR] [--headers headers.json]');
+  console.error('usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--out DIR] [--netlify netlify.toml]');
   process.exit(2);
 }
 
@@ -39,7 +41,7 @@ try {
       page: { type: 'string', multiple: true },
       min: { type: 'string', default: '0.95' },
       out: { type: 'string', default: 'test-output/lighthouse' },
-      headers: { type: 'string' },
+      netlify: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -83,7 +85,7 @@ async function main() {
   if (!fs.existsSync(CHROME_PATH)) usage(`${CHROME_PATH} not found: run tools/deps.sh`);
   await fsp.mkdir(opts.out, { recursive: true });
 
-  const srv = await startServer({ dir, headersFile: opts.headers });
+  const srv = await startServer({ dir, netlifyToml: opts.netlify });
   const rows = [];
   let failed = false;
   try {

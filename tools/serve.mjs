@@ -1,15 +1,16 @@
-// Small static file server for the tests (shared by browser.mjs and lighthouse.mjs).
+// Small static file server for the tests (shared by browser.mjs, embed.mjs and lighthouse.mjs).
 //
 //   /x/            -> DIR/x/index.html
 //   /x (a folder)  -> 301 to /x/
 //   unknown path   -> 404 with the body of DIR/404.html when it exists
-//   headers.json   -> [{"for": "/*", "values": {"Header": "value"}}, ...]
-//                     Netlify-style patterns: an exact path, or a prefix ending in "/*"
-//                     ("/*" matches everything, "/a/*" matches /a and /a/...).
-//                     All matching rules apply, in order: later ones win per header.
+//   netlify.toml   -> every response gets the headers Netlify's own local engine
+//                     (npm @netlify/headers, the one `netlify dev` uses) gives its path from the
+//                     [[headers]] rules of that file (and of a _headers file in DIR, as on
+//                     Netlify): all matching rules apply, in order, a later one winning per header.
+//                     A syntax error in the rules, or a file with none, fails at start.
 //
-// Usage: const srv = await startServer({ dir, headersFile }); srv.origin; await srv.close();
-// Also runnable by hand: node tools/serve.mjs --dir DIR [--headers headers.json] [--port N]
+// Usage: const srv = await startServer({ dir, netlifyToml }); srv.origin; await srv.close();
+// Also runnable by hand: node tools/serve.mjs --dir DIR [--netlify netlify.toml] [--port N]
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,6 +18,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { HeadersHandler } from '@netlify/headers';
+import { parseAllHeaders } from '@netlify/headers-parser';
 
 export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,37 +55,46 @@ export function contentTypeFor(file) {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
 }
 
-// Read and check a headers.json file: [{for, values}, ...].
-export function loadHeaderRules(file) {
-  if (!file) return [];
-  const rules = JSON.parse(fs.readFileSync(file, 'utf8'));
-  if (!Array.isArray(rules)) throw new Error(`${file}: expected a JSON array of {"for", "values"}`);
-  for (const [i, r] of rules.entries()) {
-    if (!r || typeof r.for !== 'string' || !r.for.startsWith('/') || typeof r.values !== 'object' || r.values === null) {
-      throw new Error(`${file}: rule ${i}: expected {"for": "/path", "values": {...}}`);
-    }
-  }
-  return rules;
+// The header rules of a netlify.toml as Netlify's parser reads them ([{for, values, forRegExp}],
+// in order), plus those of DIR/_headers when dir is given. Throws on a missing file, a syntax
+// error or no rule at all: a typo must not serve the pages without their headers.
+export async function readNetlifyHeaders(netlifyToml, dir = null) {
+  if (!fs.existsSync(netlifyToml)) throw new Error(`${netlifyToml}: no such file`);
+  const { headers, errors } = await parseAllHeaders({
+    netlifyConfigPath: path.resolve(netlifyToml),
+    headersFiles: dir ? [path.resolve(dir, '_headers')] : [],
+    configHeaders: [],
+    minimal: false,
+  });
+  if (errors.length) throw new Error(`${netlifyToml}: header rules with errors:\n${errors.map((e) => e.message).join('\n')}`);
+  if (headers.length === 0) throw new Error(`${netlifyToml}: no [[headers]] rule`);
+  return headers;
 }
 
-export function patternMatches(pattern, pathname) {
-  if (pattern.endsWith('/*')) {
-    const prefix = pattern.slice(0, -1); // keeps the trailing "/"
-    return pathname.startsWith(prefix) || pathname === prefix.slice(0, -1);
-  }
-  return pattern === pathname;
+// Netlify's engine for the headers of netlify.toml (null: no headers). Its apply() reads the
+// rules anew for each request, so an edit of the file applies at once.
+async function headersEngine(netlifyToml, root) {
+  if (!netlifyToml) return null;
+  await readNetlifyHeaders(netlifyToml, root); // fail now rather than on the first request
+  const handler = new HeadersHandler({
+    configPath: path.resolve(netlifyToml),
+    projectDir: path.dirname(path.resolve(netlifyToml)),
+    publishDir: root,
+    logger: { log: console.log, warn: console.warn, error: (m) => console.error(`serve.mjs: ${m}`) },
+  });
+  return (url) => handler.apply(new Request(url));
 }
 
-export function headersFor(rules, pathname) {
+// Header objects merged left to right, names compared without case (a later one wins).
+function merged(...objects) {
   const out = {};
-  const lower = {};
-  for (const rule of rules) {
-    if (!patternMatches(rule.for, pathname)) continue;
-    for (const [name, value] of Object.entries(rule.values)) {
+  const names = {};
+  for (const o of objects) {
+    for (const [name, value] of Object.entries(o)) {
       const key = name.toLowerCase();
-      if (lower[key] !== undefined) delete out[lower[key]];
-      lower[key] = name;
-      out[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (names[key] !== undefined) delete out[names[key]];
+      names[key] = name;
+      out[name] = value;
     }
   }
   return out;
@@ -111,26 +123,26 @@ async function resolvePath(root, pathname) {
   return { status: 404 };
 }
 
-export async function startServer({ dir, headersFile = null, host = '127.0.0.1', port = 0, compress = true } = {}) {
+export async function startServer({ dir, netlifyToml = null, host = '127.0.0.1', port = 0, compress = true } = {}) {
   const root = path.resolve(dir);
   const rootStat = await statOrNull(root);
   if (!rootStat || !rootStat.isDirectory()) throw new Error(`not a directory: ${dir}`);
-  const rules = loadHeaderRules(headersFile);
+  const headersFor = await headersEngine(netlifyToml, root);
   const notFoundFile = path.join(root, '404.html');
 
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       const pathname = url.pathname;
-      const extra = headersFor(rules, pathname);
+      const extra = headersFor ? await headersFor(url.href) : {};
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { ...extra, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.writeHead(405, merged(extra, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }));
         res.end('method not allowed\n');
         return;
       }
       let { status, file, location } = await resolvePath(root, pathname);
       if (status === 301) {
-        res.writeHead(301, { ...extra, Location: location + url.search, 'Content-Type': 'text/plain; charset=utf-8' });
+        res.writeHead(301, merged(extra, { Location: location + url.search, 'Content-Type': 'text/plain; charset=utf-8' }));
         res.end('moved\n');
         return;
       }
@@ -140,13 +152,12 @@ export async function startServer({ dir, headersFile = null, host = '127.0.0.1',
       }
       let body = file ? await fsp.readFile(file) : Buffer.from('not found\n');
       const type = file ? contentTypeFor(file) : 'text/plain; charset=utf-8';
-      const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra };
+      let headers = merged({ 'Content-Type': type, 'Cache-Control': 'no-cache' }, extra);
       if (compress && body.length > 1024 && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         body = zlib.gzipSync(body, { level: 6 });
-        headers['Content-Encoding'] = 'gzip';
-        headers['Vary'] = 'Accept-Encoding';
+        headers = merged(headers, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
       }
-      headers['Content-Length'] = body.length;
+      headers = merged(headers, { 'Content-Length': body.length });
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
@@ -198,13 +209,13 @@ export async function listPages(dir) {
   return out;
 }
 
-// Standalone use: node tools/serve.mjs --dir DIR [--headers FILE] [--port N]
+// Standalone use: node tools/serve.mjs --dir DIR [--netlify netlify.toml] [--port N]
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const get = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const dir = get('--dir');
-  if (!dir) { console.error('usage: node tools/serve.mjs --dir DIR [--headers headers.json] [--port N]'); process.exit(2); }
-  const srv = await startServer({ dir, headersFile: get('--headers'), port: Number(get('--port') || 0) });
+  if (!dir) { console.error('usage: node tools/serve.mjs --dir DIR [--netlify netlify.toml] [--port N]'); process.exit(2); }
+  const srv = await startServer({ dir, netlifyToml: get('--netlify'), port: Number(get('--port') || 0) });
   console.log(`serving ${srv.root} on ${srv.origin}/ (Ctrl-C to stop)`);
 }
 
