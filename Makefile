@@ -40,9 +40,11 @@ vet:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-# With the race detector: the build renders on all cores.
+# With the race detector: the build renders on all cores. The share cards of the CNIL's fine
+# (French and English) and of the longest title are copied to $(TESTOUT)/cards for review.
 gotest:
-	$(GO) test -race ./...
+	mkdir -p $(TESTOUT)/cards
+	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test -race ./...
 
 # The fuzzers, for long runs (FUZZTIME=10m each by default); what they find
 # lands in testdata/fuzz/ and becomes a seed of every later go test.
@@ -52,30 +54,42 @@ fuzz:
 	$(GO) test ./gen/internal/site -run '^$$' -fuzz FuzzBuild -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/internal/markdown -run '^$$' -fuzz FuzzFrench -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/internal/markdown -run '^$$' -fuzz FuzzEnglish -fuzztime $(FUZZTIME)
+	$(GO) test ./gen/internal/share -run '^$$' -fuzz FuzzPainter -fuzztime $(FUZZTIME)
 
 # Build the real site the way Netlify does, into a folder of its own.
 site-test:
 	$(GO) run ./gen build -q -out $(SITE)
 
-# netlify.toml through Netlify's own parser (offline; fails on any warning), and its
-# header rules as the headers.json the browser check serves the pages with.
-netlify-check: deps
+# netlify.toml through Netlify's own parser (offline; fails on any warning); then its header
+# rules, read by Netlify's own headers parser, against every file of the built site (one rule
+# per header, one policy per page, frame-ancestors * for the embed alone, 'none' and
+# X-Frame-Options DENY elsewhere, no 'unsafe-inline'/'unsafe-eval'), after that check's own test.
+netlify-check: deps site-test
 	bash tools/netlify-config.sh --out $(TESTOUT)/netlify-config.json
-	node tools/netlify-headers.mjs --config $(TESTOUT)/netlify-config.json --out $(TESTOUT)/headers.json
+	node --test --test-reporter=dot tools/headers-check.test.mjs
+	node tools/headers-check.mjs --dir $(SITE) --netlify netlify.toml
 
 # The Nu HTML checker on every page.
 html-check: site-test
 	bash tools/vnu.sh $(SITE)
 
-# axe-core in Chromium on every page, light and dark, 375 and 1280 px wide, served
-# with the headers of netlify.toml (any CSP violation fails); screenshots for
-# review in $(TESTOUT)/screenshots.
-browser-check: site-test netlify-check
-	node tools/browser.mjs --dir $(SITE) --headers $(TESTOUT)/headers.json --shots $(TESTOUT)/screenshots $(SHOTS)
+# In Chromium, every page served with the headers of netlify.toml (by Netlify's own engine):
+# axe-core, light and dark, 375 and 1280 px wide, CSP violations, console errors, reflow and the
+# charts (also at 320 px); screenshots for review in $(TESTOUT)/screenshots. Then the timeline
+# to embed, framed by another origin: it shows and resizes its frame, the other pages are refused.
+# Both run, and the target fails if either does.
+browser-check: deps site-test
+	@rc=0; \
+	echo "node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS)"; \
+	node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS) || rc=$$?; \
+	echo "node tools/embed.mjs --dir $(SITE) --netlify netlify.toml"; \
+	node tools/embed.mjs --dir $(SITE) --netlify netlify.toml || rc=$$?; \
+	exit $$rc
 
-# Lighthouse on the home page and an event page: every category at 0.95 or more.
+# Lighthouse on the home page and an event page, served with the headers of netlify.toml:
+# every category at 0.95 or more.
 lighthouse: deps site-test
-	node tools/lighthouse.mjs --dir $(SITE) --page / --page /evenements/2022-10-17-cnil-sanction/
+	node tools/lighthouse.mjs --dir $(SITE) --netlify netlify.toml --page / --page /evenements/2022-10-17-cnil-sanction/
 
 # Benchmarks against Hugo, Eleventy and a floor program; as root, 10–45 minutes (bench/README.md).
 # BENCH_N="100 1000" and BENCH_RUNS=9 override the sizes and the runs per tool.

@@ -74,17 +74,19 @@ type common struct {
 	root    string
 	baseURL string
 	drafts  bool
+	noCards bool
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "the project folder, holding content/, layouts/ and static/")
 	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include the events marked draft: true")
+	fs.BoolVar(&c.noCards, "no-cards", false, "leave out the share cards (og:image), about 2 ms of drawing each")
 }
 
 // options reads the build's inputs from the flags and the environment.
 func (c *common) options(getenv func(string) string) (site.Options, error) {
-	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts}
+	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts, NoCards: c.noCards}
 	if opt.BaseURL == "" {
 		switch ctx := getenv("CONTEXT"); ctx {
 		case "production":

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -185,34 +183,6 @@ func TestPixels(t *testing.T) {
 	}
 }
 
-// TestWriteCards writes cards to look at into the folder $CARDS_OUT, for
-// example: CARDS_OUT=$PWD/test-output/cards go test -run WriteCards.
-func TestWriteCards(t *testing.T) {
-	dir := os.Getenv("CARDS_OUT")
-	if dir == "" {
-		t.Skip("CARDS_OUT is not set")
-	}
-	longest := longestTitle(t)
-	site, date := cardFR.Site, filepath.Base(longest.file)[:10]
-	if strings.HasSuffix(longest.file, ".en.md") {
-		site = cardEN.Site
-	}
-	p := newPainter(t)
-	for name, c := range map[string]Card{
-		"fr-long.png": cardFR,
-		"en.png":      cardEN,
-		"longest.png": {Site: site, Title: longest.Title, Facts: []string{date, filepath.Base(longest.file)}},
-	} {
-		b, err := p.PNG(c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 func ExamplePainter_PNG() {
 	p, err := NewPainter()
 	if err != nil {
@@ -281,5 +251,28 @@ func BenchmarkPNG(b *testing.B) {
 				}
 			}
 		})
+	})
+}
+
+// FuzzPainter draws cards of any text: a card is always a 1200×630 PNG,
+// its title at most four lines, and nothing is drawn outside its lines'
+// boxes, which stay inside the margins and apart.
+func FuzzPainter(f *testing.F) {
+	p := newPainter(f)
+	f.Add(cardFR.Kicker, cardFR.Title, cardFR.Facts[0], cardFR.Amount)
+	f.Add("", "", "", "")
+	f.Add("\u202f", strings.Repeat("é", 300), "中😀\x00\u00ad", "€€€ 1 234 567 890 123 456 789")
+	f.Add("Amende · France", strings.Repeat("anti-reconnaissance—faciale ", 12), strings.Repeat("Cour ", 60), "£")
+	f.Fuzz(func(t *testing.T, kicker, title, fact, amount string) {
+		c := Card{Site: "Site", Kicker: kicker, Title: title, Facts: []string{fact, fact}, Amount: amount}
+		l := p.layout(c)
+		if len(l.title) > titleLines {
+			t.Errorf("%d title lines", len(l.title))
+		}
+		b, err := p.PNG(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInk(t, decode(t, b), l)
 	})
 }

@@ -31,6 +31,10 @@ type Options struct {
 	// Script, when set, is the path of a script every page loads (the dev
 	// server's live reload).
 	Script string
+	// NoCards leaves out the share cards (and the og:image of every
+	// page): a card costs about 2 ms to draw, and a large site has two
+	// for each event.
+	NoCards bool
 	// Cache, when set, lets the build reuse what earlier builds rendered
 	// from the same inputs (the dev server's); the output is the same.
 	Cache *memo.Cache

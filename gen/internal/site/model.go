@@ -10,6 +10,7 @@ import (
 	"timeline/gen/internal/content"
 	"timeline/gen/internal/markdown"
 	"timeline/gen/internal/memo"
+	"timeline/gen/internal/share"
 
 	"golang.org/x/text/collate"
 )
@@ -62,6 +63,9 @@ type langViews struct {
 	nav          map[string]template.HTML
 	// siteTitle and siteDescription are set in the language's typography.
 	siteTitle, siteDescription string
+	// homeCard is the home page's share card, which the pages without a
+	// card of their own show too.
+	homeCard *share.Card
 }
 
 // facet is a facet value and its events.
@@ -106,6 +110,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
 	v.facets = facetsOf(l, v.events)
+	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("as_of") + " " + l.Date(c.Site.AsOf)}}
 	var err error
 	if v.cards, err = in.renderCards(v.events); err != nil {
 		return nil, err

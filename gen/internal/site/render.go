@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"timeline/gen/internal/memo"
+	"timeline/gen/internal/share"
 )
 
 // files is every output file of the site, each with its view, ready to
@@ -20,7 +21,7 @@ type files struct {
 }
 
 // extra is an output file that is not an HTML page: the feeds, the open
-// data, the sitemap.
+// data, the sitemap, the share cards.
 type extra struct {
 	path string
 	view any
@@ -40,6 +41,10 @@ func (in *inputs) files() (*files, error) {
 	for _, v := range views {
 		f.pages = append(f.pages, in.pages(v)...)
 	}
+	painter, err := share.NewPainter()
+	if err != nil {
+		return nil, err
+	}
 	robots := "User-agent: *\n"
 	if in.opt.Preview {
 		robots += "Disallow: /\n"
@@ -52,6 +57,11 @@ func (in *inputs) files() (*files, error) {
 		{"data/events.json", data, func(*minifier) ([]byte, error) { return data.json() }},
 		{"data/events.csv", data, func(*minifier) ([]byte, error) { return data.csv() }},
 		{"sitemap.xml", sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
+	}
+	for _, p := range f.pages {
+		if card := p.card; card != nil {
+			f.extras = append(f.extras, extra{p.cardPath, card, func(*minifier) ([]byte, error) { return painter.PNG(*card) }})
+		}
 	}
 	for _, v := range views {
 		feed := in.feedView(v)

@@ -11,22 +11,40 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"golang.org/x/net/html"
 
+	"timeline/gen/internal/content"
 	"timeline/gen/internal/starter"
 )
 
 // realSite builds the repository's own content, layouts and static files.
+// The tests share one build of the repository as it is (they read it,
+// never change it).
 func realSite(t testing.TB, fsys fs.FS) *Output {
 	t.Helper()
+	if fsys == repoRoot() {
+		real.once.Do(func() { real.out, real.diags, real.err = Build(fsys, Options{}) })
+		if real.err != nil {
+			t.Fatalf("building the real site: %v\n%v", real.err, real.diags)
+		}
+		return real.out
+	}
 	out, diags, err := Build(fsys, Options{})
 	if err != nil {
 		t.Fatalf("building the real site: %v\n%v", err, diags)
 	}
 	return out
+}
+
+var real struct {
+	once  sync.Once
+	out   *Output
+	diags content.Diagnostics
+	err   error
 }
 
 func repoRoot() fs.FS { return os.DirFS("../../..") }

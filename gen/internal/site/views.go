@@ -23,6 +23,9 @@ type Page struct {
 	// OGType is article for an event, website otherwise; Robots the
 	// robots meta tag, or ""; Script the dev server's, or "".
 	OGType, Robots, Script string
+	// Image is the absolute URL of the page's share card (its og:image),
+	// ImageAlt the card in words.
+	Image, ImageAlt string
 	// Preview marks a deploy preview: a banner on every page.
 	Preview bool
 	// Alternates lists the page in every language, this one included;

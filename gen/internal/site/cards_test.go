@@ -1,0 +1,118 @@
+package site
+
+import (
+	"bytes"
+	"image/png"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"timeline/gen/internal/share"
+)
+
+// TestShareCards decodes every share card of the real site: each is a
+// 1200×630 PNG; every page's og:image points to one, with the card's size
+// and a description; every event page, explainer page and home page has
+// its own; and every card is some page's.
+func TestShareCards(t *testing.T) {
+	out := realSite(t, repoRoot())
+	const base = "https://clearview-sanctions.netlify.app/"
+	used := map[string]bool{}
+	longest, longestTitle := "", ""
+	for p, b := range out.Files {
+		if !strings.HasSuffix(p, ".html") || embedded(p) {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		meta := map[string]string{}
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.Data == "meta" {
+				meta[attr(n, "property")+attr(n, "name")] = attr(n, "content")
+			}
+		}
+		image, ok := strings.CutPrefix(meta["og:image"], base)
+		if !ok || meta["og:image:width"] != "1200" || meta["og:image:height"] != "630" || meta["og:image:type"] != "image/png" ||
+			meta["og:image:alt"] == "" || meta["twitter:card"] != "summary_large_image" {
+			t.Errorf("%s: og:image %q %sx%s %q, alt %q, twitter:card %q", p, meta["og:image"], meta["og:image:width"],
+				meta["og:image:height"], meta["og:image:type"], meta["og:image:alt"], meta["twitter:card"])
+			continue
+		}
+		used[image] = true
+		if _, ok := out.Files[image]; !ok {
+			t.Errorf("%s: og:image %s is not a file of the site", p, image)
+		}
+		// Events, explainer pages and the home pages have their own card.
+		own := strings.HasPrefix(p, "evenements/") || strings.HasPrefix(p, "en/events/") || p == "index.html" || p == "en/index.html"
+		for _, key := range []string{"a-propos", "chiffres", "glossaire", "guichet-unique", "methode", "procedure-cnil",
+			"en/about", "en/figures", "en/glossary", "en/one-stop-shop", "en/method", "en/cnil-procedure"} {
+			own = own || p == key+"/index.html"
+		}
+		if want := cardPath("/" + strings.TrimSuffix(p, "index.html")); own && image != want {
+			t.Errorf("%s: og:image %s, want its own card %s", p, image, want)
+		}
+		if title := meta["og:title"]; own && (len(title) > len(longestTitle) || len(title) == len(longestTitle) && image < longest) {
+			longest, longestTitle = image, title
+		}
+	}
+	// For review: the French and English cards of the CNIL's fine, and
+	// the card of the longest title.
+	if dir := os.Getenv("CARDS_OUT"); dir != "" {
+		for name, p := range map[string]string{"fr.png": "cards/evenements/2022-10-17-cnil-sanction.png",
+			"en.png": "cards/en/events/2022-10-17-cnil-sanction.png", "longest.png": longest} {
+			if err := os.WriteFile(filepath.Join(dir, name), out.Files[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Logf("cards written to %s; the longest title: %s", dir, longest)
+	}
+	cards := 0
+	for _, p := range slices.Sorted(maps.Keys(out.Files)) {
+		if !strings.HasPrefix(p, "cards/") {
+			continue
+		}
+		cards++
+		cfg, err := png.DecodeConfig(bytes.NewReader(out.Files[p]))
+		if err != nil || cfg.Width != share.Width || cfg.Height != share.Height {
+			t.Errorf("%s: %v, %d×%d", p, err, cfg.Width, cfg.Height)
+		}
+		if _, err := png.Decode(bytes.NewReader(out.Files[p])); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+		if !used[p] {
+			t.Errorf("%s is no page's card", p)
+		}
+	}
+	if n := 2 * (len(realContent(t).Events) + len(realContent(t).Pages) + 1); cards != n {
+		t.Errorf("%d cards, want %d (events, pages and the home page, in two languages)", cards, n)
+	}
+
+	// Built again, the cards are the same bytes.
+	again, _, err := Build(repoRoot(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range out.Files {
+		if strings.HasPrefix(p, "cards/") && !bytes.Equal(b, again.Files[p]) {
+			t.Errorf("%s differs from one build to the next", p)
+		}
+	}
+
+	// Without cards, no page names one.
+	none, _, err := Build(repoRoot(), Options{NoCards: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range none.Files {
+		if strings.HasPrefix(p, "cards/") || bytes.Contains(b, []byte("og:image")) || bytes.Contains(b, []byte("summary_large_image")) {
+			t.Errorf("-no-cards: %s has a card or names one", p)
+		}
+	}
+}
