@@ -88,7 +88,9 @@
     }
     var tell = function () {
       if (window.parent !== window) {
-        window.parent.postMessage({ timelineHeight: document.documentElement.scrollHeight }, "*");
+        // The height of the content, not of the frame: a filtered list
+        // shorter than the frame makes it shorter.
+        window.parent.postMessage({ timelineHeight: Math.ceil(document.documentElement.getBoundingClientRect().height) }, "*");
       }
     };
     tell();
