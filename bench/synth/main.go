@@ -200,7 +200,7 @@ func synth(n int, seed uint64, root, out string) error {
 			e.published = day.AddDate(0, 0, rng.IntN(8)).Format("2006-01-02")
 			e.id = fmt.Sprintf("%s-synthetic-%06d", e.date, i)
 			e.reference = fmt.Sprintf("SYN-%d-%06d", day.Year(), i)
-			e.confirm = []string{"confirmed", "confirmed", "confirmed", "press", "partial", "unconfirmed"}[rng.IntN(6)]
+			e.confirm = []string{"decision-text", "decision-text", "authority-summary", "press", "press", "unconfirmed"}[rng.IntN(6)]
 			switch kind {
 			case "fine", "settlement":
 				e.amount = int64(1+rng.IntN(400)) * 50000

@@ -14,6 +14,7 @@ import (
 	"timeline/gen/internal/content"
 	"timeline/gen/internal/markdown"
 	"timeline/gen/internal/memo"
+	"timeline/gen/internal/share"
 )
 
 // Options are the inputs of a build that do not come from the tree.
@@ -106,6 +107,11 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 	in := &inputs{c: c, byID: make(map[string]*content.Event, len(c.Events)), langs: langs, theme: th.theme, opt: opt,
 		baseURL: strings.TrimSuffix(cmp.Or(opt.BaseURL, c.Site.BaseURL), "/"), now: cmp.Or(opt.Now, c.Site.AsOf),
 		routes: newRoutes(c, langs), cache: opt.Cache}
+	if !opt.NoCards {
+		if in.painter, err = share.NewPainter(); err != nil {
+			return nil, c.Diagnostics, err
+		}
+	}
 	for _, e := range c.Events {
 		in.byID[e.ID] = e
 	}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"image/png"
 	"maps"
 	"os"
@@ -16,13 +18,16 @@ import (
 )
 
 // TestShareCards decodes every share card of the real site: each is a
-// 1200×630 PNG; every page's og:image points to one, with the card's size
-// and a description; every event page, explainer page and home page has
-// its own; and every card is some page's.
+// 1200×630 PNG named by its content; every page's og:image points to one,
+// with the card's size and a description; every event page and explainer
+// page has its own, and the other pages their home page's; every card is
+// some page's.
 func TestShareCards(t *testing.T) {
 	out := realSite(t, repoRoot())
 	const base = "https://clearview-sanctions.netlify.app/"
 	used := map[string]bool{}
+	homeCard := map[string]string{}
+	ownCard := map[string]string{}
 	longest, longestTitle := "", ""
 	for p, b := range out.Files {
 		if !strings.HasSuffix(p, ".html") || embedded(p) {
@@ -55,8 +60,13 @@ func TestShareCards(t *testing.T) {
 			"en/about", "en/figures", "en/glossary", "en/one-stop-shop", "en/method", "en/cnil-procedure"} {
 			own = own || p == key+"/index.html"
 		}
-		if want := cardPath("/" + strings.TrimSuffix(p, "index.html")); own && image != want {
-			t.Errorf("%s: og:image %s, want its own card %s", p, image, want)
+		switch {
+		case p == "index.html" || p == "en/index.html":
+			homeCard[strings.TrimSuffix(p, "index.html")] = image
+		case own:
+			ownCard[p] = image
+		default:
+			homeCard[p] = image
 		}
 		if title := meta["og:title"]; own && (len(title) > len(longestTitle) || len(title) == len(longestTitle) && image < longest) {
 			longest, longestTitle = image, title
@@ -65,13 +75,27 @@ func TestShareCards(t *testing.T) {
 	// For review: the French and English cards of the CNIL's fine, and
 	// the card of the longest title.
 	if dir := os.Getenv("CARDS_OUT"); dir != "" {
-		for name, p := range map[string]string{"fr.png": "cards/evenements/2022-10-17-cnil-sanction.png",
-			"en.png": "cards/en/events/2022-10-17-cnil-sanction.png", "longest.png": longest} {
+		for name, p := range map[string]string{"fr.png": ownCard["evenements/2022-10-17-cnil-sanction/index.html"],
+			"en.png": ownCard["en/events/2022-10-17-cnil-sanction/index.html"], "longest.png": longest} {
 			if err := os.WriteFile(filepath.Join(dir, name), out.Files[p], 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		t.Logf("cards written to %s; the longest title: %s", dir, longest)
+	}
+	for p, image := range homeCard {
+		lang := ""
+		if strings.HasPrefix(p, "en/") {
+			lang = "en/"
+		}
+		if image != homeCard[lang] {
+			t.Errorf("%s: og:image %s, not its home page's %s", p, image, homeCard[lang])
+		}
+	}
+	for p, image := range ownCard {
+		if image == homeCard[""] || image == homeCard["en/"] {
+			t.Errorf("%s: no card of its own", p)
+		}
 	}
 	cards := 0
 	for _, p := range slices.Sorted(maps.Keys(out.Files)) {
@@ -85,6 +109,9 @@ func TestShareCards(t *testing.T) {
 		}
 		if _, err := png.Decode(bytes.NewReader(out.Files[p])); err != nil {
 			t.Errorf("%s: %v", p, err)
+		}
+		if sum := sha256.Sum256(out.Files[p]); p != "cards/"+hex.EncodeToString(sum[:6])+".png" {
+			t.Errorf("%s is not named by its content", p)
 		}
 		if !used[p] {
 			t.Errorf("%s is no page's card", p)

@@ -221,7 +221,7 @@ func TestNetlifyHeaders(t *testing.T) {
 	out := realSite(t, repoRoot())
 	paths := out.Paths()
 
-	hashed := regexp.MustCompile(`^/(css|js)/[^/]+\.[0-9a-f]{8,}\.(css|js)$`)
+	hashed := regexp.MustCompile(`^/((css|js)/[^/]+\.[0-9a-f]{8,}\.(css|js)|cards/[0-9a-f]{12}\.png)$`)
 	short := regexp.MustCompile(`(^|,\s*)(max-age=0|no-cache)(\s*,|$)`)
 	// Served paths: every file, and two that do not exist (the 404 pages answer them).
 	served := []string{"/no-such-page/", "/en/no-such-page/"}

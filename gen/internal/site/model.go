@@ -30,6 +30,8 @@ type inputs struct {
 	// page key).
 	bodies map[string]map[string]template.HTML
 	cache  *memo.Cache
+	// painter draws the share cards.
+	painter *share.Painter
 }
 
 // abs makes a site path absolute under the base URL.

@@ -2,10 +2,14 @@ package site
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
 	"strings"
 
 	"timeline/gen/internal/content"
+	"timeline/gen/internal/memo"
 	"timeline/gen/internal/share"
 )
 
@@ -17,28 +21,38 @@ type page struct {
 	view     *Page
 	// noIndex keeps the page out of the sitemap.
 	noIndex bool
-	// card, when set, is the page's own share card, drawn into cardPath.
-	card     *share.Card
-	cardPath string
+	// card is the page's own share card, or nil.
+	card *drawnCard
 }
 
 // file is the output file of a page URL.
 func file(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
 
-// pages lists every HTML page of language v, each with its complete view:
-// the timeline, the events, the explainer pages, the facets and the 404
-// page, in that order (the sitemap's).
-func (in *inputs) pages(v *langViews) []page {
+// pages lists every HTML page of language v, each with its complete view
+// and its share card: the timeline, the events, the explainer pages, the
+// facets and the 404 page, in that order (the sitemap's).
+func (in *inputs) pages(v *langViews) ([]page, error) {
 	l := v.l
-	home := l.Prefix + "/"
+	var out []page
+	// The pages without a card of their own show the home page's.
+	var home *drawnCard
+	var err error
+	if !in.opt.NoCards {
+		if home, err = in.draw(v.homeCard); err != nil {
+			return nil, fmt.Errorf("%s: the share card: %w", l.Prefix+"/", err)
+		}
+	}
+	add := func(template string, f frame, p *Page) {
+		pg, perr := in.page(template, f, p, v, home)
+		out = append(out, pg)
+		err = cmp.Or(err, perr)
+	}
 	embed := l.Prefix + "/embed/"
-	out := []page{in.page(v, "embed.html", frame{layout: "embed", path: embed, title: l.word("embed_title"),
-		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})}
-	out = append(out, in.page(v, "home.html", frame{layout: "home", path: home,
-		alt:  func(o *Lang) string { return o.Prefix + "/" },
-		card: v.homeCard}, &Page{
+	add("embed.html", frame{layout: "embed", path: embed, title: l.word("embed_title"),
+		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})
+	add("home.html", frame{layout: "home", path: l.Prefix + "/", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, &Page{
 		Count: len(v.events), Chart: in.timelineChart(v), CountryYears: in.countryYears(v),
-		FacetGroups: v.facetGroups(), Years: v.years(v.events)}))
+		FacetGroups: v.facetGroups(), Years: v.years(v.events)})
 	for _, e := range v.events {
 		id := e.ID
 		updated := in.c.Site.AsOf
@@ -54,11 +68,11 @@ func (in *inputs) pages(v *langViews) []page {
 		if e.Reference != "" {
 			facts = append(facts, e.Reference)
 		}
-		out = append(out, in.page(v, "event.html", frame{layout: "event", path: e.URL, title: e.Title,
+		add("event.html", frame{layout: "event", path: e.URL, title: e.Title,
 			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, id) },
 			embed: "?" + l.Param("countries") + "=" + e.CountryKey, cite: id + "-" + l.Code, updated: updated,
 			card: &share.Card{Site: v.siteTitle, Kicker: e.KindLabel + " · " + e.CountryName, Title: e.Title, Facts: facts, Amount: e.Amount},
-		}, &Page{Event: e}))
+		}, &Page{Event: e})
 	}
 	for _, p := range in.c.Pages {
 		t, tv := p.Text(l.Code), v.byKey[p.Key]
@@ -68,56 +82,78 @@ func (in *inputs) pages(v *langViews) []page {
 		if p.Layout == "figures" {
 			tmpl, view.Figures = "figures.html", in.figures(v)
 		}
-		out = append(out, in.page(v, tmpl, frame{layout: p.Layout, path: tv.URL, title: tv.Title,
+		add(tmpl, frame{layout: p.Layout, path: tv.URL, title: tv.Title,
 			description: typeset(in.textLang(l, t), t.Summary), fallback: t.Fallback,
 			alt:  func(o *Lang) string { return in.routes.url(o, key) },
 			cite: key + "-" + l.Code, updated: in.c.Site.AsOf,
 			card: &share.Card{Site: v.siteTitle, Title: tv.Title},
-		}, view))
+		}, view)
 	}
 	for _, f := range v.facets {
 		f := f
-		out = append(out, in.page(v, "facet.html", frame{layout: "facet", path: f.URL, title: f.Label,
+		add("facet.html", frame{layout: "facet", path: f.URL, title: f.Label,
 			description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
-			alt: func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)}))
+			alt: func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)})
 	}
 	log := l.Prefix + "/" + l.Path("updates") + "/"
-	out = append(out, in.page(v, "updates.html", frame{layout: "updates", path: log, title: l.word("updates_title"),
+	add("updates.html", frame{layout: "updates", path: log, title: l.word("updates_title"),
 		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
-		&Page{Updates: v.updates()}))
+		&Page{Updates: v.updates()})
 	notFound := l.Prefix + "/404.html"
-	out = append(out, in.page(v, "404.html", frame{layout: "404", path: notFound,
-		title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{}))
-	return out
+	add("404.html", frame{layout: "404", path: notFound,
+		title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
+	return out, err
 }
 
 // page is the page of language v at f.path, drawn by template with view
-// p, its frame filled in.
-func (in *inputs) page(v *langViews, template string, f frame, p *Page) page {
-	if in.opt.NoCards {
-		f.card = nil
-	}
-	out := page{path: file(f.path), template: template, view: in.frame(v, f, p), noIndex: f.noIndex, card: f.card}
+// p, its frame filled in, and its share card drawn; a page without a card
+// of its own shows home.
+func (in *inputs) page(template string, f frame, p *Page, v *langViews, home *drawnCard) (page, error) {
+	out := page{path: file(f.path), template: template, noIndex: f.noIndex}
 	if strings.HasSuffix(f.path, ".html") {
 		out.path = strings.TrimPrefix(f.path, "/")
 	}
-	if f.card != nil {
-		out.cardPath = cardPath(f.path)
+	card := home
+	switch {
+	case in.opt.NoCards || f.card == nil:
+	case f.card == v.homeCard:
+		out.card = home
+	default:
+		var err error
+		if card, err = in.draw(f.card); err != nil {
+			return out, fmt.Errorf("%s: the share card: %w", out.path, err)
+		}
+		out.card = card
 	}
-	return out
+	out.view = in.frame(v, f, card, p)
+	return out, nil
 }
 
-// cardAlt describes a card in words, for its og:image:alt.
-func cardAlt(c *share.Card) string {
+// drawnCard is a share card drawn: its path, named by its bytes so that a
+// changed card has a new address (social networks keep an image by its
+// address), its PNG and its description in words.
+type drawnCard struct {
+	path, alt string
+	png       []byte
+}
+
+// draw draws a share card, once per content in the dev server.
+func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
+	type result struct {
+		png []byte
+		err error
+	}
+	r := memo.Get(in.cache, func() [32]byte { return memo.Key("share card", *c) }, func() result {
+		b, err := in.painter.PNG(*c)
+		return result{b, err}
+	})
+	if r.err != nil {
+		return nil, r.err
+	}
+	sum := sha256.Sum256(r.png)
 	parts := []string{c.Kicker, c.Title, strings.Join(c.Facts, " · "), c.Amount}
-	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " — ")
-}
-
-// cardPath is where the share card of the page at path is drawn:
-// cards/evenements/x.png for /evenements/x/, cards/index.png for the home
-// page of the default language, cards/en.png for the English one.
-func cardPath(path string) string {
-	return "cards/" + cmp.Or(strings.Trim(path, "/"), "index") + ".png"
+	return &drawnCard{path: "cards/" + hex.EncodeToString(sum[:6]) + ".png", png: r.png,
+		alt: strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " — ")}, nil
 }
 
 // frame is what the page frame of a page depends on.
@@ -131,13 +167,14 @@ type frame struct {
 	updated     content.Date
 	// alt gives the path of the same page in another language.
 	alt func(o *Lang) string
-	// card is the page's share card; a page without one shows its
+	// card is the page's share card: nil for the pages that show their
 	// language's home page's.
 	card *share.Card
 }
 
-// frame fills in the page frame of p, a page of language v, and returns p.
-func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
+// frame fills in the page frame of p, a page of language v showing card
+// (nil without cards), and returns p.
+func (in *inputs) frame(v *langViews, f frame, card *drawnCard, p *Page) *Page {
 	l := v.l
 	p.L, p.Layout, p.Path, p.Title = l, f.layout, f.path, f.title
 	p.SiteTitle = v.siteTitle
@@ -178,13 +215,8 @@ func (in *inputs) frame(v *langViews, f frame, p *Page) *Page {
 	if f.cite != "" {
 		p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
 	}
-	// A page without a card of its own shows its language's home page's.
-	switch {
-	case in.opt.NoCards:
-	case f.card != nil:
-		p.Image, p.ImageAlt = in.abs("/"+cardPath(f.path)), cardAlt(f.card)
-	default:
-		p.Image, p.ImageAlt = in.abs("/"+cardPath(p.Home)), cardAlt(v.homeCard)
+	if card != nil {
+		p.Image, p.ImageAlt = in.abs("/"+card.path), card.alt
 	}
 	return p
 }

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"timeline/gen/internal/memo"
-	"timeline/gen/internal/share"
 )
 
 // files is every output file of the site, each with its view, ready to
@@ -21,7 +20,7 @@ type files struct {
 }
 
 // extra is an output file that is not an HTML page: the feeds, the open
-// data, the sitemap, the share cards.
+// data, the sitemap.
 type extra struct {
 	path string
 	view any
@@ -38,12 +37,15 @@ func (in *inputs) files() (*files, error) {
 		return nil, err
 	}
 	f := &files{theme: in.theme, cache: in.cache}
-	for _, v := range views {
-		f.pages = append(f.pages, in.pages(v)...)
-	}
-	painter, err := share.NewPainter()
-	if err != nil {
+	pages := make([][]page, len(views))
+	if err := forEach(len(views), func(i int) (err error) {
+		pages[i], err = in.pages(views[i])
+		return err
+	}); err != nil {
 		return nil, err
+	}
+	for _, p := range pages {
+		f.pages = append(f.pages, p...)
 	}
 	robots := "User-agent: *\n"
 	if in.opt.Preview {
@@ -57,11 +59,6 @@ func (in *inputs) files() (*files, error) {
 		{"data/events.json", data, func(*minifier) ([]byte, error) { return data.json() }},
 		{"data/events.csv", data, func(*minifier) ([]byte, error) { return data.csv() }},
 		{"sitemap.xml", sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
-	}
-	for _, p := range f.pages {
-		if card := p.card; card != nil {
-			f.extras = append(f.extras, extra{p.cardPath, card, func(*minifier) ([]byte, error) { return painter.PNG(*card) }})
-		}
 	}
 	for _, v := range views {
 		feed := in.feedView(v)
@@ -114,6 +111,12 @@ func (f *files) render(min *minifier) (*Output, error) {
 	}
 	for p, b := range f.theme.assets.files {
 		add(p, b)
+	}
+	// Two pages may show the same card: it is one file.
+	for _, p := range f.pages {
+		if p.card != nil {
+			out.Files[p.card.path] = p.card.png
+		}
 	}
 	for i, b := range data {
 		p := ""
