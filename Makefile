@@ -77,13 +77,16 @@ html-check: site-test
 # axe-core, light and dark, 375 and 1280 px wide, CSP violations, console errors, reflow and the
 # charts (also at 320 px); screenshots for review in $(TESTOUT)/screenshots. Then the timeline
 # to embed, framed by another origin: it shows and resizes its frame, the other pages are refused.
-# Both run, and the target fails if either does.
+# Then, on a phone, the event pages with the most caveats: date and amount on the first screen,
+# before the caveats, and the citation's copy buttons. All run; the target fails if any does.
 browser-check: deps site-test
 	@rc=0; \
 	echo "node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS)"; \
 	node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS) || rc=$$?; \
 	echo "node tools/embed.mjs --dir $(SITE) --netlify netlify.toml"; \
 	node tools/embed.mjs --dir $(SITE) --netlify netlify.toml || rc=$$?; \
+	echo "node tools/reading.mjs --dir $(SITE) --netlify netlify.toml"; \
+	node tools/reading.mjs --dir $(SITE) --netlify netlify.toml || rc=$$?; \
 	exit $$rc
 
 # Lighthouse on the home page and an event page, served with the headers of netlify.toml:
