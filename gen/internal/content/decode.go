@@ -72,6 +72,15 @@ func (f *file) keys(n *yaml.Node, prefix string, allowed []string) map[string]*y
 		}
 		seen[k.Value] = f.at(k)
 		if allowed != nil && !slices.Contains(allowed, k.Value) {
+			// {value: 2,5 millions, currency: SEK} reads as value: 2 and a
+			// field "5 millions": the comma split the number.
+			if prev := i - 1; prev > 0 && n.Style&yaml.FlowStyle != 0 && k.Value[0] >= '0' && k.Value[0] <= '9' &&
+				(n.Content[prev].Tag == "!!int" || n.Content[prev].Tag == "!!float") {
+				num := n.Content[prev]
+				f.errorf(num, prefix+n.Content[prev-1].Value, "the whole number in plain digits, e.g. 2500000 for 2,5 millions",
+					"a comma split the number: %s,%s reads as %s and a field %q", num.Value, k.Value, num.Value, k.Value)
+				continue
+			}
 			expected := "a field of the schema: " + strings.Join(allowed, ", ")
 			if s := suggest(k.Value, allowed); s != "" {
 				expected = fmt.Sprintf("a field of the schema: did you mean %q?", s)

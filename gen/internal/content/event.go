@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -47,6 +48,17 @@ func (f *file) checkEvent(e *Event, v values) {
 			f.errorf(v["amount"].node, "amount", fmt.Sprintf("%d %s, the rate times %d days, or no amount at all (it is computed)", t.Total.Value, t.Total.Currency, t.Days),
 				"%d %s disagrees with the penalty's total", e.Amount.Value, e.Amount.Currency)
 		}
+	}
+	// The file name is the event's address: it may keep a date that was
+	// later corrected, but an editor should know.
+	if d := v["date"].node; !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
+		f.report(Warning, f.at(d), "date", fmt.Sprintf("%s is not the date the file name begins with (%s)", e.Date, e.ID),
+			fmt.Sprintf("the file named %s-…md, the decision date first; a published event keeps its name, which is its address: then list this warning in %s", e.Date, ReviewedFile))
+	}
+	// A comma or a space cuts a number short: 2,5 millions leaves 2.
+	if a := e.Amount; a != nil && a.Value < 1000 && (e.Kind == "fine" || e.Kind == "penalty" || e.Kind == "settlement") {
+		f.report(Warning, f.at(v["amount"].node), "amount.value", fmt.Sprintf("%d %s is very little for a %s", a.Value, a.Currency, e.Kind),
+			"the whole amount in plain digits, e.g. 2500000 for 2,5 millions")
 	}
 	if v["paid"].node != nil && e.Paid != "" && e.Kind != "" && e.Kind != "fine" && e.Kind != "penalty" {
 		f.errorf(v["paid"].node, "paid", "no paid field: payment applies to a fine or a penalty", "kind %s has nothing to pay", e.Kind)

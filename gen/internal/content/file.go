@@ -120,6 +120,14 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 
 // parseYAML reads a whole data file as one YAML mapping.
 func (f *file) parseYAML(src []byte) *yaml.Node {
+	if n := f.parseDoc(src); n != nil {
+		return f.mapping(n, "not a list of fields")
+	}
+	return nil
+}
+
+// parseDoc reads a whole data file as one plain YAML value.
+func (f *file) parseDoc(src []byte) *yaml.Node {
 	src, ok := f.text(src)
 	if !ok {
 		return nil
@@ -133,7 +141,10 @@ func (f *file) parseYAML(src []byte) *yaml.Node {
 		f.report(Error, pos{1, 1}, "", "empty file", "YAML fields")
 		return nil
 	}
-	return f.mapping(doc.Content[0], "not a list of fields")
+	if !f.plain(doc.Content[0], 0) {
+		return nil
+	}
+	return doc.Content[0]
 }
 
 // mapping returns n if it is a plain mapping, or nil after reporting

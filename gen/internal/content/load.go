@@ -147,10 +147,17 @@ func Load(fsys fs.FS, opt Options) *Content {
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
-	diags = append(diags, c.crossCheck()...)
+	files := map[string]bool{}
+	for _, en := range entries {
+		if en.dir == EventsDir && en.lang == langs[0] {
+			files[en.name] = true
+		}
+	}
+	diags = append(diags, c.crossCheck(files)...)
 	if !opt.Drafts {
 		c.dropDrafts()
 	}
+	diags, c.Reviewed = review(fsys, diags)
 	diags.Sort()
 	c.Diagnostics = diags
 	return c

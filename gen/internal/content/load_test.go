@@ -168,6 +168,12 @@ func TestErrors(t *testing.T) {
 			[]string{p + `8:10: amount.value: "20000000€" is not a whole number; expected a whole number in plain digits, e.g. 20000000 (no spaces, signs, decimals or currency)`}},
 		{"negative money", replace("value: 20000000", "value: -5"),
 			[]string{p + `8:10: amount.value: -5 is negative; expected a positive number; the kind of event says what the amount is`}},
+		{"a comma in a number", replace("amount:\n  value: 20000000\n  currency: EUR\n", "amount: {value: 2,5 millions, currency: SEK}\n"),
+			[]string{p + `7:17: amount.value: a comma split the number: 2,5 millions reads as 2 and a field "5 millions"; expected the whole number in plain digits, e.g. 2500000 for 2,5 millions`}},
+		{"an amount cut short", replace("value: 20000000", "value: 2"),
+			[]string{p + `8:3: warning: amount.value: 2 EUR is very little for a fine; expected the whole amount in plain digits, e.g. 2500000 for 2,5 millions`}},
+		{"date not the file name's", replace("date: 2022-10-17", "date: 2022-10-16"),
+			[]string{p + `2:7: warning: date: 2022-10-16 is not the date the file name begins with (2022-10-17-cnil-sanction); expected the file named 2022-10-16-…md, the decision date first; a published event keeps its name, which is its address: then list this warning in content/data/reviewed-warnings.yaml`}},
 		{"unknown currency", replace("currency: EUR", "currency: XYZ"),
 			[]string{p + `9:13: amount.currency: "XYZ" is not an ISO 4217 currency; expected an ISO 4217 code in capitals such as EUR, GBP, USD`}},
 		{"currency sign", replace("currency: EUR", "currency: €"),
@@ -222,6 +228,9 @@ func TestErrors(t *testing.T) {
 			}
 			c := Load(testFS(files), Options{})
 			got := c.Diagnostics.Errors()
+			if len(tt.want) > 0 && strings.Contains(tt.want[0], ": warning: ") {
+				got = c.Diagnostics.Warnings()
+			}
 			if tt.want == nil {
 				if len(got) == 0 {
 					t.Fatal("no error")

@@ -156,6 +156,9 @@ type Content struct {
 	Events      []*Event // sorted by date, then id
 	Pages       []*Page  // sorted by weight, then key
 	Diagnostics Diagnostics
+	// Reviewed counts the warnings that ReviewedFile accepts: they are
+	// not in Diagnostics.
+	Reviewed int
 }
 
 // Event returns the event with the given id, or nil.

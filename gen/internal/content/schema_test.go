@@ -38,7 +38,7 @@ var (
 
 // TestExamples checks that the examples are valid files.
 func TestExamples(t *testing.T) {
-	if _, diags := parseEvent("x.md", "x", []string{"fr", "en"}, []byte(eventExample)); len(diags) > 0 {
+	if _, diags := parseEvent("2022-10-17-x.md", "2022-10-17-x", []string{"fr", "en"}, []byte(eventExample)); len(diags) > 0 {
 		t.Errorf("the event example is not valid:\n%v", diags)
 	}
 	if _, _, diags := parsePage("x.md", "x", "fr", true, []byte(pageExample)); len(diags) > 0 {
