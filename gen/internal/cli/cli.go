@@ -4,12 +4,10 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
@@ -33,7 +31,7 @@ const usage = `usage: gen <command> [flags]
 
 Commands:
   build    build the site into public/ (or -out), replacing it whole
-  check    validate the content and links without writing anything
+  check    validate the content and links without writing anything, your files first
   serve    preview the site with live reload on http://127.0.0.1:1313/
   new      scaffold a new event in both languages
   init     write a new, minimal timeline into an empty folder
@@ -180,53 +178,6 @@ func build(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func check(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var c common
-	c.register(fs)
-	strict := fs.Bool("strict", false, "treat warnings (missing translation, no primary source, no related chain) as errors")
-	external := fs.Bool("external", false, "also check that every source URL answers (needs the network)")
-	if err := fs.Parse(args); err != nil {
-		return ExitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "gen check: unexpected argument %q\n", fs.Arg(0))
-		return ExitUsage
-	}
-	opt, err := c.options(os.Getenv)
-	if err != nil {
-		fmt.Fprintf(stderr, "gen check: %v\n", err)
-		return ExitUsage
-	}
-	fsys := os.DirFS(c.root)
-	out, diags, err := site.Build(fsys, opt)
-	if err == nil {
-		// Every same-site link and anchor of the built pages must resolve.
-		if broken := site.CheckLinks(out); len(broken) > 0 {
-			diags = append(diags, broken...)
-			err = broken
-		}
-	}
-	if err == nil && *external {
-		if ext := checkExternal(context.Background(), fsys, http.DefaultClient); len(ext) > 0 {
-			diags = append(diags, ext...)
-			err = ext
-		}
-	}
-	if *strict {
-		diags = diags.Strict()
-		if err == nil && len(diags) > 0 {
-			err = diags
-		}
-	}
-	if code := report(stderr, "check", diags, err); code != ExitOK {
-		return code
-	}
-	fmt.Fprintln(stdout, "gen check: ok")
-	return ExitOK
-}
-
 // report prints the diagnostics, then the error when it is not one of
 // them, and returns the exit code.
 func report(w io.Writer, cmd string, diags content.Diagnostics, err error) int {
@@ -238,7 +189,7 @@ func report(w io.Writer, cmd string, diags content.Diagnostics, err error) int {
 	}
 	var ds content.Diagnostics
 	if errors.As(err, &ds) {
-		fmt.Fprintf(w, "gen %s: %d errors\n", cmd, len(ds.Errors()))
+		fmt.Fprintf(w, "gen %s: %s\n", cmd, count(len(ds.Errors()), "error"))
 	} else {
 		fmt.Fprintf(w, "gen %s: %v\n", cmd, err)
 	}

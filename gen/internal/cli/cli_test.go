@@ -185,6 +185,14 @@ func TestCheckWritesNothing(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(root, "public")); err == nil {
 		t.Error("check wrote public/")
 	}
+	// The real content's warnings are all reviewed: -strict passes, and
+	// fails once the review is gone.
+	if code, stdout, stderr := run("check", "-strict", "-root", root); code != ExitOK || !strings.Contains(stdout, "reviewed warnings accepted") {
+		t.Errorf("check -strict: exit %d, want %d\n%s%s", code, ExitOK, stdout, stderr)
+	}
+	if err := os.Remove(filepath.Join(root, "content/data/reviewed-warnings.yaml")); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, _ := run("check", "-strict", "-root", root); code != ExitContent {
 		t.Errorf("check -strict with warnings: exit %d, want %d", code, ExitContent)
 	}

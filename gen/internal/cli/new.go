@@ -45,22 +45,33 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usage("-date: %v; expected YYYY-MM-DD, YYYY-MM or YYYY", err)
 	}
-	if !slices.Contains(content.Kinds, *kind) {
-		return usage("-kind: %q is not one of: %s", *kind, strings.Join(content.Kinds, ", "))
-	}
 	if !slugRE.MatchString(*slug) {
 		return usage("-slug: %q; expected lowercase ascii letters, digits and hyphens", *slug)
 	}
 	id := d.String() + "-" + *slug
-	src := scaffold(d, *country, *authority, *kind)
 	dir := filepath.Join(*root, filepath.FromSlash(content.EventsDir))
-	files := []struct{ name, data string }{{id + ".md", src}, {id + ".en.md", scaffoldEN()}}
+	files := []struct{ name, data string }{{id + ".md", ""}, {id + ".en.md", scaffoldEN()}}
 	for _, f := range files {
 		if _, err := os.Stat(filepath.Join(dir, f.name)); err == nil {
-			fmt.Fprintf(stderr, "gen new: %s already exists; nothing written\n", filepath.Join(content.EventsDir, f.name))
+			fmt.Fprintf(stderr, "gen new: %s already exists; nothing written (choose another -slug, or edit that file)\n", filepath.ToSlash(filepath.Join(content.EventsDir, f.name)))
 			return ExitContent
 		}
 	}
+	if !slices.Contains(content.Kinds, *kind) {
+		return usage("-kind: %q is not one of: %s", *kind, strings.Join(content.Kinds, ", "))
+	}
+	// The authority must be in the authorities' file: else, an entry to
+	// copy there.
+	c := content.Load(os.DirFS(*root), content.Options{Drafts: true})
+	if _, ok := c.Authorities[*authority]; !ok {
+		if !slugRE.MatchString(*authority) {
+			return usage("-authority: %q; expected a key of lowercase ascii letters, digits and hyphens, e.g. cnil", *authority)
+		}
+		fmt.Fprintf(stderr, "gen new: -authority: %q is not in %s; nothing written.\nAdd it at the end of that file, filled in, then run gen new again:\n\n%s\n",
+			*authority, content.AuthoritiesFile, authorityEntry(*authority, *country, c.Site.Languages))
+		return ExitContent
+	}
+	files[0].data = scaffold(d, *country, *authority, *kind)
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
 		fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -98,7 +109,7 @@ func scaffold(d content.Date, country, authority, kind string) string {
 		content.Sample(content.EventSchema, map[string]string{
 			"date": d.String(), "country": country, "authority": authority, "kind": kind,
 			"status": "pending", "confirmation": "unconfirmed", "paid": paid, "context": "false",
-			"sources.url": "https://example.org/replace-me", "sources.title": `"Titre de la source"`,
+			"sources.url": "https://example.org/" + content.Placeholder, "sources.title": `"Titre de la source"`,
 			"sources.publisher": `"Éditeur"`, "sources.language": "fr", "sources.primary": "false", "draft": "true",
 			"title": `"Titre de l'événement"`, "summary": `"La décision en une phrase."`,
 		}, "French text") +
@@ -110,4 +121,16 @@ func scaffoldEN() string {
 	return "---\n# English text only: the facts are in the .md file beside this one.\n" +
 		content.Sample(content.EventTextSchema, map[string]string{"title": `"Title of the event"`, "summary": `"The decision in one sentence."`}, "") +
 		"---\nThe text, in Markdown: what was decided, on what grounds, what followed.\n"
+}
+
+// authorityEntry is a new entry of the authorities' file, to fill in:
+// the schema's fields, each with its comment, a text per language.
+func authorityEntry(key, country string, langs []string) string {
+	texts := make([]string, len(langs))
+	for i, l := range langs {
+		texts[i] = l + `: "…"`
+	}
+	byLang := "{" + strings.Join(texts, ", ") + "}"
+	sample := content.Sample(content.AuthoritySchema, map[string]string{"name": byLang, "abbr": byLang, "country": country}, "")
+	return key + ":\n  " + strings.ReplaceAll(strings.TrimSuffix(sample, "\n"), "\n", "\n  ") + "\n"
 }

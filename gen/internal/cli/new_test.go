@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -66,5 +68,42 @@ func checkScaffold(t *testing.T, src string, schema []content.Field) {
 	}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Errorf("fields:\n%v\nwant\n%v", names, want)
+	}
+}
+
+// TestNewAuthority: gen new refuses an authority that the authorities'
+// file does not have, and prints an entry for it that, once filled in
+// and added, lets gen new write the event; a file that exists is refused
+// before anything else is checked.
+func TestNewAuthority(t *testing.T) {
+	root := copyTree(t)
+	args := []string{"new", "-root", root, "-date", "2021-09-30", "-country", "SE", "-authority", "sv-court", "-kind", "ruling", "-slug", "essai"}
+	code, stdout, stderr := run(args...)
+	if code != ExitContent || stdout != "" || !strings.Contains(stderr, `"sv-court" is not in content/data/authorities.yaml`) {
+		t.Fatalf("unknown authority: exit %d\n%s%s", code, stdout, stderr)
+	}
+	entry := stderr[strings.Index(stderr, "\n\nsv-court:")+2:]
+	if !strings.Contains(entry, "country: SE") {
+		t.Errorf("the entry has not the country:\n%s", entry)
+	}
+	if _, err := os.Stat(filepath.Join(root, "content/events/2021-09-30-essai.md")); err == nil {
+		t.Error("gen new wrote the event all the same")
+	}
+	file := filepath.Join(root, "content/data/authorities.yaml")
+	before, _ := os.ReadFile(file)
+	filled := strings.ReplaceAll(entry, `"…"`, `"Tribunal administratif de Stockholm"`)
+	if err := os.WriteFile(file, append(before, filled...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(args...); code != ExitOK {
+		t.Fatalf("after adding the entry: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run("check", "-root", root); code != ExitOK {
+		t.Errorf("check after adding the authority and the event: exit %d\n%s", code, stderr)
+	}
+	// The same event again: the file exists, whatever the kind says.
+	args[len(args)-3] = "verdict"
+	if code, _, stderr := run(args...); code != ExitContent || !strings.Contains(stderr, "already exists") {
+		t.Errorf("an existing file: exit %d\n%s", code, stderr)
 	}
 }

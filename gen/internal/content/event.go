@@ -9,6 +9,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Placeholder marks the address gen new writes for a source, to replace.
+const Placeholder = "replace-me"
+
 // parseEvent reads the facts and the default language's text of an
 // event, for a site of the languages langs.
 func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostics) {
@@ -59,6 +62,13 @@ func (f *file) checkEvent(e *Event, v values) {
 	if a := e.Amount; a != nil && a.Value < 1000 && (e.Kind == "fine" || e.Kind == "penalty" || e.Kind == "settlement") {
 		f.report(Warning, f.at(v["amount"].node), "amount.value", fmt.Sprintf("%d %s is very little for a %s", a.Value, a.Currency, e.Kind),
 			"the whole amount in plain digits, e.g. 2500000 for 2,5 millions")
+	}
+	// gen new's placeholder may stay in a draft, not in a published event.
+	for i, src := range e.Sources {
+		if strings.Contains(src.URL, Placeholder) && !e.Draft {
+			f.report(Error, pos{src.Line, src.Col}, fmt.Sprintf("sources[%d].url", i+1), fmt.Sprintf("%q is gen new's placeholder", src.URL),
+				"the source's own address, or draft: true until you have it")
+		}
 	}
 	if v["paid"].node != nil && e.Paid != "" && e.Kind != "" && e.Kind != "fine" && e.Kind != "penalty" {
 		f.errorf(v["paid"].node, "paid", "no paid field: payment applies to a fine or a penalty", "kind %s has nothing to pay", e.Kind)

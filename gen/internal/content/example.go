@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Layout of the comments that Sample writes: lines longer than
@@ -72,6 +74,9 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 			for _, item := range strings.Split(v, "\n") {
 				out = append(out, exampleLine{text: indent + "  - " + item})
 			}
+		case strings.HasPrefix(v, "{"): // a group is written as a block, one field per line
+			out = append(out, exampleLine{key, c})
+			out = append(out, blockLines(v, f.Fields, indent+"  ")...)
 		case v != "":
 			out = append(out, exampleLine{key + " " + v, c})
 		case f.Fields != nil && slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") }):
@@ -85,7 +90,20 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 			}
 			out = append(out, sub...)
 		case f.Fields != nil && indent == "":
-			out = append(out, exampleLine{key, c + " E.g. " + flow(f.Fields)})
+			// An empty group shows an example of itself, commented out:
+			// removing the # of each line gives the group.
+			out = append(out, exampleLine{key, c})
+			sub := exampleLines(f.Fields, groupExample(f.Fields, p), p+".", "  ", "")
+			if f.List {
+				for j := range sub {
+					sub[j].text = "  " + sub[j].text
+				}
+				sub[0].text = "  - " + strings.TrimLeft(sub[0].text, " ")
+			}
+			for j := range sub {
+				sub[j].text = "#" + sub[j].text
+			}
+			out = append(out, sub...)
 		case f.List:
 			out = append(out, exampleLine{key + " []", c})
 		default:
@@ -95,16 +113,52 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 	return out
 }
 
-// flow writes the fields of a group that have an example on one line:
-// {value: 20000000, currency: EUR}.
-func flow(schema []Field) string {
-	var parts []string
-	for _, f := range schema {
-		if f.Example != "" {
-			parts = append(parts, f.Name+": "+f.Example)
+// groupExample is the example of each field of a group that has one, by
+// its path under p.
+func groupExample(fields []Field, p string) map[string]string {
+	out := map[string]string{}
+	for _, g := range fields {
+		if g.Example != "" {
+			out[p+"."+g.Name] = g.Example
 		}
 	}
-	return "{" + strings.Join(parts, ", ") + "}"
+	return out
+}
+
+// blockLines writes a group given in YAML's flow style ({value: 100000,
+// currency: EUR}) as a block, one field per line, each with its comment
+// when fields is the group's schema.
+func blockLines(flow string, fields []Field, indent string) []exampleLine {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(flow), &doc); err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		panic("content: an example that is not a group: " + flow)
+	}
+	var out []exampleLine
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		var sub Field
+		if j := slices.IndexFunc(fields, func(f Field) bool { return f.Name == k.Value }); j >= 0 {
+			sub = fields[j]
+		}
+		line := exampleLine{text: indent + k.Value + ":"}
+		if sub.Name != "" {
+			line.comment = sub.Comment()
+		}
+		if v.Kind == yaml.MappingNode {
+			out = append(out, line)
+			b, _ := yaml.Marshal(v)
+			out = append(out, blockLines(strings.TrimSpace(string(b)), sub.Fields, indent+"  ")...)
+			continue
+		}
+		value := v.Value
+		if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			value = `"` + value + `"`
+		}
+		line.text += " " + value
+		out = append(out, line)
+	}
+	return out
 }
 
 // wrap cuts s into lines of at most first runes, then at most rest. It

@@ -29,6 +29,10 @@ func (f *file) str(n *yaml.Node, name string) (string, bool) {
 		f.errorf(n, name, "some text", "empty")
 		return "", false
 	}
+	if s == "…" || s == "..." {
+		f.errorf(n, name, "the text itself", "%q is a placeholder", s)
+		return "", false
+	}
 	return s, true
 }
 
@@ -102,6 +106,7 @@ func (f *file) link(n *yaml.Node, name string) (string, bool) {
 		f.errorf(n, name, expected, "%q is not an http or https URL", s)
 		return "", false
 	}
+
 	return s, true
 }
 

@@ -164,7 +164,7 @@ var SourceSchema = []Field{
 var UpdateSchema = []Field{
 	{Name: "date", Type: TypeDay, Required: true, Expected: "the day of the correction, YYYY-MM-DD", Example: "2026-11-30"},
 	{Name: "text", Type: TypeByLanguage, Required: true, Expected: "one sentence per language: what changed, and why",
-		Doc: "One sentence per language: what changed, and why.", Example: `{fr: "…", en: "…"}`},
+		Doc: "One sentence per language: what changed, and why.", Example: `{fr: "Le montant est corrigé d'après la délibération.", en: "The amount is corrected from the decision."}`},
 }
 
 // EventSchema is the front matter of content/events/ID.md: the facts of an
@@ -248,10 +248,11 @@ var SiteSchema = []Field{
 // AuthoritySchema is one entry of content/data/authorities.yaml, under
 // its key.
 var AuthoritySchema = []Field{
-	{Name: "name", Type: TypeByLanguage, Required: true, Expected: "the name per language"},
-	{Name: "abbr", Type: TypeByLanguage},
-	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code"},
-	{Name: "url", Type: TypeURL},
+	{Name: "name", Type: TypeByLanguage, Required: true, Expected: "the name per language",
+		Doc: "Its full name in each language; a foreign body's own name first where it helps: Förvaltningsrätten i Stockholm (tribunal administratif de Stockholm)."},
+	{Name: "abbr", Type: TypeByLanguage, Doc: "A short name in each language (CNIL, ICO); left out when it has none."},
+	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code", Doc: "The ISO 3166 code of its country, or of its province or state (CA-BC)."},
+	{Name: "url", Type: TypeURL, Doc: "Its web site."},
 }
 
 func oneOf(values []string) string { return "one of: " + strings.Join(values, ", ") }

@@ -45,6 +45,8 @@ type Options struct {
 // output folder ("index.html", "en/events/x/index.html").
 type Output struct {
 	Files map[string][]byte
+	// Reviewed counts the warnings accepted by content.ReviewedFile.
+	Reviewed int
 }
 
 // Paths returns the output's paths in order.
@@ -74,6 +76,7 @@ func Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
 	if err != nil {
 		return nil, diags, err
 	}
+	out.Reviewed = in.c.Reviewed
 	opt.Cache.End()
 	return out, diags, nil
 }
