@@ -13,8 +13,12 @@ SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 build:
 	$(GO) run ./gen build -out $(OUT)
 
+# gen check: the problems of your files first (FILES=…, or those changed since main), then one
+# summary line. Content problems do not stop make with its own error lines: the summary says
+# "not publishable" (gen check itself exits 1 then; CI runs it through make test).
 check:
-	$(GO) run ./gen check
+	@$(GO) build -o bin/gen ./gen
+	@bin/gen check $(FILES) || [ $$? -eq 1 ]
 
 # The dev server: http://127.0.0.1:1313/ (ADDR=host:port to change it).
 serve:
@@ -22,7 +26,8 @@ serve:
 
 # A new event in both languages: make new DATE=2024-05-16 COUNTRY=NL AUTHORITY=ap KIND=fine SLUG=ap-sanction
 new:
-	$(GO) run ./gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)"
+	@$(GO) build -o bin/gen ./gen
+	@bin/gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)" || [ $$? -eq 1 ]
 
 # Everything CI runs.
 test: deps vet gotest site-test netlify-check html-check browser-check
@@ -100,4 +105,4 @@ bench:
 	bash bench/run.sh
 
 clean:
-	rm -rf $(OUT) $(TESTOUT)
+	rm -rf $(OUT) $(TESTOUT) bin

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -260,6 +261,22 @@ func TestCSVColumnsDocumented(t *testing.T) {
 		for _, col := range strings.Split(strings.TrimSpace(header), ",") {
 			if !strings.Contains(string(src), "`"+col+"`") {
 				t.Errorf("%s does not document the column %s", page, col)
+			}
+		}
+		// The lists of values are the schema's.
+		for col, values := range map[string][]string{"kind": content.Kinds, "status": content.Statuses,
+			"confirmation": content.Confirmations, "paid": content.Payments} {
+			row := regexp.MustCompile("(?m)^\\| `" + col + "` \\|(.*)$").FindStringSubmatch(string(src))
+			if row == nil {
+				t.Errorf("%s: no row for %s", page, col)
+				continue
+			}
+			var got []string
+			for _, m := range regexp.MustCompile("`([a-z-]+)`").FindAllStringSubmatch(row[1], -1) {
+				got = append(got, m[1])
+			}
+			if !slices.Equal(got, values) {
+				t.Errorf("%s: %s lists %v, the schema %v", page, col, got, values)
 			}
 		}
 	}
