@@ -51,6 +51,7 @@ func TestExamples(t *testing.T) {
 func TestDocs(t *testing.T) {
 	for _, d := range []struct{ file, begin, end, prefix, block string }{
 		{"../../../docs/editing.md", "## Every field, with an example\n\n```yaml\n", "```\n", "", eventExample},
+		{"../../../docs/editing.md", "<!-- written from the schema: go test ./gen/internal/content -update -->\n\n", "\n<!-- end of the list written from the schema -->", "", Reference() + "\n"},
 	} {
 		b, err := os.ReadFile(d.file)
 		if err != nil {

@@ -1,0 +1,100 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ValueDocs defines each value of the schema's enumerations for editors:
+// the guide lists them one per line, and the browser's editing form shows
+// them.
+var ValueDocs = map[string]string{
+	// Kinds.
+	"complaint":  "a complaint lodged with an authority or a prosecutor, by a person or an association (noyb's criminal complaint).",
+	"lawsuit":    "a case brought before a court: by an attorney general, an authority or private plaintiffs.",
+	"findings":   "an authority's conclusions after an investigation, that order nothing by themselves (the Canadian commissioners' joint findings).",
+	"notice":     "a formal notice (mise en demeure): an order to comply by a deadline, before any sanction.",
+	"intent":     "a notice of intent: the provisional step before a fine (the ICO's), not a fine.",
+	"order":      "an order that binds: to stop, to delete (an injonction, a Canadian commissioner's order).",
+	"decision":   "an authority's decision that is neither a fine nor an order alone (the OAIC's determination, the DSB's decision).",
+	"fine":       "a fine imposed by an authority.",
+	"penalty":    "a periodic penalty (astreinte), or its liquidation.",
+	"ruling":     "a court's judgment or order, at first instance or on appeal: what the court decided.",
+	"appeal":     "an appeal, or an application for permission to appeal, lodged by a party: the filing, not the court's answer (that is a ruling).",
+	"settlement": "an agreement between the parties, approved by a court or not.",
+	"closure":    "an authority's decision to take no further action, which leaves its earlier decisions in force.",
+	// Statuses.
+	"pending":    "not decided yet, or its outcome not known.",
+	"in-force":   "applies now, though it may still be challenged.",
+	"final":      "no appeal remains: it stands.",
+	"appealed":   "challenged before a court, which has not decided: not payable meanwhile (the figures list its sum apart).",
+	"quashed":    "set aside by a court.",
+	"superseded": "replaced by a later step of the case (a notice followed by the fine, a preliminary approval by the final one).",
+	"dismissed":  "a lawsuit, complaint or appeal thrown out.",
+	"withdrawn":  "withdrawn by whoever brought it.",
+	"closed":     "ended without a decision on the merits (a case closed, a settlement carried out).",
+	// Confirmations.
+	"decision-text":     "the decision's own text was read (or a verbatim copy of it).",
+	"authority-summary": "the authority's or court's own press release or summary was read, not the decision.",
+	"press":             "only independent secondary sources were read: press, law firms, blogs.",
+	"unconfirmed":       "nothing read confirms it yet; say why in caveats.",
+	// Payments.
+	"paid":    "a source says it was paid.",
+	"unpaid":  "a source says it was not paid.",
+	"unknown": "no source says either way (the default).",
+	// Qualifiers.
+	"exact":    "the amount as decided (the default).",
+	"about":    "an estimate (a settlement valued in shares).",
+	"at-least": "the least it can be.",
+	"at-most":  "the most it can be.",
+	// Layouts.
+	"page":    "an ordinary explainer page (the default).",
+	"figures": "the figures page: the totals computed from the events follow its text.",
+}
+
+// Reference is the guide's list of an event's fields, written from the
+// schema in Markdown: for each field, a heading (the anchor the dev
+// server's error page links to), whether it is required, its note, and
+// the values of an enumeration, one per line with its definition.
+func Reference() string {
+	var b strings.Builder
+	var fields func(schema []Field, prefix string)
+	fields = func(schema []Field, prefix string) {
+		for _, f := range schema {
+			name := prefix + f.Name
+			fmt.Fprintf(&b, "### %s\n\n", name)
+			need := "Optional"
+			if f.Required {
+				need = "Required"
+			}
+			if f.PerLang {
+				need += ", in each language's file"
+			}
+			fmt.Fprintf(&b, "%s.", need)
+			if f.Doc != "" {
+				b.WriteString(" " + f.Doc)
+			}
+			b.WriteString("\n")
+			if f.Values != nil {
+				b.WriteString("\n")
+				for _, v := range f.Values {
+					fmt.Fprintf(&b, "- `%s`: %s\n", v, ValueDocs[v])
+				}
+			}
+			b.WriteString("\n")
+			if f.Fields != nil && f.Type != TypeMoney {
+				fields(f.Fields, name+".")
+			}
+		}
+	}
+	fields(EventSchema, "")
+	b.WriteString("### amount, penalty.rate, penalty.total, penalty.cap\n\nEach is an amount:\n\n")
+	for _, f := range MoneySchema {
+		fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, strings.TrimPrefix(f.Comment(), "optional. "))
+	}
+	b.WriteString("\n")
+	for _, v := range Qualifiers {
+		fmt.Fprintf(&b, "  - `%s`: %s\n", v, ValueDocs[v])
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
