@@ -19,7 +19,7 @@ func TestInit(t *testing.T) {
 	}
 	for _, p := range []string{"README.md", ".gitignore", "content/data/site.yaml", "content/data/authorities.yaml",
 		"content/events/2024-11-18-apd-sanction.md", "content/events/2024-11-18-apd-sanction.en.md",
-		"layouts/base.html", "layouts/i18n/fr.yaml", "static/css/site.css", "static/js/site.js"} {
+		"layouts/base.html", "layouts/i18n/fr.yaml", "static/css/site.css", "static/js/site.js", "docs/editing.md"} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
 			t.Errorf("init wrote no %s", p)
 		}

@@ -15,11 +15,8 @@
 package serve
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"html"
 	"io/fs"
 	"log"
 	"net/http"
@@ -156,6 +153,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case EventsPath:
 		s.events(w, r)
 		return
+	case errorStyle:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(errorCSS))
+		return
+	case guidePath:
+		w.Header().Set("Cache-Control", "no-store")
+		securityHeaders(w.Header(), r.URL.Path)
+		s.guide(w)
+		return
 	}
 	name, ok := clean(r)
 	if !ok {
@@ -170,7 +177,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	securityHeaders(w.Header(), r.URL.Path)
 	if b.err != nil {
-		s.errorPage(w, b.err, b.diags)
+		s.errorPage(w, r, b.err, b.diags)
 		return
 	}
 	if out == nil {
@@ -259,25 +266,6 @@ func securityHeaders(h http.Header, path string) {
 	h.Set("Content-Security-Policy", policy(path))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-}
-
-func (s *Server) errorPage(w http.ResponseWriter, err error, diags content.Diagnostics) {
-	var b bytes.Buffer
-	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>`)
-	b.WriteString(`<script src="` + ScriptPath + `" defer></script></head><body><h1>Build failed</h1>`)
-	b.WriteString(`<p>The page reloads by itself once the problems below are fixed.</p><pre>`)
-	var ds content.Diagnostics
-	if errors.As(err, &ds) {
-		for _, d := range diags.Errors() {
-			b.WriteString(html.EscapeString(d.Error()) + "\n")
-		}
-	} else {
-		b.WriteString(html.EscapeString(err.Error()))
-	}
-	b.WriteString(`</pre></body></html>`)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	w.Write(b.Bytes())
 }
 
 // events streams "reload" events, one per completed build.
