@@ -8,7 +8,7 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve new test deps vet gotest site-test netlify-check html-check browser-check lighthouse fuzz bench clean
+.PHONY: build check serve new test deps vet gotest journey site-test netlify-check html-check browser-check lighthouse fuzz bench clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -30,7 +30,7 @@ new:
 	@bin/gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)" || [ $$? -eq 1 ]
 
 # Everything CI runs.
-test: deps vet gotest site-test netlify-check html-check browser-check
+test: deps vet gotest journey site-test netlify-check html-check browser-check
 
 # The Debian packages (chromium, Java) and the npm tools (tools/node_modules)
 # the checks need; quiet when they are there.
@@ -50,6 +50,11 @@ vet:
 gotest:
 	mkdir -p $(TESTOUT)/cards
 	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test -race ./...
+
+# A journalist's first event, replayed with the real commands in a copy of the repository: a new
+# authority, a context event, three mistakes each named with its fix, then a clean check.
+journey:
+	bash tools/journey.sh
 
 # The fuzzers, for long runs (FUZZTIME=10m each by default); what they find
 # lands in testdata/fuzz/ and becomes a seed of every later go test.

@@ -92,7 +92,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// summary is check's last line: "gen check: 1 error, in your files; 24
+// summary is check's last line: "gen check: not publishable: 1 error in your 2 files; 24
 // warnings in other files".
 func summary(yours []string, first, rest content.Diagnostics, reviewed int) string {
 	problems := func(ds content.Diagnostics) string {
@@ -109,7 +109,7 @@ func summary(yours []string, first, rest content.Diagnostics, reviewed int) stri
 	}
 	var parts []string
 	if len(yours) > 0 {
-		parts = append(parts, problems(first)+" in your "+plural(len(yours), "file"))
+		parts = append(parts, problems(first)+" in your "+count(len(yours), "file"))
 		if len(rest) > 0 {
 			parts = append(parts, problems(rest)+" in other files")
 		}

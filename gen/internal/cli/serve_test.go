@@ -146,7 +146,7 @@ func TestServeLiveReload(t *testing.T) {
 	}
 	waitReload(t, events)
 	code, body = get(t, base+page)
-	if code != 500 || !regexp.MustCompile(`content/events/2022-10-17-cnil-sanction\.md:\d+:\d+: kind: `).MatchString(body) {
+	if code != 500 || !regexp.MustCompile(`content/events/2022-10-17-cnil-sanction\.md:\d+:\d+</code> <strong>kind</strong>`).MatchString(body) {
 		t.Fatalf("broken file: %d\n%s", code, body)
 	}
 	if code, _ := get(t, base+"/en/"); code != 500 {
