@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -52,7 +53,10 @@ func TestWriteReplacesWhole(t *testing.T) {
 
 // failAt is a file system whose writes fail once n bytes have been written
 // in all, across files.
+// failAt counts the bytes written by every file's writer, which write on
+// several cores at once, and fails the write that reaches byte n.
 type failAt struct {
+	mu         sync.Mutex
 	n, written int
 }
 
@@ -64,6 +68,8 @@ type failWriter struct {
 var errInjected = errors.New("injected write error")
 
 func (w *failWriter) Write(b []byte) (int, error) {
+	w.fa.mu.Lock()
+	defer w.fa.mu.Unlock()
 	if w.fa.written+len(b) > w.fa.n {
 		k := w.fa.n - w.fa.written
 		w.f.Write(b[:k])
