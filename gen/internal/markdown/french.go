@@ -135,7 +135,7 @@ func frenchSpacing(t *ast.Text, src []byte) {
 	v := string(t.Segment.Value(src))
 	if prev, ok := t.PreviousSibling().(*ast.Text); ok && len(v) > 0 && !prev.SoftLineBreak() {
 		pv := prev.Segment.Value(src)
-		if n := len(pv); n > 0 && pv[n-1] == ' ' && startsWithHighPunct(v) {
+		if _, n := highPunct(v); n > 0 && len(pv) > 0 && pv[len(pv)-1] == ' ' {
 			prev.Segment = text.NewSegment(prev.Segment.Start, prev.Segment.Stop-1)
 			v = " " + v
 		}
@@ -154,14 +154,6 @@ func frenchSpacing(t *ast.Text, src []byte) {
 		br.SetHardLineBreak(t.HardLineBreak())
 		parent.InsertAfter(parent, s, br)
 	}
-}
-
-func startsWithHighPunct(v string) bool {
-	switch v[0] {
-	case ';', ':', '!', '?':
-		return true
-	}
-	return len(v) >= 2 && v[:2] == "»"
 }
 
 // hasDigitSpace reports whether a digit is followed by a space, the only
