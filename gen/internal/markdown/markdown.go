@@ -253,9 +253,8 @@ func (st *state) link(dest []byte, off int, image bool) []byte {
 		return dest
 	}
 	switch {
-	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "mailto:"):
-		return dest
-	case strings.HasPrefix(d, "#"):
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "mailto:"),
+		strings.HasPrefix(d, "#"):
 		return dest
 	case strings.HasPrefix(d, "//"):
 		return bad("an address starting with https://")
