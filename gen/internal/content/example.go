@@ -68,6 +68,7 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 		}
 		p, key, c := path+f.Name, indent+f.Name+":", f.Comment()
 		v := values[p]
+		given := slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") })
 		switch {
 		case v != "" && f.List && !strings.HasPrefix(v, "["):
 			out = append(out, exampleLine{key, c})
@@ -79,47 +80,34 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 			out = append(out, blockLines(v, f.Fields, indent+"  ")...)
 		case v != "":
 			out = append(out, exampleLine{key + " " + v, c})
-		case f.Fields != nil && slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") }):
+		case f.Fields != nil && (given || indent == ""):
+			// An empty group at the top shows an example of itself,
+			// commented out: removing the # of each line gives the group.
+			sv, hash := values, ""
+			if !given {
+				sv, hash = map[string]string{}, "#"
+				for _, g := range f.Fields {
+					if g.Example != "" {
+						sv[p+"."+g.Name] = g.Example
+					}
+				}
+			}
 			out = append(out, exampleLine{key, c})
-			sub := exampleLines(f.Fields, values, p+".", indent+"  ", "")
+			sub := exampleLines(f.Fields, sv, p+".", indent+"  ", "")
 			if f.List {
 				for j := range sub {
 					sub[j].text = "  " + sub[j].text
 				}
 				sub[0].text = indent + "  - " + strings.TrimLeft(sub[0].text, " ")
 			}
-			out = append(out, sub...)
-		case f.Fields != nil && indent == "":
-			// An empty group shows an example of itself, commented out:
-			// removing the # of each line gives the group.
-			out = append(out, exampleLine{key, c})
-			sub := exampleLines(f.Fields, groupExample(f.Fields, p), p+".", "  ", "")
-			if f.List {
-				for j := range sub {
-					sub[j].text = "  " + sub[j].text
-				}
-				sub[0].text = "  - " + strings.TrimLeft(sub[0].text, " ")
-			}
 			for j := range sub {
-				sub[j].text = "#" + sub[j].text
+				sub[j].text = hash + sub[j].text
 			}
 			out = append(out, sub...)
 		case f.List:
 			out = append(out, exampleLine{key + " []", c})
 		default:
 			out = append(out, exampleLine{key, c})
-		}
-	}
-	return out
-}
-
-// groupExample is the example of each field of a group that has one, by
-// its path under p.
-func groupExample(fields []Field, p string) map[string]string {
-	out := map[string]string{}
-	for _, g := range fields {
-		if g.Example != "" {
-			out[p+"."+g.Name] = g.Example
 		}
 	}
 	return out
