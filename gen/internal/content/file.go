@@ -118,14 +118,6 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(front, []byte("\n"))
 }
 
-// parseYAML reads a whole data file as one YAML mapping.
-func (f *file) parseYAML(src []byte) *yaml.Node {
-	if n := f.parseDoc(src); n != nil {
-		return f.mapping(n, "not a list of fields")
-	}
-	return nil
-}
-
 // parseDoc reads a whole data file as one plain YAML value.
 func (f *file) parseDoc(src []byte) *yaml.Node {
 	src, ok := f.text(src)
@@ -148,9 +140,9 @@ func (f *file) parseDoc(src []byte) *yaml.Node {
 }
 
 // mapping returns n if it is a plain mapping, or nil after reporting
-// problem, or what makes it not plain.
+// problem, or what makes it not plain; nil stays nil.
 func (f *file) mapping(n *yaml.Node, problem string) *yaml.Node {
-	if !f.plain(n, 0) {
+	if n == nil || !f.plain(n, 0) {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
