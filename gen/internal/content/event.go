@@ -143,30 +143,25 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 		Body: body, BodyLine: bodyLine}
 }
 
-// parseEventText reads a translation file: only the text fields.
-func parseEventText(path, lang string, src []byte) (*Text, Diagnostics) {
+// parseText reads a translation file: only the per-language fields of
+// schema (EventSchema or PageSchema).
+func parseText(path, lang string, schema []Field, src []byte) (*Text, Diagnostics) {
 	f := &file{path: path}
 	root, body, bodyLine := f.split(src)
 	if root == nil {
 		return nil, f.diags
 	}
-	return f.textOf(f.translation(root, EventSchema), lang, body, bodyLine), f.diags
+	return f.textOf(f.translation(root, schema), lang, body, bodyLine), f.diags
 }
 
-// parsePage reads an explainer page in one language. Weight and layout
-// are read from the default language's file only.
-func parsePage(path, key, lang string, isDefault bool, src []byte) (*Page, *Text, Diagnostics) {
+// parsePage reads an explainer page in the default language.
+func parsePage(path, key, lang string, src []byte) (*Page, *Text, Diagnostics) {
 	f := &file{path: path}
 	root, body, bodyLine := f.split(src)
 	if root == nil {
 		return nil, nil, f.diags
 	}
-	var v values
-	if isDefault {
-		v = f.decode(root, "", PageSchema)
-	} else {
-		v = f.translation(root, PageSchema)
-	}
+	v := f.decode(root, "", PageSchema)
 	p := &Page{Key: key, Path: path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
 	return p, f.textOf(v, lang, body, bodyLine), f.diags
 }

@@ -16,7 +16,6 @@ import (
 
 // The places of the content tree.
 const (
-	Root            = "content"
 	EventsDir       = "content/events"
 	PagesDir        = "content/pages"
 	SiteFile        = "content/data/site.yaml"
@@ -81,18 +80,16 @@ func Load(fsys fs.FS, opt Options) *Content {
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
 	pages := map[string]*Page{}
-	exists := map[string]bool{} // dir/name of every default-language file, parsed or not
-	for _, en := range entries {
-		if en.lang == langs[0] {
-			exists[en.dir+"/"+en.name] = true
-		}
-	}
+	exists := map[string]bool{}    // dir/name of every default-language file, parsed or not
+	texts := map[string]*[]*Text{} // the texts of every event and page, by dir/name
 	for i, en := range entries {
 		r := results[i]
 		diags = append(diags, r.diags...)
 		if en.lang != langs[0] {
 			continue
 		}
+		key := en.dir + "/" + en.name
+		exists[key] = true
 		switch {
 		case r.event != nil:
 			if prev, dup := events[en.name]; dup {
@@ -102,7 +99,7 @@ func Load(fsys fs.FS, opt Options) *Content {
 			e := *r.event // what was parsed stays as it is
 			e.Texts = []*Text{r.event.Texts[0]}
 			e.Related = slices.Clone(r.event.Related)
-			events[en.name] = &e
+			events[en.name], texts[key] = &e, &e.Texts
 		case r.page != nil:
 			if prev, dup := pages[en.name]; dup {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
@@ -110,29 +107,18 @@ func Load(fsys fs.FS, opt Options) *Content {
 			}
 			p := *r.page
 			p.Texts = []*Text{r.text}
-			pages[en.name] = &p
+			pages[en.name], texts[key] = &p, &p.Texts
 		}
 	}
 	for i, en := range entries {
-		r := results[i]
-		if en.lang == langs[0] || r.text == nil {
-			continue
-		}
-		var texts *[]*Text
-		if en.dir == EventsDir {
-			if e := events[en.name]; e != nil {
-				texts = &e.Texts
-			}
-		} else if p := pages[en.name]; p != nil {
-			texts = &p.Texts
-		}
-		if texts == nil && !exists[en.dir+"/"+en.name] {
+		t, key := results[i].text, en.dir+"/"+en.name
+		switch {
+		case en.lang == langs[0] || t == nil:
+		case texts[key] != nil:
+			*texts[key] = append(*texts[key], t)
+		case !exists[key]:
 			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: "translation of a file that does not exist",
 				Expected: fmt.Sprintf("%s next to it, holding the facts and the %s text", path.Join(path.Dir(en.path), en.name+".md"), langs[0])})
-			continue
-		}
-		if texts != nil {
-			*texts = append(*texts, r.text)
 		}
 	}
 
@@ -147,13 +133,7 @@ func Load(fsys fs.FS, opt Options) *Content {
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
-	files := map[string]bool{}
-	for _, en := range entries {
-		if en.dir == EventsDir && en.lang == langs[0] {
-			files[en.name] = true
-		}
-	}
-	diags = append(diags, c.crossCheck(files)...)
+	diags = append(diags, c.crossCheck(exists)...)
 	if !opt.Drafts {
 		c.dropDrafts()
 	}
@@ -262,14 +242,15 @@ func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []
 // parseOne parses one file of the tree.
 func parseOne(en entry, langs []string, b []byte) parsed {
 	var r parsed
-	isDefault := en.lang == langs[0]
 	switch {
-	case en.dir == EventsDir && isDefault:
-		r.event, r.diags = parseEvent(en.path, en.name, langs, b)
+	case en.lang != langs[0] && en.dir == EventsDir:
+		r.text, r.diags = parseText(en.path, en.lang, EventSchema, b)
+	case en.lang != langs[0]:
+		r.text, r.diags = parseText(en.path, en.lang, PageSchema, b)
 	case en.dir == EventsDir:
-		r.text, r.diags = parseEventText(en.path, en.lang, b)
+		r.event, r.diags = parseEvent(en.path, en.name, langs, b)
 	default:
-		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, isDefault, b)
+		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, b)
 	}
 	return r
 }

@@ -41,7 +41,7 @@ func TestExamples(t *testing.T) {
 	if _, diags := parseEvent("2022-10-17-x.md", "2022-10-17-x", []string{"fr", "en"}, []byte(eventExample)); len(diags) > 0 {
 		t.Errorf("the event example is not valid:\n%v", diags)
 	}
-	if _, _, diags := parsePage("x.md", "x", "fr", true, []byte(pageExample)); len(diags) > 0 {
+	if _, _, diags := parsePage("x.md", "x", "fr", []byte(pageExample)); len(diags) > 0 {
 		t.Errorf("the page example is not valid:\n%v", diags)
 	}
 }
