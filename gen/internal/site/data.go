@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -136,13 +135,7 @@ func (in *inputs) openData() *openData {
 	return d
 }
 
-func (d *openData) json() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(d)
-	return buf.Bytes(), err
-}
+func (d *openData) json() ([]byte, error) { return encodeJSON(d) }
 
 // CSVColumns are the columns of /data/events.csv, documented on the about
 // page; lists inside a cell are separated by " | ".
