@@ -50,9 +50,9 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	embed := l.Prefix + "/embed/"
 	add("embed.html", frame{layout: "embed", path: embed, title: l.word("embed_title"),
 		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})
-	add("home.html", frame{layout: "home", path: l.Prefix + "/", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, &Page{
-		Count: len(v.events), Chart: in.timelineChart(v), CountryYears: in.countryYears(v),
-		FacetGroups: v.facetGroups(), Years: v.years(v.events)})
+	timeline := &Page{Count: len(v.events), FacetGroups: v.facetGroups(), Years: v.years(v.events)}
+	timeline.Chart, timeline.CountryYears = in.countryYears(v)
+	add("home.html", frame{layout: "home", path: l.Prefix + "/", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, timeline)
 	for _, e := range v.events {
 		id := e.ID
 		updated := in.c.Site.AsOf
