@@ -25,7 +25,7 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 		return nil, fmt.Errorf("%s: missing", cardTemplate)
 	}
 	type result struct {
-		html string
+		html template.HTML
 		err  error
 	}
 	cards := make(map[string]template.HTML, len(events))
@@ -33,16 +33,26 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 		card := *v
 		card.Body = ""
 		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
-			var b bytes.Buffer
-			err := t.ExecuteTemplate(&b, cardTemplate, &card)
-			return result{b.String(), err}
+			html, err := in.partial(cardTemplate, &card)
+			return result{html, err}
 		})
 		if r.err != nil {
 			return nil, r.err
 		}
-		cards[v.ID] = template.HTML(r.html)
+		cards[v.ID] = r.html
 	}
 	return cards, nil
+}
+
+// partial runs the partial template name on data.
+func (in *inputs) partial(name string, data any) (template.HTML, error) {
+	t := in.theme.pages["home.html"]
+	if t == nil || t.Lookup(name) == nil {
+		return "", fmt.Errorf("%s: missing", name)
+	}
+	var b bytes.Buffer
+	err := t.ExecuteTemplate(&b, name, data)
+	return template.HTML(b.String()), err
 }
 
 // renderShared renders the parts of the page frame that are the same on
@@ -60,25 +70,16 @@ func (in *inputs) renderShared(v *langViews) error {
 			shared.OGAlternates = append(shared.OGAlternates, ogLocale(o.Code))
 		}
 	}
-	t := in.theme.pages["home.html"]
-	run := func(name string, data *Shared) (template.HTML, error) {
-		if t == nil || t.Lookup(name) == nil {
-			return "", fmt.Errorf("%s: missing", name)
-		}
-		var b bytes.Buffer
-		err := t.ExecuteTemplate(&b, name, data)
-		return template.HTML(b.String()), err
-	}
 	var err error
-	if v.head, err = run("layouts/partials/head.html", &shared); err != nil {
+	if v.head, err = in.partial("layouts/partials/head.html", &shared); err != nil {
 		return err
 	}
-	if v.footer, err = run("layouts/partials/footer.html", &shared); err != nil {
+	if v.footer, err = in.partial("layouts/partials/footer.html", &shared); err != nil {
 		return err
 	}
 	v.nav = map[string]template.HTML{}
-	current := ""
 	for i := -1; i < len(v.menu); i++ {
+		current := ""
 		if i >= 0 {
 			current = v.menu[i].URL
 		}
@@ -89,7 +90,7 @@ func (in *inputs) renderShared(v *langViews) error {
 			s.Menu[i] = m
 		}
 		s.HomeCurrent = current == s.Home
-		if v.nav[current], err = run("layouts/partials/menu.html", &s); err != nil {
+		if v.nav[current], err = in.partial("layouts/partials/menu.html", &s); err != nil {
 			return err
 		}
 	}
