@@ -151,20 +151,15 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		ev.Sources = append(ev.Sources, SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher),
 			Language: s.Language, Primary: s.Primary})
 	}
-	if e.Amount != nil {
-		ev.Amount = l.Money(*e.Amount)
+	money := func(m *content.Money) string {
+		if m == nil {
+			return ""
+		}
+		return l.Money(*m)
 	}
+	ev.Amount = money(e.Amount)
 	if p := e.Penalty; p != nil {
-		pv := &PenaltyView{}
-		if p.Rate != nil {
-			pv.Rate = l.Money(*p.Rate)
-		}
-		if p.Cap != nil {
-			pv.Cap = l.Money(*p.Cap)
-		}
-		if p.Total != nil {
-			pv.Total = l.Money(*p.Total)
-		}
+		pv := &PenaltyView{Rate: money(p.Rate), Cap: money(p.Cap), Total: money(p.Total)}
 		if !p.From.IsZero() {
 			pv.From, pv.To = l.Date(p.From), l.Date(p.To)
 			pv.Inclusive, pv.Exclusive = l.Number(p.Inclusive), l.Number(p.Exclusive)
