@@ -61,19 +61,38 @@ func (f *file) text(src []byte) ([]byte, bool) {
 		return nil, false
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a UTF-8 byte-order mark is harmless
-	if p, ok := invalidUTF8(src); ok {
-		f.report(Error, p, "", "invalid UTF-8", "UTF-8 text; save the file as UTF-8")
+	if !utf8.Valid(src) {
+		i := 0 // the first byte that is not UTF-8, its column counted in characters
+		for {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		line, start := lineOf(src, i)
+		f.report(Error, pos{line, 1 + utf8.RuneCount(src[start:i])}, "", "invalid UTF-8", "UTF-8 text; save the file as UTF-8")
 		return nil, false
 	}
-	if p, ok := longLine(src); ok {
-		f.report(Error, p, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes), fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
-		return nil, false
+	line := 1
+	for l := range bytes.Lines(src) {
+		if len(bytes.TrimSuffix(l, []byte("\n"))) > maxLineBytes {
+			f.report(Error, pos{line, maxLineBytes + 1}, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes), fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
+			return nil, false
+		}
+		line++
 	}
-	if p, ok := nulByte(src); ok {
-		f.report(Error, p, "", "NUL byte in text", "plain UTF-8 text")
+	if i := bytes.IndexByte(src, 0); i >= 0 { // its column counted in bytes
+		line, start := lineOf(src, i)
+		f.report(Error, pos{line, i - start + 1}, "", "NUL byte in text", "plain UTF-8 text")
 		return nil, false
 	}
 	return src, true
+}
+
+// lineOf is the line of byte i of src, and the offset where that line starts.
+func lineOf(src []byte, i int) (line, start int) {
+	return 1 + bytes.Count(src[:i], []byte("\n")), bytes.LastIndexByte(src[:i], '\n') + 1
 }
 
 // split checks the file's encoding and cuts it into its front matter,
@@ -192,49 +211,4 @@ func (f *file) plain(n *yaml.Node, depth int) bool {
 		}
 	}
 	return true
-}
-
-func invalidUTF8(src []byte) (pos, bool) {
-	if utf8.Valid(src) {
-		return pos{}, false
-	}
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return pos{line, col}, true
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return pos{}, false
-}
-
-func longLine(src []byte) (pos, bool) {
-	line := 1
-	for len(src) > 0 {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			i = len(src)
-		}
-		if i > maxLineBytes {
-			return pos{line, maxLineBytes + 1}, true
-		}
-		src = src[min(i+1, len(src)):]
-		line++
-	}
-	return pos{}, false
-}
-
-func nulByte(src []byte) (pos, bool) {
-	i := bytes.IndexByte(src, 0)
-	if i < 0 {
-		return pos{}, false
-	}
-	line := 1 + bytes.Count(src[:i], []byte("\n"))
-	return pos{line, i - bytes.LastIndexByte(src[:i], '\n')}, true
 }
