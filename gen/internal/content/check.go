@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -19,11 +20,7 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 		ids[i] = e.ID
 		byID[e.ID] = e
 	}
-	authKeys := make([]string, 0, len(c.Authorities))
-	for k := range c.Authorities {
-		authKeys = append(authKeys, k)
-	}
-	slices.Sort(authKeys)
+	authKeys := slices.Sorted(maps.Keys(c.Authorities))
 
 	errAt := func(e *Event, p pos, field, problem, expected string, sev Severity) {
 		diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})

@@ -125,13 +125,10 @@ func blockLines(flow string, fields []Field, indent string) []exampleLine {
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		line := exampleLine{text: indent + k.Value + ":"}
 		var sub Field
 		if j := slices.IndexFunc(fields, func(f Field) bool { return f.Name == k.Value }); j >= 0 {
-			sub = fields[j]
-		}
-		line := exampleLine{text: indent + k.Value + ":"}
-		if sub.Name != "" {
-			line.comment = sub.Comment()
+			sub, line.comment = fields[j], fields[j].Comment()
 		}
 		if v.Kind == yaml.MappingNode {
 			out = append(out, line)

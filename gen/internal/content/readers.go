@@ -76,14 +76,14 @@ func (f *file) integer(n *yaml.Node, name string) (int64, bool) {
 }
 
 func (f *file) enum(n *yaml.Node, name string, values []string, hints map[string]string) (string, bool) {
+	expected := oneOf(values)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		f.errorf(n, name, "one of: "+strings.Join(values, ", "), "%s is not one of the values", describe(n))
+		f.errorf(n, name, expected, "%s is not one of the values", describe(n))
 		return "", false
 	}
 	if slices.Contains(values, n.Value) {
 		return n.Value, true
 	}
-	expected := "one of: " + strings.Join(values, ", ")
 	if h, ok := hints[strings.ToLower(n.Value)]; ok {
 		expected += fmt.Sprintf(" (for %q write %s)", n.Value, h)
 	} else if s := suggest(n.Value, values); s != "" {
