@@ -55,9 +55,10 @@ type langViews struct {
 	byKey  map[string]*TextView
 	// cards are the events' cards, by id; facets the facet values, each
 	// with its events, by dimension in the order of the filters.
-	cards  map[string]template.HTML
-	facets []facet
-	menu   []MenuItem
+	cards   map[string]template.HTML
+	facets  []facet
+	filters []FacetGroup
+	menu    []MenuItem
 	// head and footer are the shared parts of every page's frame; nav
 	// the brand and menu by the path of the menu's page it marks ("" for
 	// the pages that are not in the menu).
@@ -111,7 +112,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		v.byKey[p.Key] = tv
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
-	v.facets = facetsOf(l, v.events)
+	v.facets, v.filters = facetsOf(l, v.events)
 	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("as_of") + " " + l.Date(c.Site.AsOf)}}
 	var err error
 	if v.cards, err = in.renderCards(v.events); err != nil {
@@ -240,10 +241,12 @@ func facetURL(l *Lang, dim, key string) string {
 	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
 }
 
-// facetsOf groups events by country, authority, kind and year.
-func facetsOf(l *Lang, events []*EventView) []facet {
+// facetsOf groups events by country, authority, kind and year: each
+// value with its events, and the filters, one group per dimension.
+func facetsOf(l *Lang, events []*EventView) ([]facet, []FacetGroup) {
 	type dim struct {
 		name  string
+		param string // the data attribute and URL parameter
 		key   func(v *EventView) string
 		label func(v *EventView) string
 		// sort orders the values: by label in the language's collation,
@@ -253,14 +256,15 @@ func facetsOf(l *Lang, events []*EventView) []facet {
 	col := collate.New(l.Locale.Tag)
 	byLabel := func(a, b *facet) int { return col.CompareString(a.Label, b.Label) }
 	dims := []dim{
-		{"countries", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
-		{"authorities", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
-		{"kinds", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel) },
+		{"countries", "country", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
+		{"authorities", "authority", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
+		{"kinds", "kind", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel) },
 			func(a, b *facet) int { return slices.Index(content.Kinds, a.Key) - slices.Index(content.Kinds, b.Key) }},
-		{"years", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
+		{"years", "year", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
 			func(a, b *facet) int { return cmp.Compare(a.Key, b.Key) }},
 	}
 	var out []facet
+	var groups []FacetGroup
 	for _, d := range dims {
 		byKey := map[string]*facet{}
 		var values []*facet
@@ -275,27 +279,18 @@ func facetsOf(l *Lang, events []*EventView) []facet {
 			f.events = append(f.events, v)
 			f.Count++
 		}
+		if len(values) == 0 {
+			continue
+		}
 		slices.SortFunc(values, d.sort)
+		g := FacetGroup{Name: d.name, Label: l.word("facet_" + d.name), Key: d.param}
 		for _, f := range values {
 			out = append(out, *f)
+			g.Values = append(g.Values, f.FacetView)
 		}
+		groups = append(groups, g)
 	}
-	return out
-}
-
-var facetKeys = map[string]string{"countries": "country", "authorities": "authority", "kinds": "kind", "years": "year"}
-
-// facetGroups lists the filters.
-func (v *langViews) facetGroups() []FacetGroup {
-	var out []FacetGroup
-	for _, f := range v.facets {
-		if len(out) == 0 || out[len(out)-1].Name != f.Dimension {
-			out = append(out, FacetGroup{Name: f.Dimension, Label: f.DimensionLabel, Key: facetKeys[f.Dimension]})
-		}
-		g := &out[len(out)-1]
-		g.Values = append(g.Values, f.FacetView)
-	}
-	return out
+	return out, groups
 }
 
 // years groups events, in date order, by year, each shown as its card.

@@ -55,7 +55,7 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	}
 	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
 		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})
-	timeline := &Page{Count: len(v.events), FacetGroups: v.facetGroups(), Years: v.years(v.events)}
+	timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(v.events)}
 	timeline.Chart, timeline.CountryYears = in.countryYears(v)
 	add("home.html", frame{layout: "home", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, timeline)
 	for _, e := range v.events {
