@@ -208,6 +208,3 @@ func (l *Lang) Param(dim string) string { return l.s.Params[dim] }
 
 // Path is the URL segment for a section of the site (events, countries…).
 func (l *Lang) Path(section string) string { return l.s.Paths[section] }
-
-// KindSlug is the URL segment of a kind's facet page.
-func (l *Lang) KindSlug(k string) string { return l.s.Kinds[k].Slug }

@@ -236,7 +236,7 @@ func chain(e *content.Event, events map[string]*content.Event, byID map[string]*
 // facetURL is the path of a facet page.
 func facetURL(l *Lang, dim, key string) string {
 	if dim == "kinds" {
-		key = l.KindSlug(key)
+		key = l.s.Kinds[key].Slug
 	}
 	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
 }
