@@ -17,8 +17,8 @@ import (
 const cardTemplate = "layouts/partials/event-card.html"
 
 // renderCards renders each event's card once, for the timeline and every
-// facet page that lists it. A card's view is the event's without its body,
-// which no list shows.
+// facet page that lists it, from the events as a list shows them, without
+// their bodies (langViews.list).
 func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
 	t := in.theme.pages["home.html"]
 	if t == nil || t.Lookup(cardTemplate) == nil {
@@ -29,17 +29,15 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 		err  error
 	}
 	cards := make(map[string]template.HTML, len(events))
-	for _, v := range events {
-		card := *v
-		card.Body = ""
-		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
-			html, err := in.partial(cardTemplate, &card)
+	for _, card := range events {
+		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, card) }, func() result {
+			html, err := in.partial(cardTemplate, card)
 			return result{html, err}
 		})
 		if r.err != nil {
 			return nil, r.err
 		}
-		cards[v.ID] = r.html
+		cards[card.ID] = r.html
 	}
 	return cards, nil
 }

@@ -115,7 +115,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 	v.facets, v.filters = facetsOf(l, v.events)
 	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("as_of") + " " + l.Date(c.Site.AsOf)}}
 	var err error
-	if v.cards, err = in.renderCards(v.events); err != nil {
+	if v.cards, err = in.renderCards(v.list()); err != nil {
 		return nil, err
 	}
 	if err := in.renderShared(v); err != nil {
