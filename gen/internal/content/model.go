@@ -1,10 +1,11 @@
 package content
 
 // Money is an exact amount in a currency's main unit (no floats anywhere).
+// Its JSON form is the open data's.
 type Money struct {
-	Value     int64
-	Currency  string // ISO 4217
-	Qualifier string // exact, about, at-least, at-most
+	Value     int64  `json:"value"`
+	Currency  string `json:"currency"`  // ISO 4217
+	Qualifier string `json:"qualifier"` // exact, about, at-least, at-most
 }
 
 // Penalty is a periodic penalty (astreinte): a rate per day, and when it
@@ -26,15 +27,16 @@ type Penalty struct {
 	Cap *Money
 }
 
-// Source is a document the event is based on.
+// Source is a document the event is based on. Its JSON form is the open
+// data's.
 type Source struct {
-	URL       string
-	Title     string
-	Publisher string
-	Language  string
-	Primary   bool
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Language  string `json:"language"`
+	Primary   bool   `json:"primary"`
 	// Line and Col are where the URL is written, for the link checker.
-	Line, Col int
+	Line, Col int `json:"-"`
 }
 
 // Text is the part of an event or page written in one language.

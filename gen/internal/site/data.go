@@ -13,27 +13,13 @@ import (
 // /data/events.csv. Ids are the stable ids of the event files; amounts are
 // integers in the decision's currency; dates keep their precision.
 
-type jsonMoney struct {
-	Value     int64  `json:"value"`
-	Currency  string `json:"currency"`
-	Qualifier string `json:"qualifier"`
-}
-
 type jsonPenalty struct {
-	Rate  *jsonMoney `json:"rate,omitempty"`
-	From  string     `json:"from,omitempty"`
-	To    string     `json:"to,omitempty"`
-	Days  int        `json:"days,omitempty"`
-	Total *jsonMoney `json:"total,omitempty"`
-	Cap   *jsonMoney `json:"cap,omitempty"`
-}
-
-type jsonSource struct {
-	URL       string `json:"url"`
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Language  string `json:"language"`
-	Primary   bool   `json:"primary"`
+	Rate  *content.Money `json:"rate,omitempty"`
+	From  string         `json:"from,omitempty"`
+	To    string         `json:"to,omitempty"`
+	Days  int            `json:"days,omitempty"`
+	Total *content.Money `json:"total,omitempty"`
+	Cap   *content.Money `json:"cap,omitempty"`
 }
 
 type jsonEvent struct {
@@ -45,7 +31,7 @@ type jsonEvent struct {
 	Authority     string            `json:"authority"`
 	AuthorityName map[string]string `json:"authority_name"`
 	Kind          string            `json:"kind"`
-	Amount        *jsonMoney        `json:"amount,omitempty"`
+	Amount        *content.Money    `json:"amount,omitempty"`
 	Penalty       *jsonPenalty      `json:"penalty,omitempty"`
 	Reference     string            `json:"reference,omitempty"`
 	Status        string            `json:"status"`
@@ -57,7 +43,7 @@ type jsonEvent struct {
 	Summary       map[string]string `json:"summary"`
 	Caveats       map[string]any    `json:"caveats,omitempty"`
 	URL           map[string]string `json:"url"`
-	Sources       []jsonSource      `json:"sources"`
+	Sources       []content.Source  `json:"sources"`
 	Checked       string            `json:"checked,omitempty"`
 	Updates       []jsonUpdate      `json:"updates,omitempty"`
 }
@@ -67,13 +53,6 @@ type jsonUpdate struct {
 	Text map[string]string `json:"text"`
 }
 
-func money(m *content.Money) *jsonMoney {
-	if m == nil {
-		return nil
-	}
-	return &jsonMoney{m.Value, m.Currency, m.Qualifier}
-}
-
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
 
 func (in *inputs) jsonEvents() []jsonEvent {
@@ -81,14 +60,14 @@ func (in *inputs) jsonEvents() []jsonEvent {
 	for _, e := range in.c.Events {
 		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
 			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
-			Amount: money(e.Amount), Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
-			Context: e.Context, Related: append([]string{}, e.Related...),
+			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
+			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources,
 			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
 		if e.Kind == "fine" || e.Kind == "penalty" {
 			j.Paid = e.Paid
 		}
 		if p := e.Penalty; p != nil {
-			j.Penalty = &jsonPenalty{Rate: money(p.Rate), From: p.From.String(), To: p.To.String(), Days: p.Days, Total: money(p.Total), Cap: money(p.Cap)}
+			j.Penalty = &jsonPenalty{Rate: p.Rate, From: p.From.String(), To: p.To.String(), Days: p.Days, Total: p.Total, Cap: p.Cap}
 		}
 		for _, l := range in.langs {
 			t := e.Text(l.Code)
@@ -103,9 +82,6 @@ func (in *inputs) jsonEvents() []jsonEvent {
 				j.Caveats[l.Code] = t.Caveats
 			}
 			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
-		}
-		for _, src := range e.Sources {
-			j.Sources = append(j.Sources, jsonSource{src.URL, src.Title, src.Publisher, src.Language, src.Primary})
 		}
 		j.Checked = e.Checked.String()
 		for _, u := range e.Updates {
