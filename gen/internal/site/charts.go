@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 
 	"timeline/gen/internal/chart"
@@ -22,15 +23,9 @@ func yearFraction(d content.Date) float64 {
 	return float64(d.Y) + (float64(d.M)-1)/12 + (float64(d.D)-0.5)/365
 }
 
-func kindClass(kind string) string {
-	switch kind {
-	case "fine", "penalty":
-		return "k-fine"
-	case "ruling", "appeal":
-		return "k-court"
-	}
-	return "k-other"
-}
+// kindClasses colour the marks of the time-axis chart by kind; the other
+// kinds are k-other.
+var kindClasses = map[string]string{"fine": "k-fine", "penalty": "k-fine", "ruling": "k-court", "appeal": "k-court"}
 
 // yearSpan is the first and last year of the events.
 func (in *inputs) yearSpan() (int, int) {
@@ -64,7 +59,7 @@ func (in *inputs) countryYears(v *langViews) (template.HTML, *CountryYears) {
 		}
 		t.Rows[r].Counts[ev.Year-from]++
 		t.Rows[r].Total++
-		class := kindClass(e.Kind)
+		class := cmp.Or(kindClasses[e.Kind], "k-other")
 		if e.Context {
 			class += " context"
 		}

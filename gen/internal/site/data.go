@@ -55,13 +55,29 @@ type jsonUpdate struct {
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
 
-func (in *inputs) jsonEvents() []jsonEvent {
-	out := make([]jsonEvent, 0, len(in.c.Events))
+// openData is what the open data files hold: plain data, the view of
+// /data/events.json and /data/events.csv.
+type openData struct {
+	Title   map[string]string `json:"title"`
+	License map[string]string `json:"license,omitempty"`
+	AsOf    string            `json:"as_of"`
+	Events  []jsonEvent       `json:"events"`
+	// langs orders the CSV's columns of texts.
+	langs []string
+}
+
+// openData is every event's facts and texts, in the site's languages.
+func (in *inputs) openData() *openData {
+	d := &openData{Title: in.c.Site.Title, License: in.c.Site.License, AsOf: in.c.Site.AsOf.String(),
+		Events: make([]jsonEvent, 0, len(in.c.Events))}
+	for _, l := range in.langs {
+		d.langs = append(d.langs, l.Code)
+	}
 	for _, e := range in.c.Events {
 		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
 			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
 			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
-			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources,
+			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources, Checked: e.Checked.String(),
 			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
 		if e.Kind == "fine" || e.Kind == "penalty" {
 			j.Paid = e.Paid
@@ -83,30 +99,10 @@ func (in *inputs) jsonEvents() []jsonEvent {
 			}
 			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
 		}
-		j.Checked = e.Checked.String()
 		for _, u := range e.Updates {
 			j.Updates = append(j.Updates, jsonUpdate{u.Date.String(), u.Text})
 		}
-		out = append(out, j)
-	}
-	return out
-}
-
-// openData is what the open data files hold: plain data, the view of
-// /data/events.json and /data/events.csv.
-type openData struct {
-	Title   map[string]string `json:"title"`
-	License map[string]string `json:"license,omitempty"`
-	AsOf    string            `json:"as_of"`
-	Events  []jsonEvent       `json:"events"`
-	// langs orders the CSV's columns of texts.
-	langs []string
-}
-
-func (in *inputs) openData() *openData {
-	d := &openData{Title: in.c.Site.Title, License: in.c.Site.License, AsOf: in.c.Site.AsOf.String(), Events: in.jsonEvents()}
-	for _, l := range in.langs {
-		d.langs = append(d.langs, l.Code)
+		d.Events = append(d.Events, j)
 	}
 	return d
 }
