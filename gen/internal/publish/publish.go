@@ -21,7 +21,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -67,9 +66,8 @@ func Write(dir string, files []File, opt Options) error {
 	return nil
 }
 
-// write writes files into the new folder tmp: the folders first, one
-// mkdir call each, then the files on all cores; the first error in file
-// order is returned.
+// write writes files into the new folder tmp: the folders first, then
+// the files on all cores; every error is returned, in file order.
 func write(tmp string, files []File, opt Options) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
@@ -80,24 +78,16 @@ func write(tmp string, files []File, opt Options) error {
 			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
-	made := map[string]bool{".": true}
-	var mkdir func(d string) error
-	mkdir = func(d string) error {
-		if made[d] {
-			return nil
-		}
-		if err := mkdir(path.Dir(d)); err != nil {
-			return err
-		}
-		made[d] = true
-		return os.Mkdir(filepath.Join(tmp, filepath.FromSlash(d)), 0o755)
-	}
+	made := map[string]bool{}
 	for _, f := range files {
 		if !fs.ValidPath(f.Path) || f.Path == "." || strings.Contains(f.Path, "\\") {
 			return fmt.Errorf("publish: %q is not a path inside the folder", f.Path)
 		}
-		if err := mkdir(path.Dir(f.Path)); err != nil {
-			return err
+		if d := path.Dir(f.Path); !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	errs := make([]error, len(files))
@@ -115,7 +105,7 @@ func write(tmp string, files []File, opt Options) error {
 		})
 	}
 	wg.Wait()
-	return errors.Join(slices.DeleteFunc(errs, func(err error) bool { return err == nil })...)
+	return errors.Join(errs...) // which leaves out the nils
 }
 
 func writeFile(create func(string) (io.WriteCloser, error), name string, data []byte) error {
