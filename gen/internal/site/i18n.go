@@ -121,23 +121,17 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 // are typed with plain spaces and typewriter quotes.
 // Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
-	words := func(m map[string]string) {
+	for _, m := range []map[string]string{s.Words, s.Statuses, s.Paid, s.Subdivisions} {
 		for k, v := range m {
 			m[k] = typeset(code, v)
 		}
 	}
-	labels := func(m map[string]label) {
+	for _, m := range []map[string]label{s.Kinds, s.Confirmation} {
 		for k, v := range m {
 			v.One, v.Many, v.Note = typeset(code, v.One), typeset(code, v.Many), typeset(code, v.Note)
 			m[k] = v
 		}
 	}
-	words(s.Words)
-	words(s.Statuses)
-	words(s.Paid)
-	words(s.Subdivisions)
-	labels(s.Kinds)
-	labels(s.Confirmation)
 }
 
 // word returns the word for key; a missing word shows as ⟦key⟧ and
