@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -122,14 +123,10 @@ func Load(fsys fs.FS, opt Options) *Content {
 		}
 	}
 
-	for _, e := range events {
-		e.Texts, diags = completeTexts(e.Path, e.Texts, langs, diags)
-		c.Events = append(c.Events, e)
+	for _, t := range texts {
+		*t, diags = completeTexts(*t, langs, diags)
 	}
-	for _, p := range pages {
-		p.Texts, diags = completeTexts(p.Path, p.Texts, langs, diags)
-		c.Pages = append(c.Pages, p)
-	}
+	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
@@ -255,9 +252,11 @@ func parseOne(en entry, langs []string, b []byte) parsed {
 	return r
 }
 
-// completeTexts orders the texts by site language and fills a missing
-// translation with the default language's text, marked as a fallback.
-func completeTexts(p string, have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
+// completeTexts orders the texts of a file by site language and fills a
+// missing translation with the default language's text, marked as a
+// fallback.
+func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
+	p := have[0].Path
 	out := make([]*Text, 0, len(langs))
 	for _, l := range langs {
 		t := textIn(have, l)
