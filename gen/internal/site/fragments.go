@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 
 	"timeline/gen/internal/memo"
 )
@@ -76,19 +77,14 @@ func (in *inputs) renderShared(v *langViews) error {
 		return err
 	}
 	v.nav = map[string]template.HTML{}
-	for i := -1; i < len(v.menu); i++ {
-		current := ""
-		if i >= 0 {
-			current = v.menu[i].URL
-		}
+	for _, current := range append([]MenuItem{{}}, v.menu...) { // none marked, then each entry
 		s := shared
-		s.Menu = make([]MenuItem, len(v.menu))
-		for i, m := range v.menu {
-			m.Current = m.URL == current
-			s.Menu[i] = m
+		s.Menu = slices.Clone(v.menu)
+		for i := range s.Menu {
+			s.Menu[i].Current = s.Menu[i].URL == current.URL
 		}
-		s.HomeCurrent = current == s.Home
-		if v.nav[current], err = in.partial("layouts/partials/menu.html", &s); err != nil {
+		s.HomeCurrent = current.URL == s.Home
+		if v.nav[current.URL], err = in.partial("layouts/partials/menu.html", &s); err != nil {
 			return err
 		}
 	}

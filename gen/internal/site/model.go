@@ -141,8 +141,8 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		Paid: e.Paid, PaidLabel: l.s.Paid[e.Paid], Payable: (e.Kind == "fine" || e.Kind == "penalty") && e.Amount != nil,
 		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
 			FacetURL: facetURL(l, "authorities", a.Key)},
-		Reference: e.Reference,
-		Context:   e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
+		Reference: e.Reference, Checked: l.Date(e.Checked), CheckedISO: e.Checked.String(), // "" when not said
+		Context: e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
 	}
 	ev.Authority.Label = cmp.Or(ev.Authority.Abbr, ev.Authority.Name)
 	for _, s := range t.Caveats {
@@ -170,9 +170,6 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 			pv.Days = l.Number(p.Days)
 		}
 		ev.Penalty = pv
-	}
-	if !e.Checked.IsZero() {
-		ev.Checked, ev.CheckedISO = l.Date(e.Checked), e.Checked.String()
 	}
 	for _, u := range e.Updates {
 		ev.Updates = append(ev.Updates, UpdateView{Date: l.Date(u.Date), DateISO: u.Date.String(), Text: typeset(l.Code, u.Text[l.Code])})
