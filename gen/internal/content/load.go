@@ -213,25 +213,20 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 // order of entries whatever the scheduling.
 func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []parsed {
 	out := make([]parsed, len(entries))
-	work := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being parsed
+	for i, en := range entries {
+		cores <- struct{}{}
 		wg.Go(func() {
-			for i := range work {
-				en := entries[i]
-				b, err := fs.ReadFile(fsys, en.path)
-				if err != nil {
-					out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
-					continue
-				}
-				out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
+			defer func() { <-cores }()
+			b, err := fs.ReadFile(fsys, en.path)
+			if err != nil {
+				out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
+				return
 			}
+			out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
 		})
 	}
-	for i := range entries {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	return out
 }

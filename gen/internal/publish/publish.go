@@ -91,17 +91,13 @@ func write(tmp string, files []File, opt Options) error {
 		}
 	}
 	errs := make([]error, len(files))
-	next := make(chan int, len(files))
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being written
+	for i, f := range files {
+		cores <- struct{}{}
 		wg.Go(func() {
-			for i := range next {
-				errs[i] = writeFile(create, filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
-			}
+			defer func() { <-cores }()
+			errs[i] = writeFile(create, filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
 		})
 	}
 	wg.Wait()
