@@ -129,25 +129,22 @@ func (d *openData) csv() ([]byte, error) {
 	}
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
 	for _, j := range d.Events {
-		row := []string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}
+		var amount [3]string // value, currency, qualifier
 		if a := j.Amount; a != nil {
-			row = append(row, num(a.Value), a.Currency, a.Qualifier)
-		} else {
-			row = append(row, "", "", "")
+			amount = [3]string{num(a.Value), a.Currency, a.Qualifier}
 		}
+		var penalty [6]string // rate's value and currency, from, to, days, total's value
 		if p := j.Penalty; p != nil && p.Rate != nil {
-			total := ""
-			if p.Total != nil {
-				total = num(p.Total.Value)
-			}
-			days := ""
+			penalty = [6]string{num(p.Rate.Value), p.Rate.Currency, p.From, p.To}
 			if p.Days > 0 {
-				days = strconv.Itoa(p.Days)
+				penalty[4] = strconv.Itoa(p.Days)
 			}
-			row = append(row, num(p.Rate.Value), p.Rate.Currency, p.From, p.To, days, total)
-		} else {
-			row = append(row, "", "", "", "", "", "")
+			if p.Total != nil {
+				penalty[5] = num(p.Total.Value)
+			}
 		}
+		row := append([]string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}, amount[:]...)
+		row = append(row, penalty[:]...)
 		updated := ""
 		for _, u := range j.Updates {
 			updated = max(updated, u.Date)
