@@ -98,14 +98,10 @@ func skipSpaces(s string, i int) int {
 // highPunct reports the punctuation that takes a space before it at the
 // start of s, and its length in bytes (0 if none).
 func highPunct(s string) (byte, int) {
-	if s == "" {
-		return 0, 0
-	}
-	switch s[0] {
-	case ';', ':', '!', '?':
+	switch {
+	case s != "" && strings.IndexByte(";:!?", s[0]) >= 0:
 		return s[0], 1
-	}
-	if strings.HasPrefix(s, "»") {
+	case strings.HasPrefix(s, "»"):
 		return 0, len("»")
 	}
 	return 0, 0
@@ -117,11 +113,7 @@ func groupOfThree(s string) bool {
 	if len(s) < 3 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) {
 		return false
 	}
-	if len(s) == 3 {
-		return true
-	}
-	c := s[3]
-	return !(isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+	return len(s) == 3 || !(isDigit(s[3]) || s[3] == '_' || 'a' <= s[3] && s[3] <= 'z' || 'A' <= s[3] && s[3] <= 'Z')
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -160,7 +152,7 @@ func frenchSpacing(t *ast.Text, src []byte) {
 // place digitGroups can match.
 func hasDigitSpace(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' && s[i+1] == ' ' {
+		if isDigit(s[i]) && s[i+1] == ' ' {
 			return true
 		}
 	}
