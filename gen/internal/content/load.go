@@ -168,13 +168,11 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != dir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		hidden := strings.HasPrefix(d.Name(), ".") && p != dir
+		if hidden && d.IsDir() {
+			return fs.SkipDir
 		}
-		if d.IsDir() {
+		if hidden || d.IsDir() {
 			return nil
 		}
 		if !d.Type().IsRegular() {

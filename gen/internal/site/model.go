@@ -83,18 +83,16 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 	c := in.c
 	v := &langViews{l: l, byID: make(map[string]*EventView, len(c.Events)), byKey: map[string]*TextView{},
 		siteTitle: typeset(l.Code, c.Site.Title[l.Code]), siteDescription: typeset(l.Code, c.Site.Description[l.Code])}
-	for _, e := range c.Events {
+	for i, e := range c.Events {
 		ev := in.eventView(l, e)
+		if i > 0 {
+			prev := v.events[i-1]
+			ev.Prev, prev.Next = &EventLink{URL: prev.URL, Title: prev.Title}, &EventLink{URL: ev.URL, Title: ev.Title}
+		}
 		v.events = append(v.events, ev)
 		v.byID[e.ID] = ev
 	}
 	for i, ev := range v.events {
-		if i > 0 {
-			ev.Prev = &EventLink{URL: v.events[i-1].URL, Title: v.events[i-1].Title}
-		}
-		if i+1 < len(v.events) {
-			ev.Next = &EventLink{URL: v.events[i+1].URL, Title: v.events[i+1].Title}
-		}
 		if ev.Chain == nil {
 			// One walk per case: its events share the same chain.
 			steps := chain(c.Events[i], in.byID, v.byID)
