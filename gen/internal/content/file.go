@@ -71,13 +71,15 @@ func (f *file) text(src []byte) ([]byte, bool) {
 			i += size
 		}
 		line, start := lineOf(src, i)
-		f.report(Error, pos{line, 1 + utf8.RuneCount(src[start:i])}, "", "invalid UTF-8", "UTF-8 text; save the file as UTF-8")
+		f.report(Error, pos{line, 1 + utf8.RuneCount(src[start:i])}, "", "invalid UTF-8",
+			"UTF-8 text; save the file as UTF-8")
 		return nil, false
 	}
 	line := 1
 	for l := range bytes.Lines(src) {
 		if len(bytes.TrimSuffix(l, []byte("\n"))) > maxLineBytes {
-			f.report(Error, pos{line, maxLineBytes + 1}, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes), fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
+			f.report(Error, pos{line, maxLineBytes + 1}, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes),
+				fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
 			return nil, false
 		}
 		line++

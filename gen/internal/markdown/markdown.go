@@ -185,7 +185,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
-			st.problems = append(st.problems, Problem{Offset: offsetOf(n), Field: "body", Problem: "raw HTML", Expected: rawHTMLExpected})
+			st.problems = append(st.problems, Problem{Offset: offsetOf(n), Field: "body",
+				Problem: "raw HTML", Expected: rawHTMLExpected})
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			off, tag := 0, ""
@@ -194,7 +195,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				v := seg.Value(src)
 				off, tag = seg.Start, strings.TrimSpace(string(v[:min(len(v), 40)]))
 			}
-			st.problems = append(st.problems, Problem{Offset: off, Field: "body", Problem: "raw HTML " + tag, Expected: rawHTMLExpected})
+			st.problems = append(st.problems, Problem{Offset: off, Field: "body",
+				Problem: "raw HTML " + tag, Expected: rawHTMLExpected})
 		case *ast.Link:
 			n.Destination = st.link(n.Destination, offsetOf(n), false)
 		case *ast.Image:

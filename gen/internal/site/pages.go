@@ -100,7 +100,8 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	add("updates.html", frame{layout: "updates", title: l.word("updates_title"),
 		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
 		&Page{Updates: v.updates()})
-	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
+	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
+		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
 	return out, err
 }
 
