@@ -97,6 +97,9 @@ func (d Date) String() string {
 	return ""
 }
 
+// MarshalText writes d as String does, for the open data.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
 // Compare orders dates in time. A date known only to the month sorts
 // before the days of that month, and a year before its months: the
 // timeline shows what is less precise first within its period.

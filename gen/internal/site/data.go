@@ -13,15 +13,6 @@ import (
 // /data/events.csv. Ids are the stable ids of the event files; amounts are
 // integers in the decision's currency; dates keep their precision.
 
-type jsonPenalty struct {
-	Rate  *content.Money `json:"rate,omitempty"`
-	From  string         `json:"from,omitempty"`
-	To    string         `json:"to,omitempty"`
-	Days  int            `json:"days,omitempty"`
-	Total *content.Money `json:"total,omitempty"`
-	Cap   *content.Money `json:"cap,omitempty"`
-}
-
 type jsonEvent struct {
 	ID            string            `json:"id"`
 	Date          string            `json:"date"`
@@ -32,7 +23,7 @@ type jsonEvent struct {
 	AuthorityName map[string]string `json:"authority_name"`
 	Kind          string            `json:"kind"`
 	Amount        *content.Money    `json:"amount,omitempty"`
-	Penalty       *jsonPenalty      `json:"penalty,omitempty"`
+	Penalty       *content.Penalty  `json:"penalty,omitempty"`
 	Reference     string            `json:"reference,omitempty"`
 	Status        string            `json:"status"`
 	Confirmation  string            `json:"confirmation"`
@@ -45,12 +36,7 @@ type jsonEvent struct {
 	URL           map[string]string `json:"url"`
 	Sources       []content.Source  `json:"sources"`
 	Checked       string            `json:"checked,omitempty"`
-	Updates       []jsonUpdate      `json:"updates,omitempty"`
-}
-
-type jsonUpdate struct {
-	Date string            `json:"date"`
-	Text map[string]string `json:"text"`
+	Updates       []content.Update  `json:"updates,omitempty"`
 }
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
@@ -78,12 +64,10 @@ func (in *inputs) openData() *openData {
 			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
 			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
 			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources, Checked: e.Checked.String(),
+			Penalty: e.Penalty, Updates: e.Updates,
 			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
 		if e.Kind == "fine" || e.Kind == "penalty" {
 			j.Paid = e.Paid
-		}
-		if p := e.Penalty; p != nil {
-			j.Penalty = &jsonPenalty{Rate: p.Rate, From: p.From.String(), To: p.To.String(), Days: p.Days, Total: p.Total, Cap: p.Cap}
 		}
 		for _, l := range in.langs {
 			t := e.Text(l.Code)
@@ -98,9 +82,6 @@ func (in *inputs) openData() *openData {
 				j.Caveats[l.Code] = t.Caveats
 			}
 			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
-		}
-		for _, u := range e.Updates {
-			j.Updates = append(j.Updates, jsonUpdate{u.Date.String(), u.Text})
 		}
 		d.Events = append(d.Events, j)
 	}
@@ -135,7 +116,7 @@ func (d *openData) csv() ([]byte, error) {
 		}
 		var penalty [6]string // rate's value and currency, from, to, days, total's value
 		if p := j.Penalty; p != nil && p.Rate != nil {
-			penalty = [6]string{num(p.Rate.Value), p.Rate.Currency, p.From, p.To}
+			penalty = [6]string{num(p.Rate.Value), p.Rate.Currency, p.From.String(), p.To.String()}
 			if p.Days > 0 {
 				penalty[4] = strconv.Itoa(p.Days)
 			}
@@ -147,7 +128,7 @@ func (d *openData) csv() ([]byte, error) {
 		row = append(row, penalty[:]...)
 		updated := ""
 		for _, u := range j.Updates {
-			updated = max(updated, u.Date)
+			updated = max(updated, u.Date.String())
 		}
 		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated)
 		for _, l := range d.langs {
