@@ -113,17 +113,16 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	// the node's lines count from the line after it: the fence's own line
 	// is needed to give positions in the file.
 	lead := src[:len(src)-len(bytes.TrimLeftFunc(src, unicode.IsSpace))]
-	fence := 1 + bytes.Count(lead, []byte("\n"))
-	f.lineOff = fence
+	f.lineOff = 1 + bytes.Count(lead, []byte("\n")) // the fence's line
 
 	var doc yaml.Node
 	rest, err := frontmatter.MustParse(bytes.NewReader(src), &doc, frontmatter.NewFormat("---", "---", yaml.Unmarshal))
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		// Not found: either the first line is no fence, or nothing closes it.
 		if first, _, _ := bytes.Cut(src[len(lead):], []byte("\n")); string(bytes.TrimSpace(first)) != "---" {
-			f.report(Error, pos{fence, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
+			f.report(Error, pos{f.lineOff, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
 		} else {
-			f.report(Error, pos{fence, 1}, "", "front matter not closed", `a "---" line after the last field`)
+			f.report(Error, pos{f.lineOff, 1}, "", "front matter not closed", `a "---" line after the last field`)
 		}
 		return nil, nil, 0
 	}
@@ -132,7 +131,7 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		return nil, nil, 0
 	}
 	if len(doc.Content) == 0 {
-		f.report(Error, pos{fence, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
+		f.report(Error, pos{f.lineOff, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
 		return nil, nil, 0
 	}
 	front := src[:len(src)-len(rest)]

@@ -100,13 +100,11 @@ func (f *file) link(n *yaml.Node, name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	const expected = "an address starting with https:// or http://"
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n\"<>") {
-		f.errorf(n, name, expected, "%q is not an http or https URL", s)
+		f.errorf(n, name, "an address starting with https:// or http://", "%q is not an http or https URL", s)
 		return "", false
 	}
-
 	return s, true
 }
 

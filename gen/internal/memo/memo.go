@@ -178,7 +178,7 @@ func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 	case reflect.Map:
 		num(k, uint64(v.Len()))
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareKeys(a, b) })
+		slices.SortFunc(keys, compareKeys)
 		for _, key := range keys {
 			hashValue(h, key, depth+1)
 			hashValue(h, v.MapIndex(key), depth+1)
