@@ -95,9 +95,6 @@ func (c *Content) dropDrafts() {
 		}
 		return e.Draft
 	})
-	if len(drafts) == 0 {
-		return
-	}
 	for _, e := range c.Events {
 		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
 	}
