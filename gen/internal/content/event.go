@@ -12,23 +12,41 @@ import (
 // Placeholder marks the address gen new writes for a source, to replace.
 const Placeholder = "replace-me"
 
-// parseEvent reads the facts and the default language's text of an
-// event, for a site of the languages langs.
-func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostics) {
-	f := &file{path: path, langs: langs}
+// parseOne parses one file of the tree: an event's facts and text in the
+// default language, an explainer page in it, or a translation of either,
+// which holds only the per-language fields.
+func parseOne(en entry, langs []string, src []byte) parsed {
+	f := &file{path: en.path, langs: langs}
 	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, f.diags
+	var r parsed
+	switch {
+	case root == nil:
+	case en.lang != langs[0] && en.dir == EventsDir:
+		r.text = f.textOf(f.translation(root, EventSchema), en.lang, body, bodyLine)
+	case en.lang != langs[0]:
+		r.text = f.textOf(f.translation(root, PageSchema), en.lang, body, bodyLine)
+	case en.dir == EventsDir:
+		r.event = f.event(en.name, root, body, bodyLine)
+	default:
+		v := f.decode(root, "", PageSchema)
+		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
+		r.text = f.textOf(v, en.lang, body, bodyLine)
 	}
+	r.diags = f.diags
+	return r
+}
+
+// event reads the facts and the default language's text of an event.
+func (f *file) event(id string, root *yaml.Node, body []byte, bodyLine int) *Event {
 	v := f.decode(root, "", EventSchema)
-	e := &Event{ID: id, Path: path,
+	e := &Event{ID: id, Path: f.path,
 		Date: get[Date](v, "date"), Published: get[Date](v, "published"), Country: get[string](v, "country"),
 		Authority: get[string](v, "authority"), Kind: get[string](v, "kind"), Amount: get[*Money](v, "amount"),
 		Penalty: get[*Penalty](v, "penalty"), Reference: get[string](v, "reference"), Status: get[string](v, "status"),
 		Confirmation: get[string](v, "confirmation"), Paid: get[string](v, "paid"), Context: get[bool](v, "context"),
 		Sources: get[[]Source](v, "sources"), Draft: get[bool](v, "draft"),
 		Checked: get[Date](v, "checked"), Updates: get[[]Update](v, "updates"),
-		Texts:        []*Text{f.textOf(v, langs[0], body, bodyLine)},
+		Texts:        []*Text{f.textOf(v, f.langs[0], body, bodyLine)},
 		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
 	}
 	for _, r := range get[[]ref](v, "related") {
@@ -36,7 +54,7 @@ func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostic
 		e.relatedPos = append(e.relatedPos, r.at)
 	}
 	f.checkEvent(e, v)
-	return e, f.diags
+	return e
 }
 
 // checkEvent applies the rules that tie an event's fields together.
@@ -141,27 +159,4 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
 		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
 		Body: body, BodyLine: bodyLine}
-}
-
-// parseText reads a translation file: only the per-language fields of
-// schema (EventSchema or PageSchema).
-func parseText(path, lang string, schema []Field, src []byte) (*Text, Diagnostics) {
-	f := &file{path: path}
-	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, f.diags
-	}
-	return f.textOf(f.translation(root, schema), lang, body, bodyLine), f.diags
-}
-
-// parsePage reads an explainer page in the default language.
-func parsePage(path, key, lang string, src []byte) (*Page, *Text, Diagnostics) {
-	f := &file{path: path}
-	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, nil, f.diags
-	}
-	v := f.decode(root, "", PageSchema)
-	p := &Page{Key: key, Path: path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
-	return p, f.textOf(v, lang, body, bodyLine), f.diags
 }

@@ -229,22 +229,6 @@ func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []
 	return out
 }
 
-// parseOne parses one file of the tree.
-func parseOne(en entry, langs []string, b []byte) parsed {
-	var r parsed
-	switch {
-	case en.lang != langs[0] && en.dir == EventsDir:
-		r.text, r.diags = parseText(en.path, en.lang, EventSchema, b)
-	case en.lang != langs[0]:
-		r.text, r.diags = parseText(en.path, en.lang, PageSchema, b)
-	case en.dir == EventsDir:
-		r.event, r.diags = parseEvent(en.path, en.name, langs, b)
-	default:
-		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, b)
-	}
-	return r
-}
-
 // completeTexts orders the texts of a file by site language and fills a
 // missing translation with the default language's text, marked as a
 // fallback.
