@@ -79,21 +79,7 @@ func French(s string) string {
 
 // skipSpaces returns the index after the run of plain, no-break and narrow
 // no-break spaces at s[i:].
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ':
-			i++
-		case strings.HasPrefix(s[i:], nbsp):
-			i += len(nbsp)
-		case strings.HasPrefix(s[i:], nnbsp):
-			i += len(nnbsp)
-		default:
-			return i
-		}
-	}
-	return i
-}
+func skipSpaces(s string, i int) int { return len(s) - len(strings.TrimLeft(s[i:], " "+nbsp+nnbsp)) }
 
 // highPunct reports the punctuation that takes a space before it at the
 // start of s, and its length in bytes (0 if none).
