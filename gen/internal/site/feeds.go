@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"slices"
@@ -41,10 +42,7 @@ func (in *inputs) feedView(v *langViews) *feedView {
 	f.Atom.Author.Name = v.siteTitle
 	events := slices.Clone(in.c.Events)
 	slices.SortStableFunc(events, func(a, b *content.Event) int {
-		if c := entryDate(b).Compare(entryDate(a)); c != 0 {
-			return c
-		}
-		return b.Date.Compare(a.Date)
+		return cmp.Or(entryDate(b).Compare(entryDate(a)), b.Date.Compare(a.Date))
 	})
 	for i, e := range events {
 		ev := v.byID[e.ID]

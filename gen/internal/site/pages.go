@@ -214,9 +214,4 @@ func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 
 // entryDate is when an event became known: its publication day, else its
 // decision day.
-func entryDate(e *content.Event) content.Date {
-	if !e.Published.IsZero() {
-		return e.Published
-	}
-	return e.Date
-}
+func entryDate(e *content.Event) content.Date { return cmp.Or(e.Published, e.Date) }
