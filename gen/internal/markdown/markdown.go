@@ -13,6 +13,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -147,10 +148,7 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 			dash = true
 		}
 	}
-	id := b.String()
-	if id == "" {
-		id = "section"
-	}
+	id := cmp.Or(b.String(), "section")
 	base := id
 	for i := 1; h.seen[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)

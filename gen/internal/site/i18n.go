@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -102,9 +103,7 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 		loc := format.NewLocale(tag)
 		copy(loc.Months[:], s.Months)
 		loc.MoneyPattern, loc.DayPattern, loc.MonthPattern = s.Money, s.DateDay, s.DateMonth
-		if s.DateYear != "" {
-			loc.YearPattern = s.DateYear
-		}
+		loc.YearPattern = cmp.Or(s.DateYear, loc.YearPattern)
 		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
 		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s}
 		if i > 0 {
