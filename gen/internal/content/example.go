@@ -66,20 +66,19 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 		if note != "" && f.PerLang && i > 0 && !schema[i-1].PerLang {
 			out = append(out, exampleLine{text: "# " + note})
 		}
-		p, key, c := path+f.Name, indent+f.Name+":", f.Comment()
-		v := values[p]
+		p := path + f.Name
+		v, line := values[p], exampleLine{indent + f.Name + ":", f.Comment()}
 		given := slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") })
+		var sub []exampleLine // the lines below the key's
 		switch {
 		case v != "" && f.List && !strings.HasPrefix(v, "["):
-			out = append(out, exampleLine{key, c})
 			for _, item := range strings.Split(v, "\n") {
-				out = append(out, exampleLine{text: indent + "  - " + item})
+				sub = append(sub, exampleLine{text: indent + "  - " + item})
 			}
 		case strings.HasPrefix(v, "{"): // a group is written as a block, one field per line
-			out = append(out, exampleLine{key, c})
-			out = append(out, blockLines(v, f.Fields, indent+"  ")...)
+			sub = blockLines(v, f.Fields, indent+"  ")
 		case v != "":
-			out = append(out, exampleLine{key + " " + v, c})
+			line.text += " " + v
 		case f.Fields != nil && (given || indent == ""):
 			// An empty group at the top shows an example of itself,
 			// commented out: removing the # of each line gives the group.
@@ -92,8 +91,7 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 					}
 				}
 			}
-			out = append(out, exampleLine{key, c})
-			sub := exampleLines(f.Fields, sv, p+".", indent+"  ", "")
+			sub = exampleLines(f.Fields, sv, p+".", indent+"  ", "")
 			if f.List {
 				for j := range sub {
 					sub[j].text = "  " + sub[j].text
@@ -103,12 +101,10 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 			for j := range sub {
 				sub[j].text = hash + sub[j].text
 			}
-			out = append(out, sub...)
 		case f.List:
-			out = append(out, exampleLine{key + " []", c})
-		default:
-			out = append(out, exampleLine{key, c})
+			line.text += " []"
 		}
+		out = append(append(out, line), sub...)
 	}
 	return out
 }
