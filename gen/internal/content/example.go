@@ -46,12 +46,8 @@ func Sample(schema []Field, values map[string]string, note string) string {
 				at, n = col, 0
 			}
 			b.WriteString(strings.Repeat(" ", at-n) + "#")
-			for i, part := range wrap(l.comment, lineWidth-at-2, lineWidth-col-4) {
-				if i > 0 {
-					b.WriteString("\n" + strings.Repeat(" ", col) + "#  ")
-				}
-				b.WriteString(" " + part)
-			}
+			parts := wrap(l.comment, lineWidth-at-2, lineWidth-col-4) // the lines after the first go on under it
+			b.WriteString(" " + strings.Join(parts, "\n"+strings.Repeat(" ", col)+"#   "))
 		}
 		b.WriteString("\n")
 	}
