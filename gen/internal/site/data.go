@@ -14,29 +14,29 @@ import (
 // integers in the decision's currency; dates keep their precision.
 
 type jsonEvent struct {
-	ID            string            `json:"id"`
-	Date          string            `json:"date"`
-	DatePrecision string            `json:"date_precision"`
-	Published     string            `json:"published,omitempty"`
-	Country       string            `json:"country"`
-	Authority     string            `json:"authority"`
-	AuthorityName map[string]string `json:"authority_name"`
-	Kind          string            `json:"kind"`
-	Amount        *content.Money    `json:"amount,omitempty"`
-	Penalty       *content.Penalty  `json:"penalty,omitempty"`
-	Reference     string            `json:"reference,omitempty"`
-	Status        string            `json:"status"`
-	Confirmation  string            `json:"confirmation"`
-	Paid          string            `json:"paid,omitempty"`
-	Context       bool              `json:"context"`
-	Related       []string          `json:"related"`
-	Title         map[string]string `json:"title"`
-	Summary       map[string]string `json:"summary"`
-	Caveats       map[string]any    `json:"caveats,omitempty"`
-	URL           map[string]string `json:"url"`
-	Sources       []content.Source  `json:"sources"`
-	Checked       string            `json:"checked,omitempty"`
-	Updates       []content.Update  `json:"updates,omitempty"`
+	ID            string              `json:"id"`
+	Date          string              `json:"date"`
+	DatePrecision string              `json:"date_precision"`
+	Published     string              `json:"published,omitempty"`
+	Country       string              `json:"country"`
+	Authority     string              `json:"authority"`
+	AuthorityName map[string]string   `json:"authority_name"`
+	Kind          string              `json:"kind"`
+	Amount        *content.Money      `json:"amount,omitempty"`
+	Penalty       *content.Penalty    `json:"penalty,omitempty"`
+	Reference     string              `json:"reference,omitempty"`
+	Status        string              `json:"status"`
+	Confirmation  string              `json:"confirmation"`
+	Paid          string              `json:"paid,omitempty"`
+	Context       bool                `json:"context"`
+	Related       []string            `json:"related"`
+	Title         map[string]string   `json:"title"`
+	Summary       map[string]string   `json:"summary"`
+	Caveats       map[string][]string `json:"caveats,omitempty"`
+	URL           map[string]string   `json:"url"`
+	Sources       []content.Source    `json:"sources"`
+	Checked       string              `json:"checked,omitempty"`
+	Updates       []content.Update    `json:"updates,omitempty"`
 }
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
@@ -65,7 +65,7 @@ func (in *inputs) openData() *openData {
 			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
 			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources, Checked: e.Checked.String(),
 			Penalty: e.Penalty, Updates: e.Updates,
-			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
+			Title: map[string]string{}, Summary: map[string]string{}, Caveats: map[string][]string{}, URL: map[string]string{}}
 		if e.Kind == "fine" || e.Kind == "penalty" {
 			j.Paid = e.Paid
 		}
@@ -76,10 +76,7 @@ func (in *inputs) openData() *openData {
 			}
 			j.Title[l.Code], j.Summary[l.Code] = t.Title, t.Summary
 			if len(t.Caveats) > 0 {
-				if j.Caveats == nil {
-					j.Caveats = map[string]any{}
-				}
-				j.Caveats[l.Code] = t.Caveats
+				j.Caveats[l.Code] = t.Caveats // an empty map is left out
 			}
 			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
 		}
