@@ -51,7 +51,9 @@ type Lang struct {
 	Default bool
 	// Prefix is "" for the default language and "/en" for English.
 	Prefix string
-	Locale *format.Locale
+	// Locale writes dates (l.Date), amounts (l.Money) and numbers in the
+	// language's conventions.
+	*format.Locale
 	// T holds the words of the interface by key, set in the language's
 	// typography: a layout writes {{.L.T.skip}}.
 	T map[string]string
@@ -164,12 +166,6 @@ func (l *Lang) Plural(key string, n int, pairs ...string) string {
 	}
 	return l.Tf(key+form, append(pairs, "n", l.Number(n))...)
 }
-
-// Date writes d at its precision.
-func (l *Lang) Date(d content.Date) string { return l.Locale.Date(d) }
-
-// Money writes an amount in its own currency.
-func (l *Lang) Money(m content.Money) string { return l.Locale.Money(m) }
 
 // Number writes an integer with the language's grouping.
 func (l *Lang) Number(n int) string { return l.Locale.Number(int64(n)) }
