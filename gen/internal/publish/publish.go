@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -97,23 +98,16 @@ func write(tmp string, files []File, opt Options) error {
 		cores <- struct{}{}
 		wg.Go(func() {
 			defer func() { <-cores }()
-			errs[i] = writeFile(create, filepath.Join(tmp, filepath.FromSlash(f.Path)), f.Data)
+			w, err := create(filepath.Join(tmp, filepath.FromSlash(f.Path)))
+			if err == nil {
+				_, err = w.Write(f.Data)
+				err = cmp.Or(err, w.Close()) // closed in any case; the write's error first
+			}
+			errs[i] = err
 		})
 	}
 	wg.Wait()
 	return errors.Join(errs...) // which leaves out the nils
-}
-
-func writeFile(create func(string) (io.WriteCloser, error), name string, data []byte) error {
-	w, err := create(name)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
 }
 
 func syncDir(dir string) error {
