@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -206,10 +207,5 @@ func (f *file) plain(n *yaml.Node, depth int) bool {
 		f.errorf(n, "", "plain values without a !tag", "YAML tags are not allowed")
 		return false
 	}
-	for _, c := range n.Content {
-		if !f.plain(c, depth+1) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return !f.plain(c, depth+1) }) // stops at the first that is not
 }
