@@ -52,12 +52,7 @@ func (in *inputs) feedView(v *langViews) *feedView {
 			text += " — " + ev.Amount
 		}
 		text += ". " + ev.Summary
-		updated := entryDate(e)
-		for _, u := range e.Updates {
-			if u.Date.Compare(updated) > 0 {
-				updated = u.Date
-			}
-		}
+		updated := latest(entryDate(e), e.Updates)
 		url, published := in.abs(ev.URL), rfc3339(entryDate(e))
 		a := atomEntry{Title: atomText{"text", ev.Title}, ID: url, Link: atomLink{"alternate", "text/html", url},
 			Updated: rfc3339(updated), Published: published, Summary: atomText{"text", text}}

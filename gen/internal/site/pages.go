@@ -61,12 +61,7 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	for _, e := range v.events {
 		updated := in.c.Site.AsOf
 		if ce := in.byID[e.ID]; len(ce.Updates) > 0 || !ce.Checked.IsZero() {
-			updated = ce.Checked
-			for _, u := range ce.Updates {
-				if u.Date.Compare(updated) > 0 {
-					updated = u.Date
-				}
-			}
+			updated = latest(ce.Checked, ce.Updates)
 		}
 		facts := []string{e.Date, e.Authority.Label}
 		if e.Reference != "" {
@@ -215,3 +210,13 @@ func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 // entryDate is when an event became known: its publication day, else its
 // decision day.
 func entryDate(e *content.Event) content.Date { return cmp.Or(e.Published, e.Date) }
+
+// latest is the latest of d and the days of updates.
+func latest(d content.Date, updates []content.Update) content.Date {
+	for _, u := range updates {
+		if u.Date.Compare(d) > 0 {
+			d = u.Date
+		}
+	}
+	return d
+}
