@@ -38,7 +38,6 @@ func ParseDate(s string) (Date, error) {
 		n, err := strconv.Atoi(s)
 		return n, err == nil && s[0] != '+' && s[0] != '-'
 	}
-	var d Date
 	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return Date{}, bad
 	}
@@ -46,7 +45,7 @@ func ParseDate(s string) (Date, error) {
 	if !ok || y < 1000 {
 		return Date{}, bad
 	}
-	d.Y, d.Prec = y, Year
+	d := Date{Y: y, Prec: Year}
 	if len(s) >= 7 {
 		m, ok := digits(s[5:7])
 		if s[4] != '-' || !ok {

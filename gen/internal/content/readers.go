@@ -117,8 +117,7 @@ func (f *file) country(n *yaml.Node, name string) (string, bool) {
 		f.errorf(n, name, expected, "%s is not a country code", describe(n))
 		return "", false
 	}
-	s := n.Value
-	code := s
+	s, code := n.Value, n.Value
 	if subdivisionRE.MatchString(s) {
 		code = s[:2]
 	}
