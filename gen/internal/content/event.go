@@ -12,30 +12,6 @@ import (
 // Placeholder marks the address gen new writes for a source, to replace.
 const Placeholder = "replace-me"
 
-// parseOne parses one file of the tree: an event's facts and text in the
-// default language, an explainer page in it, or a translation of either,
-// which holds only the per-language fields.
-func parseOne(en entry, langs []string, src []byte) parsed {
-	f := &file{path: en.path, langs: langs}
-	root, body, bodyLine := f.split(src)
-	var r parsed
-	switch {
-	case root == nil:
-	case en.lang != langs[0] && en.dir == EventsDir:
-		r.text = f.textOf(f.translation(root, EventSchema), en.lang, body, bodyLine)
-	case en.lang != langs[0]:
-		r.text = f.textOf(f.translation(root, PageSchema), en.lang, body, bodyLine)
-	case en.dir == EventsDir:
-		r.event = f.event(en.name, root, body, bodyLine)
-	default:
-		v := f.decode(root, "", PageSchema)
-		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
-		r.text = f.textOf(v, en.lang, body, bodyLine)
-	}
-	r.diags = f.diags
-	return r
-}
-
 // event reads the facts and the default language's text of an event.
 func (f *file) event(id string, root *yaml.Node, body []byte, bodyLine int) *Event {
 	v := f.decode(root, "", EventSchema)

@@ -229,6 +229,30 @@ func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []
 	return out
 }
 
+// parseOne parses one file of the tree: an event's facts and text in the
+// default language, an explainer page in it, or a translation of either,
+// which holds only the per-language fields.
+func parseOne(en entry, langs []string, src []byte) parsed {
+	f := &file{path: en.path, langs: langs}
+	root, body, bodyLine := f.split(src)
+	var r parsed
+	switch {
+	case root == nil:
+	case en.lang != langs[0] && en.dir == EventsDir:
+		r.text = f.textOf(f.translation(root, EventSchema), en.lang, body, bodyLine)
+	case en.lang != langs[0]:
+		r.text = f.textOf(f.translation(root, PageSchema), en.lang, body, bodyLine)
+	case en.dir == EventsDir:
+		r.event = f.event(en.name, root, body, bodyLine)
+	default:
+		v := f.decode(root, "", PageSchema)
+		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
+		r.text = f.textOf(v, en.lang, body, bodyLine)
+	}
+	r.diags = f.diags
+	return r
+}
+
 // completeTexts orders the texts of a file by site language and fills a
 // missing translation with the default language's text, marked as a
 // fallback.
