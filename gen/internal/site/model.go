@@ -54,7 +54,8 @@ type langViews struct {
 	byID   map[string]*EventView
 	byKey  map[string]*TextView
 	// cards are the events' cards, by id; facets the facet values, each
-	// with its events, by dimension in the order of the filters.
+	// with its events, by dimension in the order of the filters, which
+	// group them for the timeline's form.
 	cards   map[string]template.HTML
 	facets  []facet
 	filters []FacetGroup
