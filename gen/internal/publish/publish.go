@@ -56,15 +56,13 @@ func Write(dir string, files []File, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if err := write(tmp, files, opt); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	if err = write(tmp, files, opt); err == nil {
+		err = swap(tmp, dir, parent, base)
 	}
-	if err := swap(tmp, dir, parent, base); err != nil {
+	if err != nil {
 		os.RemoveAll(tmp)
-		return err
 	}
-	return nil
+	return err
 }
 
 // write writes files into the new folder tmp: the folders first, then
