@@ -30,11 +30,11 @@ func open(b *strings.Builder, class string, width, height float64, title string)
 	fmt.Fprintf(b, `<svg class="chart %s" viewBox="0 0 %g %g" role="img" aria-label="%s"><title>%s</title>`, class, width, height, t, t)
 }
 
-// longest is the number of characters of the longest label.
-func longest(labels []string) int {
+// longest is the number of characters of the longest label of items.
+func longest[T any](items []T, label func(T) string) int {
 	n := 0
-	for _, l := range labels {
-		n = max(n, utf8.RuneCountInString(l))
+	for _, it := range items {
+		n = max(n, utf8.RuneCountInString(label(it)))
 	}
 	return n
 }
@@ -105,11 +105,7 @@ func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to int) 
 		left, right = 44.0, 8.0
 		colW, yearH = 24.0, 64.0
 	)
-	labels := make([]string, len(rows))
-	for i, r := range rows {
-		labels[i] = r.Label
-	}
-	top := float64(longest(labels))*charW + 14
+	top := float64(longest(rows, func(r Row) string { return r.Label }))*charW + 14
 	width := left + colW*float64(len(rows)) + right
 	height := top + yearH*float64(to+1-from) + 8
 	y := func(t float64) float64 { return top + (t-float64(from))*yearH }
@@ -148,10 +144,8 @@ type Bar struct {
 // separate charts, never on one scale.
 func Bars(title string, bars []Bar) string {
 	var maxV int64 = 1
-	texts := make([]string, len(bars))
-	for i, bar := range bars {
+	for _, bar := range bars {
 		maxV = max(maxV, bar.Value)
-		texts[i] = bar.Text
 	}
 	var b strings.Builder
 	const (
@@ -175,7 +169,7 @@ func Bars(title string, bars []Bar) string {
 		line, nBarH  = 18.0, 18.0
 		group        = line + nBarH + 12
 	)
-	span := nWidth - 2*edge - float64(longest(texts))*charW - 6
+	span := nWidth - 2*edge - float64(longest(bars, func(b Bar) string { return b.Text }))*charW - 6
 	open(&b, "chart-bars chart-narrow", nWidth, group*float64(len(bars))+4, title)
 	for i, bar := range bars {
 		y := 4 + float64(i)*group
@@ -238,15 +232,12 @@ func cumulative(b *strings.Builder, class, title string, steps []Step, from, to 
 			fmt.Fprintf(b, `<text class="name" x="%g" y="%.1f">%s</text>`, left+2, y(v)-5, html.EscapeString(yLabel(v)))
 		}
 	}
-	var path strings.Builder
+	var path, marks strings.Builder
 	fmt.Fprintf(&path, "M%.1f %.1f", x(float64(from)), y(0))
 	for _, s := range steps {
 		fmt.Fprintf(&path, "H%.1f V%.1f", x(s.T), y(s.Total))
+		fmt.Fprintf(&marks, `<circle class="mark" cx="%.1f" cy="%.1f" r="5"><title>%s</title></circle>`, x(s.T), y(s.Total), html.EscapeString(s.Label))
 	}
 	fmt.Fprintf(&path, "H%.1f", x(float64(to+1)))
-	fmt.Fprintf(b, `<path class="step" d="%s"/>`, path.String())
-	for _, s := range steps {
-		fmt.Fprintf(b, `<circle class="mark" cx="%.1f" cy="%.1f" r="5"><title>%s</title></circle>`, x(s.T), y(s.Total), html.EscapeString(s.Label))
-	}
-	b.WriteString(`</svg>`)
+	fmt.Fprintf(b, `<path class="step" d="%s"/>%s</svg>`, path.String(), marks.String())
 }

@@ -3,15 +3,16 @@ package content
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 )
 
 // crossCheck validates what no single file can: authority keys, related
 // ids, and the warnings gen check --strict makes errors. It completes each
 // related list both ways, so that a chain written on one side shows on both.
-// files holds the id of every event file, read or not: a link to a file
-// that could not be read is not reported again.
-func (c *Content) crossCheck(files map[string]bool) Diagnostics {
+// exists holds EventsDir/ID for every event file, read or not: a link to
+// a file that could not be read is not reported again.
+func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 	var diags Diagnostics
 	ids := make([]string, len(c.Events))
 	byID := make(map[string]*Event, len(c.Events))
@@ -19,11 +20,7 @@ func (c *Content) crossCheck(files map[string]bool) Diagnostics {
 		ids[i] = e.ID
 		byID[e.ID] = e
 	}
-	authKeys := make([]string, 0, len(c.Authorities))
-	for k := range c.Authorities {
-		authKeys = append(authKeys, k)
-	}
-	slices.Sort(authKeys)
+	authKeys := slices.Sorted(maps.Keys(c.Authorities))
 
 	errAt := func(e *Event, p pos, field, problem, expected string, sev Severity) {
 		diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
@@ -51,7 +48,7 @@ func (c *Content) crossCheck(files map[string]bool) Diagnostics {
 				errAt(e, p, field, "an event cannot be related to itself", "the id of another event", Error)
 			case slices.Contains(e.Related[:i], r):
 				errAt(e, p, field, fmt.Sprintf("%q is listed twice", r), "each related id once", Error)
-			case byID[r] == nil && files[r]:
+			case byID[r] == nil && exists[EventsDir+"/"+r]:
 			case byID[r] == nil:
 				expected := "the id (file name without .md) of an event in " + EventsDir
 				if s := suggest(r, slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == e.ID })); s != "" {
@@ -98,9 +95,6 @@ func (c *Content) dropDrafts() {
 		}
 		return e.Draft
 	})
-	if len(drafts) == 0 {
-		return
-	}
 	for _, e := range c.Events {
 		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
 	}

@@ -2,7 +2,7 @@ package content
 
 func parseSite(path string, src []byte) (Site, Diagnostics) {
 	f := &file{path: path, langs: []string{"fr", "en"}}
-	root := f.parseYAML(src)
+	root := f.mapping(f.parseDoc(src), "not a list of fields")
 	if root == nil {
 		return Site{Languages: f.langs}, f.diags
 	}
@@ -21,7 +21,7 @@ func parseSite(path string, src []byte) (Site, Diagnostics) {
 func parseAuthorities(path string, src []byte, langs []string) (map[string]*Authority, Diagnostics) {
 	f := &file{path: path, langs: langs}
 	out := map[string]*Authority{}
-	root := f.parseYAML(src)
+	root := f.mapping(f.parseDoc(src), "not a list of fields")
 	if root == nil {
 		return out, f.diags
 	}

@@ -33,26 +33,19 @@ type Date struct {
 // exist (2023-02-30) and any other shape (17/10/2022).
 func ParseDate(s string) (Date, error) {
 	bad := fmt.Errorf("%q is not a date", s)
+	// digits reads digits only: Atoi also takes a sign.
 	digits := func(s string) (int, bool) {
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-		}
 		n, err := strconv.Atoi(s)
-		return n, err == nil
+		return n, err == nil && s[0] != '+' && s[0] != '-'
 	}
-	var d Date
-	switch len(s) {
-	case 4, 7, 10:
-	default:
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return Date{}, bad
 	}
 	y, ok := digits(s[:4])
 	if !ok || y < 1000 {
 		return Date{}, bad
 	}
-	d.Y, d.Prec = y, Year
+	d := Date{Y: y, Prec: Year}
 	if len(s) >= 7 {
 		m, ok := digits(s[5:7])
 		if s[4] != '-' || !ok {
@@ -103,6 +96,9 @@ func (d Date) String() string {
 	return ""
 }
 
+// MarshalText writes d as String does, for the open data.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
 // Compare orders dates in time. A date known only to the month sorts
 // before the days of that month, and a year before its months: the
 // timeline shows what is less precise first within its period.
@@ -113,18 +109,12 @@ func (d Date) Compare(o Date) int {
 // After reports whether every day d may stand for is after o's last day,
 // so that a date is upcoming only when it surely is.
 func (d Date) After(o Date) bool {
-	return d.first().After(o.last())
+	return d.Time().After(o.last())
 }
 
-func (d Date) first() time.Time {
-	m, day := d.M, d.D
-	if m == 0 {
-		m = 1
-	}
-	if day == 0 {
-		day = 1
-	}
-	return time.Date(d.Y, m, day, 0, 0, 0, 0, time.UTC)
+// Time is the first instant of d in UTC (for feeds, which need a time).
+func (d Date) Time() time.Time {
+	return time.Date(d.Y, max(d.M, 1), max(d.D, 1), 0, 0, 0, 0, time.UTC) // January, the 1st, when not known
 }
 
 func (d Date) last() time.Time {
@@ -134,13 +124,10 @@ func (d Date) last() time.Time {
 	case Month:
 		return time.Date(d.Y, d.M, daysIn(d.Y, d.M), 0, 0, 0, 0, time.UTC)
 	}
-	return d.first()
+	return d.Time()
 }
-
-// Time is the first instant of d in UTC (for feeds, which need a time).
-func (d Date) Time() time.Time { return d.first() }
 
 // DaysUntil counts the days from d to o (o − d); both must be days.
 func (d Date) DaysUntil(o Date) int {
-	return int(o.first().Sub(d.first()).Hours() / 24)
+	return int(o.Time().Sub(d.Time()).Hours() / 24)
 }

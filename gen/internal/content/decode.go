@@ -35,7 +35,7 @@ func (f *file) decode(n *yaml.Node, prefix string, schema []Field) values {
 	for i := range schema {
 		fd := &schema[i]
 		node := m[fd.Name]
-		if isNull(node) {
+		if node == nil || node.Kind == yaml.ScalarNode && node.Tag == "!!null" { // absent or empty
 			if fd.Required {
 				f.errorf(cmp.Or(node, n), prefix+fd.Name, fd.Expected, "missing")
 			}
@@ -195,10 +195,6 @@ func (f *file) group(n *yaml.Node, name string, schema []Field, noun, expected s
 	before := len(f.diags)
 	v = f.decode(n, name+".", schema)
 	return v, len(f.diags) == before
-}
-
-func isNull(n *yaml.Node) bool {
-	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
 }
 
 // describe names a node's value for a message: the value itself for a

@@ -33,25 +33,22 @@ type Diagnostic struct {
 }
 
 func (d Diagnostic) Error() string {
-	var b strings.Builder
-	b.WriteString(d.Path)
+	s := d.Path
 	if d.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
+		s += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
 	}
-	b.WriteString(": ")
+	s += ": "
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		s += "warning: "
 	}
 	if d.Field != "" {
-		b.WriteString(d.Field)
-		b.WriteString(": ")
+		s += d.Field + ": "
 	}
-	b.WriteString(d.Problem)
+	s += d.Problem
 	if d.Expected != "" {
-		b.WriteString("; expected ")
-		b.WriteString(d.Expected)
+		s += "; expected " + d.Expected
 	}
-	return b.String()
+	return s
 }
 
 // Diagnostics is every problem of a run, sorted by file, line and column.

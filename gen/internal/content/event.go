@@ -12,23 +12,17 @@ import (
 // Placeholder marks the address gen new writes for a source, to replace.
 const Placeholder = "replace-me"
 
-// parseEvent reads the facts and the default language's text of an
-// event, for a site of the languages langs.
-func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostics) {
-	f := &file{path: path, langs: langs}
-	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, f.diags
-	}
+// event reads the facts and the default language's text of an event.
+func (f *file) event(id string, root *yaml.Node, body []byte, bodyLine int) *Event {
 	v := f.decode(root, "", EventSchema)
-	e := &Event{ID: id, Path: path,
+	e := &Event{ID: id, Path: f.path,
 		Date: get[Date](v, "date"), Published: get[Date](v, "published"), Country: get[string](v, "country"),
 		Authority: get[string](v, "authority"), Kind: get[string](v, "kind"), Amount: get[*Money](v, "amount"),
 		Penalty: get[*Penalty](v, "penalty"), Reference: get[string](v, "reference"), Status: get[string](v, "status"),
 		Confirmation: get[string](v, "confirmation"), Paid: get[string](v, "paid"), Context: get[bool](v, "context"),
 		Sources: get[[]Source](v, "sources"), Draft: get[bool](v, "draft"),
 		Checked: get[Date](v, "checked"), Updates: get[[]Update](v, "updates"),
-		Texts:        []*Text{f.textOf(v, langs[0], body, bodyLine)},
+		Texts:        []*Text{f.textOf(v, f.langs[0], body, bodyLine)},
 		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
 	}
 	for _, r := range get[[]ref](v, "related") {
@@ -36,7 +30,7 @@ func parseEvent(path, id string, langs []string, src []byte) (*Event, Diagnostic
 		e.relatedPos = append(e.relatedPos, r.at)
 	}
 	f.checkEvent(e, v)
-	return e, f.diags
+	return e
 }
 
 // checkEvent applies the rules that tie an event's fields together.
@@ -141,32 +135,4 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
 		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
 		Body: body, BodyLine: bodyLine}
-}
-
-// parseEventText reads a translation file: only the text fields.
-func parseEventText(path, lang string, src []byte) (*Text, Diagnostics) {
-	f := &file{path: path}
-	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, f.diags
-	}
-	return f.textOf(f.translation(root, EventSchema), lang, body, bodyLine), f.diags
-}
-
-// parsePage reads an explainer page in one language. Weight and layout
-// are read from the default language's file only.
-func parsePage(path, key, lang string, isDefault bool, src []byte) (*Page, *Text, Diagnostics) {
-	f := &file{path: path}
-	root, body, bodyLine := f.split(src)
-	if root == nil {
-		return nil, nil, f.diags
-	}
-	var v values
-	if isDefault {
-		v = f.decode(root, "", PageSchema)
-	} else {
-		v = f.translation(root, PageSchema)
-	}
-	p := &Page{Key: key, Path: path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
-	return p, f.textOf(v, lang, body, bodyLine), f.diags
 }

@@ -46,12 +46,8 @@ func Sample(schema []Field, values map[string]string, note string) string {
 				at, n = col, 0
 			}
 			b.WriteString(strings.Repeat(" ", at-n) + "#")
-			for i, part := range wrap(l.comment, lineWidth-at-2, lineWidth-col-4) {
-				if i > 0 {
-					b.WriteString("\n" + strings.Repeat(" ", col) + "#  ")
-				}
-				b.WriteString(" " + part)
-			}
+			parts := wrap(l.comment, lineWidth-at-2, lineWidth-col-4) // the lines after the first go on under it
+			b.WriteString(" " + strings.Join(parts, "\n"+strings.Repeat(" ", col)+"#   "))
 		}
 		b.WriteString("\n")
 	}
@@ -66,61 +62,45 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 		if note != "" && f.PerLang && i > 0 && !schema[i-1].PerLang {
 			out = append(out, exampleLine{text: "# " + note})
 		}
-		p, key, c := path+f.Name, indent+f.Name+":", f.Comment()
-		v := values[p]
+		p := path + f.Name
+		v, line := values[p], exampleLine{indent + f.Name + ":", f.Comment()}
+		given := slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") })
+		var sub []exampleLine // the lines below the key's
 		switch {
 		case v != "" && f.List && !strings.HasPrefix(v, "["):
-			out = append(out, exampleLine{key, c})
 			for _, item := range strings.Split(v, "\n") {
-				out = append(out, exampleLine{text: indent + "  - " + item})
+				sub = append(sub, exampleLine{text: indent + "  - " + item})
 			}
 		case strings.HasPrefix(v, "{"): // a group is written as a block, one field per line
-			out = append(out, exampleLine{key, c})
-			out = append(out, blockLines(v, f.Fields, indent+"  ")...)
+			sub = blockLines(v, f.Fields, indent+"  ")
 		case v != "":
-			out = append(out, exampleLine{key + " " + v, c})
-		case f.Fields != nil && slices.ContainsFunc(slices.Collect(maps.Keys(values)), func(k string) bool { return strings.HasPrefix(k, p+".") }):
-			out = append(out, exampleLine{key, c})
-			sub := exampleLines(f.Fields, values, p+".", indent+"  ", "")
+			line.text += " " + v
+		case f.Fields != nil && (given || indent == ""):
+			// An empty group at the top shows an example of itself,
+			// commented out: removing the # of each line gives the group.
+			sv, hash := values, ""
+			if !given {
+				sv, hash = map[string]string{}, "#"
+				for _, g := range f.Fields {
+					if g.Example != "" {
+						sv[p+"."+g.Name] = g.Example
+					}
+				}
+			}
+			sub = exampleLines(f.Fields, sv, p+".", indent+"  ", "")
 			if f.List {
 				for j := range sub {
 					sub[j].text = "  " + sub[j].text
 				}
 				sub[0].text = indent + "  - " + strings.TrimLeft(sub[0].text, " ")
 			}
-			out = append(out, sub...)
-		case f.Fields != nil && indent == "":
-			// An empty group shows an example of itself, commented out:
-			// removing the # of each line gives the group.
-			out = append(out, exampleLine{key, c})
-			sub := exampleLines(f.Fields, groupExample(f.Fields, p), p+".", "  ", "")
-			if f.List {
-				for j := range sub {
-					sub[j].text = "  " + sub[j].text
-				}
-				sub[0].text = "  - " + strings.TrimLeft(sub[0].text, " ")
-			}
 			for j := range sub {
-				sub[j].text = "#" + sub[j].text
+				sub[j].text = hash + sub[j].text
 			}
-			out = append(out, sub...)
 		case f.List:
-			out = append(out, exampleLine{key + " []", c})
-		default:
-			out = append(out, exampleLine{key, c})
+			line.text += " []"
 		}
-	}
-	return out
-}
-
-// groupExample is the example of each field of a group that has one, by
-// its path under p.
-func groupExample(fields []Field, p string) map[string]string {
-	out := map[string]string{}
-	for _, g := range fields {
-		if g.Example != "" {
-			out[p+"."+g.Name] = g.Example
-		}
+		out = append(append(out, line), sub...)
 	}
 	return out
 }
@@ -137,13 +117,10 @@ func blockLines(flow string, fields []Field, indent string) []exampleLine {
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		line := exampleLine{text: indent + k.Value + ":"}
 		var sub Field
 		if j := slices.IndexFunc(fields, func(f Field) bool { return f.Name == k.Value }); j >= 0 {
-			sub = fields[j]
-		}
-		line := exampleLine{text: indent + k.Value + ":"}
-		if sub.Name != "" {
-			line.comment = sub.Comment()
+			sub, line.comment = fields[j], fields[j].Comment()
 		}
 		if v.Kind == yaml.MappingNode {
 			out = append(out, line)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,19 +62,40 @@ func (f *file) text(src []byte) ([]byte, bool) {
 		return nil, false
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a UTF-8 byte-order mark is harmless
-	if p, ok := invalidUTF8(src); ok {
-		f.report(Error, p, "", "invalid UTF-8", "UTF-8 text; save the file as UTF-8")
+	if !utf8.Valid(src) {
+		i := 0 // the first byte that is not UTF-8, its column counted in characters
+		for {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		line, start := lineOf(src, i)
+		f.report(Error, pos{line, 1 + utf8.RuneCount(src[start:i])}, "", "invalid UTF-8",
+			"UTF-8 text; save the file as UTF-8")
 		return nil, false
 	}
-	if p, ok := longLine(src); ok {
-		f.report(Error, p, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes), fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
-		return nil, false
+	line := 1
+	for l := range bytes.Lines(src) {
+		if len(bytes.TrimSuffix(l, []byte("\n"))) > maxLineBytes {
+			f.report(Error, pos{line, maxLineBytes + 1}, "", fmt.Sprintf("line longer than %d bytes", maxLineBytes),
+				fmt.Sprintf("lines of at most %d bytes; break the paragraph", maxLineBytes))
+			return nil, false
+		}
+		line++
 	}
-	if p, ok := nulByte(src); ok {
-		f.report(Error, p, "", "NUL byte in text", "plain UTF-8 text")
+	if i := bytes.IndexByte(src, 0); i >= 0 { // its column counted in bytes
+		line, start := lineOf(src, i)
+		f.report(Error, pos{line, i - start + 1}, "", "NUL byte in text", "plain UTF-8 text")
 		return nil, false
 	}
 	return src, true
+}
+
+// lineOf is the line of byte i of src, and the offset where that line starts.
+func lineOf(src []byte, i int) (line, start int) {
+	return 1 + bytes.Count(src[:i], []byte("\n")), bytes.LastIndexByte(src[:i], '\n') + 1
 }
 
 // split checks the file's encoding and cuts it into its front matter,
@@ -92,17 +114,16 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	// the node's lines count from the line after it: the fence's own line
 	// is needed to give positions in the file.
 	lead := src[:len(src)-len(bytes.TrimLeftFunc(src, unicode.IsSpace))]
-	fence := 1 + bytes.Count(lead, []byte("\n"))
-	f.lineOff = fence
+	f.lineOff = 1 + bytes.Count(lead, []byte("\n")) // the fence's line
 
 	var doc yaml.Node
 	rest, err := frontmatter.MustParse(bytes.NewReader(src), &doc, frontmatter.NewFormat("---", "---", yaml.Unmarshal))
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		// Not found: either the first line is no fence, or nothing closes it.
 		if first, _, _ := bytes.Cut(src[len(lead):], []byte("\n")); string(bytes.TrimSpace(first)) != "---" {
-			f.report(Error, pos{fence, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
+			f.report(Error, pos{f.lineOff, 1}, "", "no front matter", `a file that begins with a "---" line, the YAML fields, and a closing "---" line`)
 		} else {
-			f.report(Error, pos{fence, 1}, "", "front matter not closed", `a "---" line after the last field`)
+			f.report(Error, pos{f.lineOff, 1}, "", "front matter not closed", `a "---" line after the last field`)
 		}
 		return nil, nil, 0
 	}
@@ -111,19 +132,11 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		return nil, nil, 0
 	}
 	if len(doc.Content) == 0 {
-		f.report(Error, pos{fence, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
+		f.report(Error, pos{f.lineOff, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
 		return nil, nil, 0
 	}
 	front := src[:len(src)-len(rest)]
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(front, []byte("\n"))
-}
-
-// parseYAML reads a whole data file as one YAML mapping.
-func (f *file) parseYAML(src []byte) *yaml.Node {
-	if n := f.parseDoc(src); n != nil {
-		return f.mapping(n, "not a list of fields")
-	}
-	return nil
 }
 
 // parseDoc reads a whole data file as one plain YAML value.
@@ -148,9 +161,9 @@ func (f *file) parseDoc(src []byte) *yaml.Node {
 }
 
 // mapping returns n if it is a plain mapping, or nil after reporting
-// problem, or what makes it not plain.
+// problem, or what makes it not plain; nil stays nil.
 func (f *file) mapping(n *yaml.Node, problem string) *yaml.Node {
-	if !f.plain(n, 0) {
+	if n == nil || !f.plain(n, 0) {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
@@ -194,55 +207,5 @@ func (f *file) plain(n *yaml.Node, depth int) bool {
 		f.errorf(n, "", "plain values without a !tag", "YAML tags are not allowed")
 		return false
 	}
-	for _, c := range n.Content {
-		if !f.plain(c, depth+1) {
-			return false
-		}
-	}
-	return true
-}
-
-func invalidUTF8(src []byte) (pos, bool) {
-	if utf8.Valid(src) {
-		return pos{}, false
-	}
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return pos{line, col}, true
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return pos{}, false
-}
-
-func longLine(src []byte) (pos, bool) {
-	line := 1
-	for len(src) > 0 {
-		i := bytes.IndexByte(src, '\n')
-		if i < 0 {
-			i = len(src)
-		}
-		if i > maxLineBytes {
-			return pos{line, maxLineBytes + 1}, true
-		}
-		src = src[min(i+1, len(src)):]
-		line++
-	}
-	return pos{}, false
-}
-
-func nulByte(src []byte) (pos, bool) {
-	i := bytes.IndexByte(src, 0)
-	if i < 0 {
-		return pos{}, false
-	}
-	line := 1 + bytes.Count(src[:i], []byte("\n"))
-	return pos{line, i - bytes.LastIndexByte(src[:i], '\n')}, true
+	return !slices.ContainsFunc(n.Content, func(c *yaml.Node) bool { return !f.plain(c, depth+1) }) // stops at the first that is not
 }

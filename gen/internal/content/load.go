@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -16,7 +17,6 @@ import (
 
 // The places of the content tree.
 const (
-	Root            = "content"
 	EventsDir       = "content/events"
 	PagesDir        = "content/pages"
 	SiteFile        = "content/data/site.yaml"
@@ -81,18 +81,16 @@ func Load(fsys fs.FS, opt Options) *Content {
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
 	pages := map[string]*Page{}
-	exists := map[string]bool{} // dir/name of every default-language file, parsed or not
-	for _, en := range entries {
-		if en.lang == langs[0] {
-			exists[en.dir+"/"+en.name] = true
-		}
-	}
+	exists := map[string]bool{}    // dir/name of every default-language file, parsed or not
+	texts := map[string]*[]*Text{} // the texts of every event and page, by dir/name
 	for i, en := range entries {
 		r := results[i]
 		diags = append(diags, r.diags...)
 		if en.lang != langs[0] {
 			continue
 		}
+		key := en.dir + "/" + en.name
+		exists[key] = true
 		switch {
 		case r.event != nil:
 			if prev, dup := events[en.name]; dup {
@@ -102,7 +100,7 @@ func Load(fsys fs.FS, opt Options) *Content {
 			e := *r.event // what was parsed stays as it is
 			e.Texts = []*Text{r.event.Texts[0]}
 			e.Related = slices.Clone(r.event.Related)
-			events[en.name] = &e
+			events[en.name], texts[key] = &e, &e.Texts
 		case r.page != nil:
 			if prev, dup := pages[en.name]; dup {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
@@ -110,50 +108,29 @@ func Load(fsys fs.FS, opt Options) *Content {
 			}
 			p := *r.page
 			p.Texts = []*Text{r.text}
-			pages[en.name] = &p
+			pages[en.name], texts[key] = &p, &p.Texts
 		}
 	}
 	for i, en := range entries {
-		r := results[i]
-		if en.lang == langs[0] || r.text == nil {
-			continue
-		}
-		var texts *[]*Text
-		if en.dir == EventsDir {
-			if e := events[en.name]; e != nil {
-				texts = &e.Texts
-			}
-		} else if p := pages[en.name]; p != nil {
-			texts = &p.Texts
-		}
-		if texts == nil && !exists[en.dir+"/"+en.name] {
+		t, key := results[i].text, en.dir+"/"+en.name
+		switch {
+		case en.lang == langs[0] || t == nil:
+		case texts[key] != nil:
+			*texts[key] = append(*texts[key], t)
+		case !exists[key]:
 			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: "translation of a file that does not exist",
 				Expected: fmt.Sprintf("%s next to it, holding the facts and the %s text", path.Join(path.Dir(en.path), en.name+".md"), langs[0])})
-			continue
-		}
-		if texts != nil {
-			*texts = append(*texts, r.text)
 		}
 	}
 
-	for _, e := range events {
-		e.Texts, diags = completeTexts(e.Path, e.Texts, langs, diags)
-		c.Events = append(c.Events, e)
+	for _, t := range texts {
+		*t, diags = completeTexts(*t, langs, diags)
 	}
-	for _, p := range pages {
-		p.Texts, diags = completeTexts(p.Path, p.Texts, langs, diags)
-		c.Pages = append(c.Pages, p)
-	}
+	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
-	files := map[string]bool{}
-	for _, en := range entries {
-		if en.dir == EventsDir && en.lang == langs[0] {
-			files[en.name] = true
-		}
-	}
-	diags = append(diags, c.crossCheck(files)...)
+	diags = append(diags, c.crossCheck(exists)...)
 	if !opt.Drafts {
 		c.dropDrafts()
 	}
@@ -191,13 +168,11 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") && p != dir {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+		hidden := strings.HasPrefix(d.Name(), ".") && p != dir
+		if hidden && d.IsDir() {
+			return fs.SkipDir
 		}
-		if d.IsDir() {
+		if hidden || d.IsDir() {
 			return nil
 		}
 		if !d.Type().IsRegular() {
@@ -236,47 +211,53 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 // order of entries whatever the scheduling.
 func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []parsed {
 	out := make([]parsed, len(entries))
-	work := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being parsed
+	for i, en := range entries {
+		cores <- struct{}{}
 		wg.Go(func() {
-			for i := range work {
-				en := entries[i]
-				b, err := fs.ReadFile(fsys, en.path)
-				if err != nil {
-					out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
-					continue
-				}
-				out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
+			defer func() { <-cores }()
+			b, err := fs.ReadFile(fsys, en.path)
+			if err != nil {
+				out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
+				return
 			}
+			out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
 		})
 	}
-	for i := range entries {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	return out
 }
 
-// parseOne parses one file of the tree.
-func parseOne(en entry, langs []string, b []byte) parsed {
+// parseOne parses one file of the tree: an event's facts and text in the
+// default language, an explainer page in it, or a translation of either,
+// which holds only the per-language fields.
+func parseOne(en entry, langs []string, src []byte) parsed {
+	f := &file{path: en.path, langs: langs}
+	root, body, bodyLine := f.split(src)
 	var r parsed
-	isDefault := en.lang == langs[0]
 	switch {
-	case en.dir == EventsDir && isDefault:
-		r.event, r.diags = parseEvent(en.path, en.name, langs, b)
+	case root == nil:
+	case en.lang != langs[0] && en.dir == EventsDir:
+		r.text = f.textOf(f.translation(root, EventSchema), en.lang, body, bodyLine)
+	case en.lang != langs[0]:
+		r.text = f.textOf(f.translation(root, PageSchema), en.lang, body, bodyLine)
 	case en.dir == EventsDir:
-		r.text, r.diags = parseEventText(en.path, en.lang, b)
+		r.event = f.event(en.name, root, body, bodyLine)
 	default:
-		r.page, r.text, r.diags = parsePage(en.path, en.name, en.lang, isDefault, b)
+		v := f.decode(root, "", PageSchema)
+		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
+		r.text = f.textOf(v, en.lang, body, bodyLine)
 	}
+	r.diags = f.diags
 	return r
 }
 
-// completeTexts orders the texts by site language and fills a missing
-// translation with the default language's text, marked as a fallback.
-func completeTexts(p string, have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
+// completeTexts orders the texts of a file by site language and fills a
+// missing translation with the default language's text, marked as a
+// fallback.
+func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
+	p := have[0].Path
 	out := make([]*Text, 0, len(langs))
 	for _, l := range langs {
 		t := textIn(have, l)

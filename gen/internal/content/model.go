@@ -1,40 +1,43 @@
 package content
 
 // Money is an exact amount in a currency's main unit (no floats anywhere).
+// Its JSON form is the open data's.
 type Money struct {
-	Value     int64
-	Currency  string // ISO 4217
-	Qualifier string // exact, about, at-least, at-most
+	Value     int64  `json:"value"`
+	Currency  string `json:"currency"`  // ISO 4217
+	Qualifier string `json:"qualifier"` // exact, about, at-least, at-most
 }
 
 // Penalty is a periodic penalty (astreinte): a rate per day, and when it
-// has run, the period and its total, computed by the loader.
+// has run, the period and its total, computed by the loader. Its JSON
+// form is the open data's.
 type Penalty struct {
-	Rate *Money
-	From Date
-	To   Date
+	Rate *Money `json:"rate,omitempty"`
+	From Date   `json:"from,omitzero"`
+	To   Date   `json:"to,omitzero"`
 	// Days is the number of days the total is computed on: as written, or
 	// counted from From to To inclusive when not written.
-	Days int
+	Days int `json:"days,omitempty"`
 	// Inclusive is the count From..To with both ends; Exclusive leaves one
 	// end out. They are zero without a period. When the stated Days is
 	// Exclusive, the page says so.
-	Inclusive, Exclusive int
+	Inclusive, Exclusive int `json:"-"`
 	// Total is Rate × Days, or nil when there is no number of days.
-	Total *Money
+	Total *Money `json:"total,omitempty"`
 	// Cap is the most the penalty may reach in all, when the decision says.
-	Cap *Money
+	Cap *Money `json:"cap,omitempty"`
 }
 
-// Source is a document the event is based on.
+// Source is a document the event is based on. Its JSON form is the open
+// data's.
 type Source struct {
-	URL       string
-	Title     string
-	Publisher string
-	Language  string
-	Primary   bool
+	URL       string `json:"url"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Language  string `json:"language"`
+	Primary   bool   `json:"primary"`
 	// Line and Col are where the URL is written, for the link checker.
-	Line, Col int
+	Line, Col int `json:"-"`
 }
 
 // Text is the part of an event or page written in one language.
@@ -95,10 +98,10 @@ type Event struct {
 func (e *Event) Text(lang string) *Text { return textIn(e.Texts, lang) }
 
 // Update is a correction of an event: its day, and what changed and why,
-// by language.
+// by language. Its JSON form is the open data's.
 type Update struct {
-	Date Date
-	Text map[string]string
+	Date Date              `json:"date"`
+	Text map[string]string `json:"text"`
 }
 
 // Page is an explainer page, from content/pages/KEY.md and KEY.LANG.md.

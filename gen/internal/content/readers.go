@@ -76,14 +76,14 @@ func (f *file) integer(n *yaml.Node, name string) (int64, bool) {
 }
 
 func (f *file) enum(n *yaml.Node, name string, values []string, hints map[string]string) (string, bool) {
+	expected := oneOf(values)
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		f.errorf(n, name, "one of: "+strings.Join(values, ", "), "%s is not one of the values", describe(n))
+		f.errorf(n, name, expected, "%s is not one of the values", describe(n))
 		return "", false
 	}
 	if slices.Contains(values, n.Value) {
 		return n.Value, true
 	}
-	expected := "one of: " + strings.Join(values, ", ")
 	if h, ok := hints[strings.ToLower(n.Value)]; ok {
 		expected += fmt.Sprintf(" (for %q write %s)", n.Value, h)
 	} else if s := suggest(n.Value, values); s != "" {
@@ -100,13 +100,11 @@ func (f *file) link(n *yaml.Node, name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	const expected = "an address starting with https:// or http://"
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n\"<>") {
-		f.errorf(n, name, expected, "%q is not an http or https URL", s)
+		f.errorf(n, name, "an address starting with https:// or http://", "%q is not an http or https URL", s)
 		return "", false
 	}
-
 	return s, true
 }
 
@@ -119,8 +117,7 @@ func (f *file) country(n *yaml.Node, name string) (string, bool) {
 		f.errorf(n, name, expected, "%s is not a country code", describe(n))
 		return "", false
 	}
-	s := n.Value
-	code := s
+	s, code := n.Value, n.Value
 	if subdivisionRE.MatchString(s) {
 		code = s[:2]
 	}

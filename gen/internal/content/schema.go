@@ -109,12 +109,9 @@ func (f Field) Comment() string {
 	}
 	s += "."
 	if f.Values != nil {
-		vs := make([]string, len(f.Values))
-		for i, v := range f.Values {
-			vs[i] = v
-			if v == f.Default {
-				vs[i] += " (default)"
-			}
+		vs := slices.Clone(f.Values)
+		if i := slices.Index(vs, f.Default); i >= 0 {
+			vs[i] += " (default)"
 		}
 		s += " One of: " + strings.Join(vs, ", ") + "."
 	}

@@ -80,16 +80,10 @@ func (l *Locale) Money(m content.Money) string {
 
 // Date writes a date at its precision: 17 octobre 2022, octobre 2022, 2022.
 func (l *Locale) Date(d content.Date) string {
-	var pattern string
-	switch d.Prec {
-	case content.Day:
-		pattern = l.DayPattern
-	case content.Month:
-		pattern = l.MonthPattern
-	case content.Year:
-		pattern = l.YearPattern
-	default:
-		return ""
+	pattern := map[content.Precision]string{content.Day: l.DayPattern, content.Month: l.MonthPattern,
+		content.Year: l.YearPattern}[d.Prec]
+	if pattern == "" {
+		return "" // no date, or nothing to write
 	}
 	day := l.printer.Sprint(d.D)
 	if d.D == 1 && l.FirstDay != "" {

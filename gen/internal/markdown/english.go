@@ -23,10 +23,7 @@ func English(s string) string {
 		if c != '\'' && c != '"' {
 			continue // every other byte is copied as it is, valid UTF-8 or not
 		}
-		prev := rune(-1) // -1: the start of the string
-		if i > 0 {
-			prev, _ = utf8.DecodeLastRuneInString(s[:i])
-		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i]) // utf8.RuneError at the start
 		b.WriteString(s[done:i])
 		switch {
 		case c == '\'' && opens(prev):
@@ -45,7 +42,8 @@ func English(s string) string {
 }
 
 // opens reports whether a quote after prev opens a quotation: at the
-// start, after a space, or after an opening bracket, dash or quote.
+// start (utf8.RuneError, as after an invalid byte), after a space, or after
+// an opening bracket, dash or quote.
 func opens(prev rune) bool {
-	return prev == -1 || prev == utf8.RuneError || unicode.IsSpace(prev) || strings.ContainsRune("([{‘“—–-/", prev)
+	return prev == utf8.RuneError || unicode.IsSpace(prev) || strings.ContainsRune("([{‘“—–-/", prev)
 }

@@ -79,33 +79,15 @@ func French(s string) string {
 
 // skipSpaces returns the index after the run of plain, no-break and narrow
 // no-break spaces at s[i:].
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == ' ':
-			i++
-		case strings.HasPrefix(s[i:], nbsp):
-			i += len(nbsp)
-		case strings.HasPrefix(s[i:], nnbsp):
-			i += len(nnbsp)
-		default:
-			return i
-		}
-	}
-	return i
-}
+func skipSpaces(s string, i int) int { return len(s) - len(strings.TrimLeft(s[i:], " "+nbsp+nnbsp)) }
 
 // highPunct reports the punctuation that takes a space before it at the
 // start of s, and its length in bytes (0 if none).
 func highPunct(s string) (byte, int) {
-	if s == "" {
-		return 0, 0
-	}
-	switch s[0] {
-	case ';', ':', '!', '?':
+	switch {
+	case s != "" && strings.IndexByte(";:!?", s[0]) >= 0:
 		return s[0], 1
-	}
-	if strings.HasPrefix(s, "»") {
+	case strings.HasPrefix(s, "»"):
 		return 0, len("»")
 	}
 	return 0, 0
@@ -117,11 +99,7 @@ func groupOfThree(s string) bool {
 	if len(s) < 3 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) {
 		return false
 	}
-	if len(s) == 3 {
-		return true
-	}
-	c := s[3]
-	return !(isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+	return len(s) == 3 || !(isDigit(s[3]) || s[3] == '_' || 'a' <= s[3] && s[3] <= 'z' || 'A' <= s[3] && s[3] <= 'Z')
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -135,7 +113,7 @@ func frenchSpacing(t *ast.Text, src []byte) {
 	v := string(t.Segment.Value(src))
 	if prev, ok := t.PreviousSibling().(*ast.Text); ok && len(v) > 0 && !prev.SoftLineBreak() {
 		pv := prev.Segment.Value(src)
-		if n := len(pv); n > 0 && pv[n-1] == ' ' && startsWithHighPunct(v) {
+		if _, n := highPunct(v); n > 0 && len(pv) > 0 && pv[len(pv)-1] == ' ' {
 			prev.Segment = text.NewSegment(prev.Segment.Start, prev.Segment.Stop-1)
 			v = " " + v
 		}
@@ -156,19 +134,11 @@ func frenchSpacing(t *ast.Text, src []byte) {
 	}
 }
 
-func startsWithHighPunct(v string) bool {
-	switch v[0] {
-	case ';', ':', '!', '?':
-		return true
-	}
-	return len(v) >= 2 && v[:2] == "»"
-}
-
 // hasDigitSpace reports whether a digit is followed by a space, the only
 // place digitGroups can match.
 func hasDigitSpace(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' && s[i+1] == ' ' {
+		if isDigit(s[i]) && s[i+1] == ' ' {
 			return true
 		}
 	}

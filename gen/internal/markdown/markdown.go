@@ -13,6 +13,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -91,25 +92,20 @@ func New(langs []string) *Renderer {
 	return r
 }
 
+// substitutions are the typographer's quotes in lang: « » in French.
 func substitutions(lang string) map[extension.TypographicPunctuation]string {
-	if lang == "fr" {
-		return map[extension.TypographicPunctuation]string{
-			extension.LeftDoubleQuote:  "«\u202f",
-			extension.RightDoubleQuote: "\u202f»",
-			extension.LeftSingleQuote:  "‘",
-			extension.RightSingleQuote: "’",
-			extension.LeftAngleQuote:   "«\u202f",
-			extension.RightAngleQuote:  "\u202f»",
-			extension.Apostrophe:       "’",
-		}
-	}
-	return map[extension.TypographicPunctuation]string{
+	s := map[extension.TypographicPunctuation]string{
 		extension.LeftDoubleQuote:  "“",
 		extension.RightDoubleQuote: "”",
 		extension.LeftSingleQuote:  "‘",
 		extension.RightSingleQuote: "’",
 		extension.Apostrophe:       "’",
 	}
+	if lang == "fr" {
+		s[extension.LeftDoubleQuote], s[extension.RightDoubleQuote] = "«\u202f", "\u202f»"
+		s[extension.LeftAngleQuote], s[extension.RightAngleQuote] = "«\u202f", "\u202f»"
+	}
+	return s
 }
 
 // Render converts src, the body of a content file, in language lang.
@@ -152,10 +148,7 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 			dash = true
 		}
 	}
-	id := b.String()
-	if id == "" {
-		id = "section"
-	}
+	id := cmp.Or(b.String(), "section")
 	base := id
 	for i := 1; h.seen[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
@@ -171,6 +164,8 @@ func (h *headingIDs) Put(value []byte) {
 		h.order = append(h.order, id)
 	}
 }
+
+const rawHTMLExpected = "Markdown only (HTML is not passed through): write the text in Markdown"
 
 // transformer checks links and raw HTML, and sets French spacing.
 type transformer struct{}
@@ -188,16 +183,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
-			st.problems = append(st.problems, Problem{Offset: blockOffset(n), Field: "body",
-				Problem: "raw HTML", Expected: "Markdown only (HTML is not passed through): write the text in Markdown"})
+			st.problems = append(st.problems, Problem{Offset: offsetOf(n), Field: "body",
+				Problem: "raw HTML", Expected: rawHTMLExpected})
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
-			off := 0
+			off, tag := 0, ""
 			if n.Segments.Len() > 0 {
-				off = n.Segments.At(0).Start
+				seg := n.Segments.At(0)
+				v := seg.Value(src)
+				off, tag = seg.Start, strings.TrimSpace(string(v[:min(len(v), 40)]))
 			}
 			st.problems = append(st.problems, Problem{Offset: off, Field: "body",
-				Problem: "raw HTML " + strings.TrimSpace(string(firstSegment(n, src))), Expected: "Markdown only (HTML is not passed through): write the text in Markdown"})
+				Problem: "raw HTML " + tag, Expected: rawHTMLExpected})
 		case *ast.Link:
 			n.Destination = st.link(n.Destination, offsetOf(n), false)
 		case *ast.Image:
@@ -225,34 +222,15 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 }
 
-func firstSegment(n *ast.RawHTML, src []byte) []byte {
-	if n.Segments.Len() == 0 {
-		return nil
-	}
-	seg := n.Segments.At(0)
-	v := seg.Value(src)
-	if len(v) > 40 {
-		v = v[:40]
-	}
-	return v
-}
-
-func blockOffset(n ast.Node) int {
-	if n.Lines().Len() > 0 {
-		return n.Lines().At(0).Start
-	}
-	return 0
-}
-
-// offsetOf finds where an inline node is written: its first text, or its
-// block's first line.
+// offsetOf finds where a node is written: an inline node's first text,
+// or the first line of its block.
 func offsetOf(n ast.Node) int {
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			return max(t.Segment.Start-1, 0)
 		}
 	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
+	for p := n; p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
 			return p.Lines().At(0).Start
 		}
@@ -275,9 +253,8 @@ func (st *state) link(dest []byte, off int, image bool) []byte {
 		return dest
 	}
 	switch {
-	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "mailto:"):
-		return dest
-	case strings.HasPrefix(d, "#"):
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "mailto:"),
+		strings.HasPrefix(d, "#"):
 		return dest
 	case strings.HasPrefix(d, "//"):
 		return bad("an address starting with https://")

@@ -177,9 +177,7 @@ func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 		hashValue(h, v.Elem(), depth+1)
 	case reflect.Map:
 		num(k, uint64(v.Len()))
-		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareKeys(a, b) })
-		for _, key := range keys {
+		for _, key := range slices.SortedFunc(v.Seq(), compareKeys) {
 			hashValue(h, key, depth+1)
 			hashValue(h, v.MapIndex(key), depth+1)
 		}

@@ -13,6 +13,7 @@
 package publish
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -21,7 +22,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -56,20 +56,17 @@ func Write(dir string, files []File, opt Options) error {
 	if err != nil {
 		return err
 	}
-	if err := write(tmp, files, opt); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	if err = write(tmp, files, opt); err == nil {
+		err = swap(tmp, dir, parent, base)
 	}
-	if err := swap(tmp, dir, parent, base); err != nil {
+	if err != nil {
 		os.RemoveAll(tmp)
-		return err
 	}
-	return nil
+	return err
 }
 
-// write writes files into the new folder tmp: the folders first, one
-// mkdir call each, then the files on all cores; the first error in file
-// order is returned.
+// write writes files into the new folder tmp: the folders first, then
+// the files on all cores; every error is returned, in file order.
 func write(tmp string, files []File, opt Options) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
@@ -80,54 +77,35 @@ func write(tmp string, files []File, opt Options) error {
 			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
-	made := map[string]bool{".": true}
-	var mkdir func(d string) error
-	mkdir = func(d string) error {
-		if made[d] {
-			return nil
-		}
-		if err := mkdir(path.Dir(d)); err != nil {
-			return err
-		}
-		made[d] = true
-		return os.Mkdir(filepath.Join(tmp, filepath.FromSlash(d)), 0o755)
-	}
+	made := map[string]bool{}
 	for _, f := range files {
 		if !fs.ValidPath(f.Path) || f.Path == "." || strings.Contains(f.Path, "\\") {
 			return fmt.Errorf("publish: %q is not a path inside the folder", f.Path)
 		}
-		if err := mkdir(path.Dir(f.Path)); err != nil {
-			return err
+		if d := path.Dir(f.Path); !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
 		}
 	}
 	errs := make([]error, len(files))
-	next := make(chan int, len(files))
-	for i := range files {
-		next <- i
-	}
-	close(next)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being written
+	for i, f := range files {
+		cores <- struct{}{}
 		wg.Go(func() {
-			for i := range next {
-				errs[i] = writeFile(create, filepath.Join(tmp, filepath.FromSlash(files[i].Path)), files[i].Data)
+			defer func() { <-cores }()
+			w, err := create(filepath.Join(tmp, filepath.FromSlash(f.Path)))
+			if err == nil {
+				_, err = w.Write(f.Data)
+				err = cmp.Or(err, w.Close()) // closed in any case; the write's error first
 			}
+			errs[i] = err
 		})
 	}
 	wg.Wait()
-	return errors.Join(slices.DeleteFunc(errs, func(err error) bool { return err == nil })...)
-}
-
-func writeFile(create func(string) (io.WriteCloser, error), name string, data []byte) error {
-	w, err := create(name)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		w.Close()
-		return err
-	}
-	return w.Close()
+	return errors.Join(errs...) // which leaves out the nils
 }
 
 func syncDir(dir string) error {

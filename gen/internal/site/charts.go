@@ -1,15 +1,15 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 
 	"timeline/gen/internal/chart"
 	"timeline/gen/internal/content"
 )
 
-// chartHTML marks a chart drawn by package chart, which escapes its text, as
-// safe HTML.
-func chartHTML(s string) template.HTML { return template.HTML(s) }
+// The charts are drawn by package chart, which escapes their text: they
+// are shown as trusted HTML.
 
 // yearFraction places a date on a year axis: the middle of its month or
 // year when the day or month is not known.
@@ -23,15 +23,9 @@ func yearFraction(d content.Date) float64 {
 	return float64(d.Y) + (float64(d.M)-1)/12 + (float64(d.D)-0.5)/365
 }
 
-func kindClass(kind string) string {
-	switch kind {
-	case "fine", "penalty":
-		return "k-fine"
-	case "ruling", "appeal":
-		return "k-court"
-	}
-	return "k-other"
-}
+// kindClasses colour the marks of the time-axis chart by kind; the other
+// kinds are k-other.
+var kindClasses = map[string]string{"fine": "k-fine", "penalty": "k-fine", "ruling": "k-court", "appeal": "k-court"}
 
 // yearSpan is the first and last year of the events.
 func (in *inputs) yearSpan() (int, int) {
@@ -42,32 +36,15 @@ func (in *inputs) yearSpan() (int, int) {
 	return evs[0].Date.Y, evs[len(evs)-1].Date.Y
 }
 
-// countryYears counts the events by country and year.
-func (in *inputs) countryYears(v *langViews) *CountryYears {
+// countryYears draws the events on a time axis, one row per country in
+// the order of each country's first event, and counts them by country and
+// year for the table that goes with the chart.
+func (in *inputs) countryYears(v *langViews) (template.HTML, *CountryYears) {
 	from, to := in.yearSpan()
 	t := &CountryYears{}
 	for y := from; y <= to; y++ {
 		t.Years = append(t.Years, y)
 	}
-	index := map[string]int{}
-	for _, e := range v.events {
-		code := e.Country[:2]
-		i, ok := index[code]
-		if !ok {
-			i = len(t.Rows)
-			index[code] = i
-			t.Rows = append(t.Rows, CountryYearsRow{Code: code, Name: v.l.Country(code), URL: e.CountryURL, Counts: make([]int, len(t.Years))})
-		}
-		t.Rows[i].Counts[e.Year-from]++
-		t.Rows[i].Total++
-	}
-	return t
-}
-
-// timelineChart draws the events on a time axis, one row per country, in
-// the order of each country's first event.
-func (in *inputs) timelineChart(v *langViews) template.HTML {
-	from, to := in.yearSpan()
 	var rows []chart.Row
 	index := map[string]int{}
 	for i, ev := range v.events {
@@ -78,15 +55,18 @@ func (in *inputs) timelineChart(v *langViews) template.HTML {
 			r = len(rows)
 			index[code] = r
 			rows = append(rows, chart.Row{Label: v.l.Country(code)})
+			t.Rows = append(t.Rows, CountryYearsRow{Code: code, Name: v.l.Country(code), URL: ev.CountryURL, Counts: make([]int, len(t.Years))})
 		}
-		class := kindClass(e.Kind)
+		t.Rows[r].Counts[ev.Year-from]++
+		t.Rows[r].Total++
+		class := cmp.Or(kindClasses[e.Kind], "k-other")
 		if e.Context {
 			class += " context"
 		}
 		rows[r].Points = append(rows[r].Points, chart.Point{T: yearFraction(e.Date), Class: class,
 			Label: ev.Date + " — " + ev.KindLabel + " — " + ev.Authority.Label})
 	}
-	return chartHTML(chart.Timeline(v.l.word("chart_timeline"), rows, from, to))
+	return template.HTML(chart.Timeline(v.l.word("chart_timeline"), rows, from, to)), t
 }
 
 // cumulativeChart draws the running total of the counted events in the
@@ -116,5 +96,5 @@ func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) templa
 	}
 	from, to := in.yearSpan()
 	label := func(v int64) string { return l.Money(content.Money{Value: v, Currency: main}) }
-	return chartHTML(chart.Cumulative(l.Tf("chart_cumulative", "currency", l.Locale.Symbol(main)), steps, from, to, label))
+	return template.HTML(chart.Cumulative(l.Tf("chart_cumulative", "currency", l.Locale.Symbol(main)), steps, from, to, label))
 }

@@ -37,9 +37,8 @@ func cite(l *Lang, siteTitle, title, url, key string, updated content.Date) *Cit
 // script, which may be left out, sets the frame's height to the one the
 // timeline posts to its parent, so that it never scrolls inside.
 func (in *inputs) embedSnippet(l *Lang, title, query string) string {
-	origin := strings.TrimSuffix(in.abs("/"), "/")
 	return `<iframe src="` + in.abs(l.Prefix+"/embed/"+query) + `" title="` + strings.ReplaceAll(title, `"`, "&quot;") +
 		`" width="100%" height="600" loading="lazy" style="border:0"></iframe>` + "\n" +
-		`<script>addEventListener("message",function(e){if(e.origin==="` + origin + `"&&e.data&&e.data.timelineHeight)` +
+		`<script>addEventListener("message",function(e){if(e.origin==="` + in.baseURL + `"&&e.data&&e.data.timelineHeight)` +
 		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=e.data.timelineHeight+"px"})})</script>`
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -14,108 +13,33 @@ import (
 // /data/events.csv. Ids are the stable ids of the event files; amounts are
 // integers in the decision's currency; dates keep their precision.
 
-type jsonMoney struct {
-	Value     int64  `json:"value"`
-	Currency  string `json:"currency"`
-	Qualifier string `json:"qualifier"`
-}
-
-type jsonPenalty struct {
-	Rate  *jsonMoney `json:"rate,omitempty"`
-	From  string     `json:"from,omitempty"`
-	To    string     `json:"to,omitempty"`
-	Days  int        `json:"days,omitempty"`
-	Total *jsonMoney `json:"total,omitempty"`
-	Cap   *jsonMoney `json:"cap,omitempty"`
-}
-
-type jsonSource struct {
-	URL       string `json:"url"`
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Language  string `json:"language"`
-	Primary   bool   `json:"primary"`
-}
-
 type jsonEvent struct {
-	ID            string            `json:"id"`
-	Date          string            `json:"date"`
-	DatePrecision string            `json:"date_precision"`
-	Published     string            `json:"published,omitempty"`
-	Country       string            `json:"country"`
-	Authority     string            `json:"authority"`
-	AuthorityName map[string]string `json:"authority_name"`
-	Kind          string            `json:"kind"`
-	Amount        *jsonMoney        `json:"amount,omitempty"`
-	Penalty       *jsonPenalty      `json:"penalty,omitempty"`
-	Reference     string            `json:"reference,omitempty"`
-	Status        string            `json:"status"`
-	Confirmation  string            `json:"confirmation"`
-	Paid          string            `json:"paid,omitempty"`
-	Context       bool              `json:"context"`
-	Related       []string          `json:"related"`
-	Title         map[string]string `json:"title"`
-	Summary       map[string]string `json:"summary"`
-	Caveats       map[string]any    `json:"caveats,omitempty"`
-	URL           map[string]string `json:"url"`
-	Sources       []jsonSource      `json:"sources"`
-	Checked       string            `json:"checked,omitempty"`
-	Updates       []jsonUpdate      `json:"updates,omitempty"`
-}
-
-type jsonUpdate struct {
-	Date string            `json:"date"`
-	Text map[string]string `json:"text"`
-}
-
-func money(m *content.Money) *jsonMoney {
-	if m == nil {
-		return nil
-	}
-	return &jsonMoney{m.Value, m.Currency, m.Qualifier}
+	ID            string              `json:"id"`
+	Date          string              `json:"date"`
+	DatePrecision string              `json:"date_precision"`
+	Published     string              `json:"published,omitempty"`
+	Country       string              `json:"country"`
+	Authority     string              `json:"authority"`
+	AuthorityName map[string]string   `json:"authority_name"`
+	Kind          string              `json:"kind"`
+	Amount        *content.Money      `json:"amount,omitempty"`
+	Penalty       *content.Penalty    `json:"penalty,omitempty"`
+	Reference     string              `json:"reference,omitempty"`
+	Status        string              `json:"status"`
+	Confirmation  string              `json:"confirmation"`
+	Paid          string              `json:"paid,omitempty"`
+	Context       bool                `json:"context"`
+	Related       []string            `json:"related"`
+	Title         map[string]string   `json:"title"`
+	Summary       map[string]string   `json:"summary"`
+	Caveats       map[string][]string `json:"caveats,omitempty"`
+	URL           map[string]string   `json:"url"`
+	Sources       []content.Source    `json:"sources"`
+	Checked       string              `json:"checked,omitempty"`
+	Updates       []content.Update    `json:"updates,omitempty"`
 }
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
-
-func (in *inputs) jsonEvents() []jsonEvent {
-	out := make([]jsonEvent, 0, len(in.c.Events))
-	for _, e := range in.c.Events {
-		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
-			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
-			Amount: money(e.Amount), Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
-			Context: e.Context, Related: append([]string{}, e.Related...),
-			Title: map[string]string{}, Summary: map[string]string{}, URL: map[string]string{}}
-		if e.Kind == "fine" || e.Kind == "penalty" {
-			j.Paid = e.Paid
-		}
-		if p := e.Penalty; p != nil {
-			j.Penalty = &jsonPenalty{Rate: money(p.Rate), From: p.From.String(), To: p.To.String(), Days: p.Days, Total: money(p.Total), Cap: money(p.Cap)}
-		}
-		for _, l := range in.langs {
-			t := e.Text(l.Code)
-			if t.Fallback {
-				continue
-			}
-			j.Title[l.Code], j.Summary[l.Code] = t.Title, t.Summary
-			if len(t.Caveats) > 0 {
-				if j.Caveats == nil {
-					j.Caveats = map[string]any{}
-				}
-				j.Caveats[l.Code] = t.Caveats
-			}
-			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
-		}
-		for _, src := range e.Sources {
-			j.Sources = append(j.Sources, jsonSource{src.URL, src.Title, src.Publisher, src.Language, src.Primary})
-		}
-		j.Checked = e.Checked.String()
-		for _, u := range e.Updates {
-			j.Updates = append(j.Updates, jsonUpdate{u.Date.String(), u.Text})
-		}
-		out = append(out, j)
-	}
-	return out
-}
 
 // openData is what the open data files hold: plain data, the view of
 // /data/events.json and /data/events.csv.
@@ -128,21 +52,40 @@ type openData struct {
 	langs []string
 }
 
+// openData is every event's facts and texts, in the site's languages.
 func (in *inputs) openData() *openData {
-	d := &openData{Title: in.c.Site.Title, License: in.c.Site.License, AsOf: in.c.Site.AsOf.String(), Events: in.jsonEvents()}
+	d := &openData{Title: in.c.Site.Title, License: in.c.Site.License, AsOf: in.c.Site.AsOf.String(),
+		Events: make([]jsonEvent, 0, len(in.c.Events))}
 	for _, l := range in.langs {
 		d.langs = append(d.langs, l.Code)
+	}
+	for _, e := range in.c.Events {
+		j := jsonEvent{ID: e.ID, Date: e.Date.String(), DatePrecision: precisions[e.Date.Prec], Published: e.Published.String(),
+			Country: e.Country, Authority: e.Authority, AuthorityName: in.c.Authorities[e.Authority].Name, Kind: e.Kind,
+			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
+			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources, Checked: e.Checked.String(),
+			Penalty: e.Penalty, Updates: e.Updates,
+			Title: map[string]string{}, Summary: map[string]string{}, Caveats: map[string][]string{}, URL: map[string]string{}}
+		if e.Kind == "fine" || e.Kind == "penalty" {
+			j.Paid = e.Paid
+		}
+		for _, l := range in.langs {
+			t := e.Text(l.Code)
+			if t.Fallback {
+				continue
+			}
+			j.Title[l.Code], j.Summary[l.Code] = t.Title, t.Summary
+			if len(t.Caveats) > 0 {
+				j.Caveats[l.Code] = t.Caveats // an empty map is left out
+			}
+			j.URL[l.Code] = in.abs(in.routes.url(l, e.ID))
+		}
+		d.Events = append(d.Events, j)
 	}
 	return d
 }
 
-func (d *openData) json() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(d)
-	return buf.Bytes(), err
-}
+func (d *openData) json() ([]byte, error) { return encodeJSON(d) }
 
 // CSVColumns are the columns of /data/events.csv, documented on the about
 // page; lists inside a cell are separated by " | ".
@@ -164,28 +107,25 @@ func (d *openData) csv() ([]byte, error) {
 	}
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
 	for _, j := range d.Events {
-		row := []string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}
+		var amount [3]string // value, currency, qualifier
 		if a := j.Amount; a != nil {
-			row = append(row, num(a.Value), a.Currency, a.Qualifier)
-		} else {
-			row = append(row, "", "", "")
+			amount = [3]string{num(a.Value), a.Currency, a.Qualifier}
 		}
+		var penalty [6]string // rate's value and currency, from, to, days, total's value
 		if p := j.Penalty; p != nil && p.Rate != nil {
-			total := ""
-			if p.Total != nil {
-				total = num(p.Total.Value)
-			}
-			days := ""
+			penalty = [6]string{num(p.Rate.Value), p.Rate.Currency, p.From.String(), p.To.String()}
 			if p.Days > 0 {
-				days = strconv.Itoa(p.Days)
+				penalty[4] = strconv.Itoa(p.Days)
 			}
-			row = append(row, num(p.Rate.Value), p.Rate.Currency, p.From, p.To, days, total)
-		} else {
-			row = append(row, "", "", "", "", "", "")
+			if p.Total != nil {
+				penalty[5] = num(p.Total.Value)
+			}
 		}
+		row := append([]string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}, amount[:]...)
+		row = append(row, penalty[:]...)
 		updated := ""
 		for _, u := range j.Updates {
-			updated = max(updated, u.Date)
+			updated = max(updated, u.Date.String())
 		}
 		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated)
 		for _, l := range d.langs {

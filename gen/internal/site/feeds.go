@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"slices"
@@ -19,56 +20,52 @@ func feedPath(l *Lang, ext string) string { return l.Prefix + "/feed." + ext }
 
 func rfc3339(d content.Date) string { return d.Time().Format(time.RFC3339) }
 
-// feedView is what a language's feeds say, newest event first: plain
-// data, the view of both the Atom feed and the JSON Feed.
+// feedView is what a language's feeds say, newest event first: the Atom
+// feed and the JSON Feed as they are encoded, plain data.
 type feedView struct {
-	Lang, Title, Description, Home, Atom, JSON string
-	// Updated is the newest entry's date, or the review day without any.
-	Updated string
-	Entries []feedEntry
+	Atom atomFeed
+	JSON jsonFeedDoc
 }
 
-// feedEntry is an event as the feeds list it.
-type feedEntry struct {
-	URL, Title, Summary string
-	// Text is what a feed says of the event beside its title.
-	Text string
-	// Date is when it became known, Updated its latest correction, else
-	// Date; both RFC 3339.
-	Date, Updated   string
-	Kind, KindLabel string
-	Country, Lang   string
-}
-
-// feedView lists language v's events, newest first.
+// feedView lists language v's events, newest first. An entry's date is
+// when the event became known, its update its latest correction, else
+// that date; the feed's, the newest entry's, or the review day without any.
 func (in *inputs) feedView(v *langViews) *feedView {
 	l := v.l
-	f := &feedView{Lang: l.Code, Title: v.siteTitle, Description: v.siteDescription, Home: in.abs(l.Prefix + "/"),
-		Atom: in.abs(feedPath(l, "xml")), JSON: in.abs(feedPath(l, "json")), Updated: rfc3339(in.c.Site.AsOf)}
+	home := in.abs(l.Prefix + "/")
+	f := &feedView{
+		Atom: atomFeed{Lang: l.Code, Title: v.siteTitle, Sub: v.siteDescription, ID: home, Updated: rfc3339(in.c.Site.AsOf),
+			Links: []atomLink{{"self", "application/atom+xml", in.abs(feedPath(l, "xml"))}, {"alternate", "text/html", home}}},
+		JSON: jsonFeedDoc{Version: "https://jsonfeed.org/version/1.1", Title: v.siteTitle, HomePageURL: home,
+			FeedURL: in.abs(feedPath(l, "json")), Description: v.siteDescription, Language: l.Code, Items: []jsonFeedItem{}},
+	}
+	f.Atom.Author.Name = v.siteTitle
 	events := slices.Clone(in.c.Events)
 	slices.SortStableFunc(events, func(a, b *content.Event) int {
-		if c := entryDate(b).Compare(entryDate(a)); c != 0 {
-			return c
-		}
-		return b.Date.Compare(a.Date)
+		return cmp.Or(entryDate(b).Compare(entryDate(a)), b.Date.Compare(a.Date))
 	})
-	for _, e := range events {
+	for i, e := range events {
 		ev := v.byID[e.ID]
+		// What a feed says of the event beside its title.
 		text := ev.Date + " — " + ev.CountryName + " — " + ev.Authority.Label + " — " + ev.KindLabel
 		if ev.Amount != "" {
 			text += " — " + ev.Amount
 		}
-		updated := entryDate(e)
-		for _, u := range e.Updates {
-			if u.Date.Compare(updated) > 0 {
-				updated = u.Date
-			}
+		text += ". " + ev.Summary
+		updated := latest(entryDate(e), e.Updates)
+		url, published := in.abs(ev.URL), rfc3339(entryDate(e))
+		a := atomEntry{Title: atomText{"text", ev.Title}, ID: url, Link: atomLink{"alternate", "text/html", url},
+			Updated: rfc3339(updated), Published: published, Summary: atomText{"text", text}}
+		a.Category.Term, a.Category.Label = e.Kind, ev.KindLabel
+		f.Atom.Entries = append(f.Atom.Entries, a)
+		item := jsonFeedItem{ID: url, URL: url, Title: ev.Title, Summary: ev.Summary, ContentText: text,
+			DatePublished: published, Language: ev.TextLang, Tags: []string{e.Kind, e.Country}}
+		if a.Updated != published {
+			item.DateModified = a.Updated
 		}
-		fe := feedEntry{URL: in.abs(ev.URL), Title: ev.Title, Summary: ev.Summary, Text: text + ". " + ev.Summary,
-			Date: rfc3339(entryDate(e)), Updated: rfc3339(updated), Kind: e.Kind, KindLabel: ev.KindLabel, Country: e.Country, Lang: ev.TextLang}
-		f.Entries = append(f.Entries, fe)
-		if len(f.Entries) == 1 || fe.Updated > f.Updated {
-			f.Updated = fe.Updated
+		f.JSON.Items = append(f.JSON.Items, item)
+		if i == 0 || a.Updated > f.Atom.Updated {
+			f.Atom.Updated = a.Updated
 		}
 	}
 	return f
@@ -112,60 +109,50 @@ type atomFeed struct {
 	Entries []atomEntry `xml:"entry"`
 }
 
+type jsonFeedItem struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	ContentText   string   `json:"content_text"`
+	Summary       string   `json:"summary"`
+	DatePublished string   `json:"date_published"`
+	DateModified  string   `json:"date_modified,omitempty"`
+	Language      string   `json:"language"`
+	Tags          []string `json:"tags"`
+}
+
+type jsonFeedDoc struct {
+	Version     string         `json:"version"`
+	Title       string         `json:"title"`
+	HomePageURL string         `json:"home_page_url"`
+	FeedURL     string         `json:"feed_url"`
+	Description string         `json:"description"`
+	Language    string         `json:"language"`
+	Items       []jsonFeedItem `json:"items"`
+}
+
 // atom writes the Atom feed.
-func (f *feedView) atom() ([]byte, error) {
-	a := atomFeed{Lang: f.Lang, Title: f.Title, Sub: f.Description, ID: f.Home, Updated: f.Updated,
-		Links: []atomLink{{"self", "application/atom+xml", f.Atom}, {"alternate", "text/html", f.Home}}}
-	a.Author.Name = f.Title
-	for _, fe := range f.Entries {
-		e := atomEntry{Title: atomText{"text", fe.Title}, ID: fe.URL, Link: atomLink{"alternate", "text/html", fe.URL},
-			Updated: fe.Updated, Published: fe.Date, Summary: atomText{"text", fe.Text}}
-		e.Category.Term, e.Category.Label = fe.Kind, fe.KindLabel
-		a.Entries = append(a.Entries, e)
-	}
+func (f *feedView) atom() ([]byte, error) { return encodeXML(f.Atom) }
+
+// jsonFeed writes the JSON Feed.
+func (f *feedView) jsonFeed() ([]byte, error) { return encodeJSON(f.JSON) }
+
+// encodeXML writes v as an XML document, ending in a newline.
+func encodeXML(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	if err := xml.NewEncoder(&buf).Encode(a); err != nil {
+	if err := xml.NewEncoder(&buf).Encode(v); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
 
-// jsonFeed writes the JSON Feed.
-func (f *feedView) jsonFeed() ([]byte, error) {
-	type item struct {
-		ID            string   `json:"id"`
-		URL           string   `json:"url"`
-		Title         string   `json:"title"`
-		ContentText   string   `json:"content_text"`
-		Summary       string   `json:"summary"`
-		DatePublished string   `json:"date_published"`
-		DateModified  string   `json:"date_modified,omitempty"`
-		Language      string   `json:"language"`
-		Tags          []string `json:"tags"`
-	}
-	type feed struct {
-		Version     string `json:"version"`
-		Title       string `json:"title"`
-		HomePageURL string `json:"home_page_url"`
-		FeedURL     string `json:"feed_url"`
-		Description string `json:"description"`
-		Language    string `json:"language"`
-		Items       []item `json:"items"`
-	}
-	j := feed{Version: "https://jsonfeed.org/version/1.1", Title: f.Title, HomePageURL: f.Home,
-		FeedURL: f.JSON, Description: f.Description, Language: f.Lang, Items: []item{}}
-	for _, fe := range f.Entries {
-		j.Items = append(j.Items, item{ID: fe.URL, URL: fe.URL, Title: fe.Title, Summary: fe.Summary, ContentText: fe.Text,
-			DatePublished: fe.Date, Language: fe.Lang, Tags: []string{fe.Kind, fe.Country}})
-		if fe.Updated != fe.Date {
-			j.Items[len(j.Items)-1].DateModified = fe.Updated
-		}
-	}
+// encodeJSON writes v as JSON, without escaping <, > and &.
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(j)
+	err := enc.Encode(v)
 	return buf.Bytes(), err
 }

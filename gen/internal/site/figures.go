@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -44,9 +45,8 @@ func Sum(events []*content.Event) []content.Money {
 func (in *inputs) figures(v *langViews) *Figures {
 	l := v.l
 	f := &Figures{}
-	byCountry := map[string]*CountryFigures{}
 	var all []*content.Event
-	perCountry := map[string][]*content.Event{}
+	byCountry := map[string][]*content.Event{}
 	for _, e := range in.c.Events {
 		if Appealed(e) {
 			f.Appealed = append(f.Appealed, v.byID[e.ID])
@@ -54,16 +54,8 @@ func (in *inputs) figures(v *langViews) *Figures {
 		if !Counted(e) {
 			continue
 		}
-		ev := v.byID[e.ID]
-		code := e.Country[:2]
-		cf := byCountry[code]
-		if cf == nil {
-			cf = &CountryFigures{Code: code, Name: l.Country(code), URL: ev.CountryURL}
-			byCountry[code] = cf
-		}
-		cf.Rows = append(cf.Rows, ev)
 		all = append(all, e)
-		perCountry[code] = append(perCountry[code], e)
+		byCountry[e.Country[:2]] = append(byCountry[e.Country[:2]], e)
 		switch e.Paid {
 		case "paid":
 			f.Paid++
@@ -73,28 +65,29 @@ func (in *inputs) figures(v *langViews) *Figures {
 			f.Unknown++
 		}
 	}
-	for code, cf := range byCountry {
-		for _, m := range Sum(perCountry[code]) {
-			cf.Totals = append(cf.Totals, l.Money(m))
+	// One bar chart per currency: amounts in different currencies share
+	// no scale.
+	byCur := map[string][]chart.Bar{}
+	for code, events := range byCountry {
+		cf := CountryFigures{Code: code, Name: l.Country(code), URL: v.byID[events[0].ID].CountryURL}
+		for _, e := range events {
+			cf.Rows = append(cf.Rows, v.byID[e.ID])
 		}
-		f.Countries = append(f.Countries, *cf)
+		for _, m := range Sum(events) {
+			cf.Totals = append(cf.Totals, l.Money(m))
+			byCur[m.Currency] = append(byCur[m.Currency], chart.Bar{Label: cf.Name, Value: m.Value, Text: l.Money(m)})
+		}
+		f.Countries = append(f.Countries, cf)
 	}
 	slices.SortFunc(f.Countries, func(a, b CountryFigures) int { return strings.Compare(a.Name, b.Name) })
 	for _, m := range Sum(all) {
 		f.Totals = append(f.Totals, l.Money(m))
 	}
-
-	// One bar chart per currency: amounts in different currencies share
-	// no scale.
-	byCur := map[string][]chart.Bar{}
-	for _, cf := range f.Countries {
-		for _, m := range Sum(perCountry[cf.Code]) {
-			byCur[m.Currency] = append(byCur[m.Currency], chart.Bar{Label: cf.Name, Value: m.Value, Text: l.Money(m)})
-		}
-	}
 	for cur, bars := range byCur {
-		slices.SortStableFunc(bars, func(a, b chart.Bar) int { return cmp.Compare(b.Value, a.Value) })
-		f.Bars = append(f.Bars, CurrencyBars{Currency: cur, SVG: chartHTML(chart.Bars(l.Tf("chart_bars", "currency", l.Locale.Symbol(cur)), bars))})
+		slices.SortFunc(bars, func(a, b chart.Bar) int {
+			return cmp.Or(cmp.Compare(b.Value, a.Value), strings.Compare(a.Label, b.Label))
+		})
+		f.Bars = append(f.Bars, CurrencyBars{Currency: cur, SVG: template.HTML(chart.Bars(l.Tf("chart_bars", "currency", l.Locale.Symbol(cur)), bars))})
 	}
 	slices.SortFunc(f.Bars, func(a, b CurrencyBars) int {
 		return cmp.Or(cmp.Compare(len(byCur[b.Currency]), len(byCur[a.Currency])), cmp.Compare(a.Currency, b.Currency))

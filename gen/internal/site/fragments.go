@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"slices"
 
 	"timeline/gen/internal/memo"
 )
@@ -17,32 +18,40 @@ import (
 const cardTemplate = "layouts/partials/event-card.html"
 
 // renderCards renders each event's card once, for the timeline and every
-// facet page that lists it. A card's view is the event's without its body,
-// which no list shows.
+// facet page that lists it, from the events as a list shows them, without
+// their bodies (langViews.list).
 func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, error) {
 	t := in.theme.pages["home.html"]
 	if t == nil || t.Lookup(cardTemplate) == nil {
 		return nil, fmt.Errorf("%s: missing", cardTemplate)
 	}
 	type result struct {
-		html string
+		html template.HTML
 		err  error
 	}
 	cards := make(map[string]template.HTML, len(events))
-	for _, v := range events {
-		card := *v
-		card.Body = ""
-		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, &card) }, func() result {
-			var b bytes.Buffer
-			err := t.ExecuteTemplate(&b, cardTemplate, &card)
-			return result{b.String(), err}
+	for _, card := range events {
+		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, card) }, func() result {
+			html, err := in.partial(cardTemplate, card)
+			return result{html, err}
 		})
 		if r.err != nil {
 			return nil, r.err
 		}
-		cards[v.ID] = template.HTML(r.html)
+		cards[card.ID] = r.html
 	}
 	return cards, nil
+}
+
+// partial runs the partial template name on data.
+func (in *inputs) partial(name string, data any) (template.HTML, error) {
+	t := in.theme.pages["home.html"]
+	if t == nil || t.Lookup(name) == nil {
+		return "", fmt.Errorf("%s: missing", name)
+	}
+	var b bytes.Buffer
+	err := t.ExecuteTemplate(&b, name, data)
+	return template.HTML(b.String()), err
 }
 
 // renderShared renders the parts of the page frame that are the same on
@@ -60,36 +69,22 @@ func (in *inputs) renderShared(v *langViews) error {
 			shared.OGAlternates = append(shared.OGAlternates, ogLocale(o.Code))
 		}
 	}
-	t := in.theme.pages["home.html"]
-	run := func(name string, data *Shared) (template.HTML, error) {
-		if t == nil || t.Lookup(name) == nil {
-			return "", fmt.Errorf("%s: missing", name)
-		}
-		var b bytes.Buffer
-		err := t.ExecuteTemplate(&b, name, data)
-		return template.HTML(b.String()), err
-	}
 	var err error
-	if v.head, err = run("layouts/partials/head.html", &shared); err != nil {
+	if v.head, err = in.partial("layouts/partials/head.html", &shared); err != nil {
 		return err
 	}
-	if v.footer, err = run("layouts/partials/footer.html", &shared); err != nil {
+	if v.footer, err = in.partial("layouts/partials/footer.html", &shared); err != nil {
 		return err
 	}
 	v.nav = map[string]template.HTML{}
-	current := ""
-	for i := -1; i < len(v.menu); i++ {
-		if i >= 0 {
-			current = v.menu[i].URL
-		}
+	for _, current := range append([]MenuItem{{}}, v.menu...) { // none marked, then each entry
 		s := shared
-		s.Menu = make([]MenuItem, len(v.menu))
-		for i, m := range v.menu {
-			m.Current = m.URL == current
-			s.Menu[i] = m
+		s.Menu = slices.Clone(v.menu)
+		for i := range s.Menu {
+			s.Menu[i].Current = s.Menu[i].URL == current.URL
 		}
-		s.HomeCurrent = current == s.Home
-		if v.nav[current], err = run("layouts/partials/menu.html", &s); err != nil {
+		s.HomeCurrent = current.URL == s.Home
+		if v.nav[current.URL], err = in.partial("layouts/partials/menu.html", &s); err != nil {
 			return err
 		}
 	}

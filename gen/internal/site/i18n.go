@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -50,7 +51,9 @@ type Lang struct {
 	Default bool
 	// Prefix is "" for the default language and "/en" for English.
 	Prefix string
-	Locale *format.Locale
+	// Locale writes dates (l.Date), amounts (l.Money) and numbers in the
+	// language's conventions.
+	*format.Locale
 	// T holds the words of the interface by key, set in the language's
 	// typography: a layout writes {{.L.T.skip}}.
 	T map[string]string
@@ -102,9 +105,7 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 		loc := format.NewLocale(tag)
 		copy(loc.Months[:], s.Months)
 		loc.MoneyPattern, loc.DayPattern, loc.MonthPattern = s.Money, s.DateDay, s.DateMonth
-		if s.DateYear != "" {
-			loc.YearPattern = s.DateYear
-		}
+		loc.YearPattern = cmp.Or(s.DateYear, loc.YearPattern)
 		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
 		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s}
 		if i > 0 {
@@ -121,23 +122,17 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 // are typed with plain spaces and typewriter quotes.
 // Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
-	words := func(m map[string]string) {
+	for _, m := range []map[string]string{s.Words, s.Statuses, s.Paid, s.Subdivisions} {
 		for k, v := range m {
 			m[k] = typeset(code, v)
 		}
 	}
-	labels := func(m map[string]label) {
+	for _, m := range []map[string]label{s.Kinds, s.Confirmation} {
 		for k, v := range m {
 			v.One, v.Many, v.Note = typeset(code, v.One), typeset(code, v.Many), typeset(code, v.Note)
 			m[k] = v
 		}
 	}
-	words(s.Words)
-	words(s.Statuses)
-	words(s.Paid)
-	words(s.Subdivisions)
-	labels(s.Kinds)
-	labels(s.Confirmation)
 }
 
 // word returns the word for key; a missing word shows as ⟦key⟧ and
@@ -172,12 +167,6 @@ func (l *Lang) Plural(key string, n int, pairs ...string) string {
 	return l.Tf(key+form, append(pairs, "n", l.Number(n))...)
 }
 
-// Date writes d at its precision.
-func (l *Lang) Date(d content.Date) string { return l.Locale.Date(d) }
-
-// Money writes an amount in its own currency.
-func (l *Lang) Money(m content.Money) string { return l.Locale.Money(m) }
-
 // Number writes an integer with the language's grouping.
 func (l *Lang) Number(n int) string { return l.Locale.Number(int64(n)) }
 
@@ -208,6 +197,3 @@ func (l *Lang) Param(dim string) string { return l.s.Params[dim] }
 
 // Path is the URL segment for a section of the site (events, countries…).
 func (l *Lang) Path(section string) string { return l.s.Paths[section] }
-
-// KindSlug is the URL segment of a kind's facet page.
-func (l *Lang) KindSlug(k string) string { return l.s.Kinds[k].Slug }

@@ -24,11 +24,8 @@ func CheckLinks(out *Output) content.Diagnostics {
 // checkLinks is CheckLinks, also counting the same-site links it followed.
 func checkLinks(out *Output) (content.Diagnostics, int) {
 	checked := 0
-	type pageInfo struct {
-		ids   map[string]bool
-		links []string
-	}
-	pages := map[string]*pageInfo{}
+	ids := map[string]map[string]bool{} // each page's ids
+	links := map[string][]string{}      // each page's links to check
 	var diags content.Diagnostics
 	report := func(p, problem, expected string) {
 		diags = append(diags, content.Diagnostic{Path: p, Problem: problem, Expected: expected})
@@ -42,7 +39,7 @@ func checkLinks(out *Output) (content.Diagnostics, int) {
 			report(p, "does not parse: "+err.Error(), "valid HTML")
 			continue
 		}
-		pi := &pageInfo{ids: map[string]bool{}}
+		ids[p] = map[string]bool{}
 		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode {
 				continue
@@ -50,21 +47,20 @@ func checkLinks(out *Output) (content.Diagnostics, int) {
 			for _, a := range n.Attr {
 				switch {
 				case a.Key == "id":
-					if pi.ids[a.Val] {
+					if ids[p][a.Val] {
 						report(p, fmt.Sprintf("id %q used twice", a.Val), "unique ids")
 					}
-					pi.ids[a.Val] = true
+					ids[p][a.Val] = true
 				case a.Key == "src", a.Key == "href" && n.Data == "a",
 					a.Key == "href" && n.Data == "link" && (attrOf(n, "rel") == "stylesheet" || attrOf(n, "rel") == "icon"):
-					pi.links = append(pi.links, a.Val)
+					links[p] = append(links[p], a.Val)
 				}
 			}
 		}
-		pages[p] = pi
 	}
-	for p, pi := range pages {
+	for p, ls := range links {
 		base := &url.URL{Path: "/" + strings.TrimSuffix(p, "index.html")}
-		for _, l := range pi.links {
+		for _, l := range ls {
 			u, err := url.Parse(l)
 			if err != nil {
 				report(p, fmt.Sprintf("link %q: %v", l, err), "a valid URL")
@@ -86,10 +82,8 @@ func checkLinks(out *Output) (content.Diagnostics, int) {
 				report(p, fmt.Sprintf("link %q leads nowhere (no %s)", l, file), "a page of the site")
 				continue
 			}
-			if u.Fragment != "" {
-				if t := pages[file]; t == nil || !t.ids[u.Fragment] {
-					report(p, fmt.Sprintf("link %q: no id %q in %s", l, u.Fragment, file), "an anchor of that page")
-				}
+			if u.Fragment != "" && !ids[file][u.Fragment] {
+				report(p, fmt.Sprintf("link %q: no id %q in %s", l, u.Fragment, file), "an anchor of that page")
 			}
 		}
 	}

@@ -1,21 +1,17 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"html/template"
 	"strings"
 )
 
+// ogLocales are the Open Graph locales of the languages that have one.
+var ogLocales = map[string]string{"fr": "fr_FR", "en": "en_GB"}
+
 // ogLocale is the Open Graph locale of a language: fr_FR, en_GB.
-func ogLocale(code string) string {
-	switch code {
-	case "fr":
-		return "fr_FR"
-	case "en":
-		return "en_GB"
-	}
-	return code
-}
+func ogLocale(code string) string { return cmp.Or(ogLocales[code], code) }
 
 // ld is a schema.org object; encoding/json writes its keys sorted.
 type ld = map[string]any

@@ -41,10 +41,8 @@ func (mf *minifier) bytes(mediatype string, b []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-var textHTML = []byte("text/html")
-
 // html minifies src, a page, into dst. src is read in place, without a
 // copy, and left changed: it is scratch space the caller throws away.
 func (mf *minifier) html(dst, src *bytes.Buffer) error {
-	return mf.m.MinifyMimetype(textHTML, dst, src, nil)
+	return mf.m.MinifyMimetype([]byte("text/html"), dst, src, nil)
 }

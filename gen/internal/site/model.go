@@ -54,10 +54,12 @@ type langViews struct {
 	byID   map[string]*EventView
 	byKey  map[string]*TextView
 	// cards are the events' cards, by id; facets the facet values, each
-	// with its events, by dimension in the order of the filters.
-	cards  map[string]template.HTML
-	facets []facet
-	menu   []MenuItem
+	// with its events, by dimension in the order of the filters, which
+	// group them for the timeline's form.
+	cards   map[string]template.HTML
+	facets  []facet
+	filters []FacetGroup
+	menu    []MenuItem
 	// head and footer are the shared parts of every page's frame; nav
 	// the brand and menu by the path of the menu's page it marks ("" for
 	// the pages that are not in the menu).
@@ -82,18 +84,16 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 	c := in.c
 	v := &langViews{l: l, byID: make(map[string]*EventView, len(c.Events)), byKey: map[string]*TextView{},
 		siteTitle: typeset(l.Code, c.Site.Title[l.Code]), siteDescription: typeset(l.Code, c.Site.Description[l.Code])}
-	for _, e := range c.Events {
+	for i, e := range c.Events {
 		ev := in.eventView(l, e)
+		if i > 0 {
+			prev := v.events[i-1]
+			ev.Prev, prev.Next = &EventLink{URL: prev.URL, Title: prev.Title}, &EventLink{URL: ev.URL, Title: ev.Title}
+		}
 		v.events = append(v.events, ev)
 		v.byID[e.ID] = ev
 	}
 	for i, ev := range v.events {
-		if i > 0 {
-			ev.Prev = &EventLink{URL: v.events[i-1].URL, Title: v.events[i-1].Title}
-		}
-		if i+1 < len(v.events) {
-			ev.Next = &EventLink{URL: v.events[i+1].URL, Title: v.events[i+1].Title}
-		}
 		if ev.Chain == nil {
 			// One walk per case: its events share the same chain.
 			steps := chain(c.Events[i], in.byID, v.byID)
@@ -111,10 +111,10 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		v.byKey[p.Key] = tv
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
-	v.facets = facetsOf(l, v.events)
+	v.facets, v.filters = facetsOf(l, v.events)
 	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("as_of") + " " + l.Date(c.Site.AsOf)}}
 	var err error
-	if v.cards, err = in.renderCards(v.events); err != nil {
+	if v.cards, err = in.renderCards(v.list()); err != nil {
 		return nil, err
 	}
 	if err := in.renderShared(v); err != nil {
@@ -140,8 +140,8 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		Paid: e.Paid, PaidLabel: l.s.Paid[e.Paid], Payable: (e.Kind == "fine" || e.Kind == "penalty") && e.Amount != nil,
 		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
 			FacetURL: facetURL(l, "authorities", a.Key)},
-		Reference: e.Reference,
-		Context:   e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
+		Reference: e.Reference, Checked: l.Date(e.Checked), CheckedISO: e.Checked.String(), // "" when not said
+		Context: e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
 	}
 	ev.Authority.Label = cmp.Or(ev.Authority.Abbr, ev.Authority.Name)
 	for _, s := range t.Caveats {
@@ -151,20 +151,15 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		ev.Sources = append(ev.Sources, SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher),
 			Language: s.Language, Primary: s.Primary})
 	}
-	if e.Amount != nil {
-		ev.Amount = l.Money(*e.Amount)
+	money := func(m *content.Money) string {
+		if m == nil {
+			return ""
+		}
+		return l.Money(*m)
 	}
+	ev.Amount = money(e.Amount)
 	if p := e.Penalty; p != nil {
-		pv := &PenaltyView{}
-		if p.Rate != nil {
-			pv.Rate = l.Money(*p.Rate)
-		}
-		if p.Cap != nil {
-			pv.Cap = l.Money(*p.Cap)
-		}
-		if p.Total != nil {
-			pv.Total = l.Money(*p.Total)
-		}
+		pv := &PenaltyView{Rate: money(p.Rate), Cap: money(p.Cap), Total: money(p.Total)}
 		if !p.From.IsZero() {
 			pv.From, pv.To = l.Date(p.From), l.Date(p.To)
 			pv.Inclusive, pv.Exclusive = l.Number(p.Inclusive), l.Number(p.Exclusive)
@@ -174,9 +169,6 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 			pv.Days = l.Number(p.Days)
 		}
 		ev.Penalty = pv
-	}
-	if !e.Checked.IsZero() {
-		ev.Checked, ev.CheckedISO = l.Date(e.Checked), e.Checked.String()
 	}
 	for _, u := range e.Updates {
 		ev.Updates = append(ev.Updates, UpdateView{Date: l.Date(u.Date), DateISO: u.Date.String(), Text: typeset(l.Code, u.Text[l.Code])})
@@ -240,15 +232,17 @@ func chain(e *content.Event, events map[string]*content.Event, byID map[string]*
 // facetURL is the path of a facet page.
 func facetURL(l *Lang, dim, key string) string {
 	if dim == "kinds" {
-		key = l.KindSlug(key)
+		key = l.s.Kinds[key].Slug
 	}
 	return l.Prefix + "/" + l.Path(dim) + "/" + key + "/"
 }
 
-// facetsOf groups events by country, authority, kind and year.
-func facetsOf(l *Lang, events []*EventView) []facet {
+// facetsOf groups events by country, authority, kind and year: each
+// value with its events, and the filters, one group per dimension.
+func facetsOf(l *Lang, events []*EventView) ([]facet, []FacetGroup) {
 	type dim struct {
 		name  string
+		param string // the data attribute and URL parameter
 		key   func(v *EventView) string
 		label func(v *EventView) string
 		// sort orders the values: by label in the language's collation,
@@ -258,14 +252,15 @@ func facetsOf(l *Lang, events []*EventView) []facet {
 	col := collate.New(l.Locale.Tag)
 	byLabel := func(a, b *facet) int { return col.CompareString(a.Label, b.Label) }
 	dims := []dim{
-		{"countries", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
-		{"authorities", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
-		{"kinds", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel) },
+		{"countries", "country", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
+		{"authorities", "authority", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
+		{"kinds", "kind", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel) },
 			func(a, b *facet) int { return slices.Index(content.Kinds, a.Key) - slices.Index(content.Kinds, b.Key) }},
-		{"years", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
+		{"years", "year", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
 			func(a, b *facet) int { return cmp.Compare(a.Key, b.Key) }},
 	}
 	var out []facet
+	var groups []FacetGroup
 	for _, d := range dims {
 		byKey := map[string]*facet{}
 		var values []*facet
@@ -280,27 +275,18 @@ func facetsOf(l *Lang, events []*EventView) []facet {
 			f.events = append(f.events, v)
 			f.Count++
 		}
+		if len(values) == 0 {
+			continue
+		}
 		slices.SortFunc(values, d.sort)
+		g := FacetGroup{Name: d.name, Label: l.word("facet_" + d.name), Key: d.param}
 		for _, f := range values {
 			out = append(out, *f)
+			g.Values = append(g.Values, f.FacetView)
 		}
+		groups = append(groups, g)
 	}
-	return out
-}
-
-var facetKeys = map[string]string{"countries": "country", "authorities": "authority", "kinds": "kind", "years": "year"}
-
-// facetGroups lists the filters.
-func (v *langViews) facetGroups() []FacetGroup {
-	var out []FacetGroup
-	for _, f := range v.facets {
-		if len(out) == 0 || out[len(out)-1].Name != f.Dimension {
-			out = append(out, FacetGroup{Name: f.Dimension, Label: f.DimensionLabel, Key: facetKeys[f.Dimension]})
-		}
-		g := &out[len(out)-1]
-		g.Values = append(g.Values, f.FacetView)
-	}
-	return out
+	return out, groups
 }
 
 // years groups events, in date order, by year, each shown as its card.

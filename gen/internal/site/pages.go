@@ -25,8 +25,14 @@ type page struct {
 	card *drawnCard
 }
 
-// file is the output file of a page URL.
-func file(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+// file is the output file of a page URL: its index.html, or the file it
+// names (404.html).
+func file(url string) string {
+	if strings.HasSuffix(url, ".html") {
+		return strings.TrimPrefix(url, "/")
+	}
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
 
 // pages lists every HTML page of language v, each with its complete view
 // and its share card: the timeline, the events, the explainer pages, the
@@ -47,72 +53,75 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 		out = append(out, pg)
 		err = cmp.Or(err, perr)
 	}
-	embed := l.Prefix + "/embed/"
-	add("embed.html", frame{layout: "embed", path: embed, title: l.word("embed_title"),
+	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
 		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})
-	add("home.html", frame{layout: "home", path: l.Prefix + "/", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, &Page{
-		Count: len(v.events), Chart: in.timelineChart(v), CountryYears: in.countryYears(v),
-		FacetGroups: v.facetGroups(), Years: v.years(v.events)})
+	timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(v.events)}
+	timeline.Chart, timeline.CountryYears = in.countryYears(v)
+	add("home.html", frame{layout: "home", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, timeline)
 	for _, e := range v.events {
-		id := e.ID
 		updated := in.c.Site.AsOf
-		if ce := in.byID[id]; len(ce.Updates) > 0 || !ce.Checked.IsZero() {
-			updated = ce.Checked
-			for _, u := range ce.Updates {
-				if u.Date.Compare(updated) > 0 {
-					updated = u.Date
-				}
-			}
+		if ce := in.byID[e.ID]; len(ce.Updates) > 0 || !ce.Checked.IsZero() {
+			updated = latest(ce.Checked, ce.Updates)
 		}
 		facts := []string{e.Date, e.Authority.Label}
 		if e.Reference != "" {
 			facts = append(facts, e.Reference)
 		}
-		add("event.html", frame{layout: "event", path: e.URL, title: e.Title,
-			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, id) },
-			embed: "?" + l.Param("countries") + "=" + e.CountryKey, cite: id + "-" + l.Code, updated: updated,
+		add("event.html", frame{layout: "event", title: e.Title,
+			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, e.ID) },
+			embed: "?" + l.Param("countries") + "=" + e.CountryKey, cite: e.ID + "-" + l.Code, updated: updated,
 			card: &share.Card{Site: v.siteTitle, Kicker: e.KindLabel + " · " + e.CountryName, Title: e.Title, Facts: facts, Amount: e.Amount},
 		}, &Page{Event: e})
 	}
 	for _, p := range in.c.Pages {
 		t, tv := p.Text(l.Code), v.byKey[p.Key]
-		key := p.Key
 		view := &Page{Text: tv}
 		tmpl := "page.html"
 		if p.Layout == "figures" {
 			tmpl, view.Figures = "figures.html", in.figures(v)
 		}
-		add(tmpl, frame{layout: p.Layout, path: tv.URL, title: tv.Title,
+		add(tmpl, frame{layout: p.Layout, title: tv.Title,
 			description: typeset(in.textLang(l, t), t.Summary), fallback: t.Fallback,
-			alt:  func(o *Lang) string { return in.routes.url(o, key) },
-			cite: key + "-" + l.Code, updated: in.c.Site.AsOf,
+			alt:  func(o *Lang) string { return in.routes.url(o, p.Key) },
+			cite: p.Key + "-" + l.Code, updated: in.c.Site.AsOf,
 			card: &share.Card{Site: v.siteTitle, Title: tv.Title},
 		}, view)
 	}
 	for _, f := range v.facets {
-		f := f
-		add("facet.html", frame{layout: "facet", path: f.URL, title: f.Label,
+		add("facet.html", frame{layout: "facet", title: f.Label,
 			description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
 			alt: func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)})
 	}
-	log := l.Prefix + "/" + l.Path("updates") + "/"
-	add("updates.html", frame{layout: "updates", path: log, title: l.word("updates_title"),
+	add("updates.html", frame{layout: "updates", title: l.word("updates_title"),
 		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
 		&Page{Updates: v.updates()})
-	notFound := l.Prefix + "/404.html"
-	add("404.html", frame{layout: "404", path: notFound,
-		title: l.word("not_found"), noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
+	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
+		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
 	return out, err
 }
 
-// page is the page of language v at f.path, drawn by template with view
-// p, its frame filled in, and its share card drawn; a page without a card
-// of its own shows home.
+// frame is what the page frame of a page depends on.
+type frame struct {
+	layout, title, description string
+	fallback, noIndex          bool
+	// embed is the query of the page's embed snippet (a facet's filter);
+	// cite, when set, is the key of the page's citation, of the text last
+	// updated on updated.
+	embed, cite string
+	updated     content.Date
+	// alt gives the page's path in a language, its own or another.
+	alt func(o *Lang) string
+	// card is the page's share card: nil for the pages that show their
+	// language's home page's.
+	card *share.Card
+}
+
+// page is the page of language v at f.alt(v.l), drawn by template with
+// view p, its frame filled in, and its share card drawn; a page without a
+// card of its own shows home (nil without cards).
 func (in *inputs) page(template string, f frame, p *Page, v *langViews, home *drawnCard) (page, error) {
-	out := page{path: file(f.path), template: template, noIndex: f.noIndex}
-	if strings.HasSuffix(f.path, ".html") {
-		out.path = strings.TrimPrefix(f.path, "/")
-	}
+	path := f.alt(v.l)
+	out := page{path: file(path), template: template, noIndex: f.noIndex, view: p}
 	card := home
 	switch {
 	case in.opt.NoCards || f.card == nil:
@@ -125,7 +134,49 @@ func (in *inputs) page(template string, f frame, p *Page, v *langViews, home *dr
 		}
 		out.card = card
 	}
-	out.view = in.frame(v, f, card, p)
+	l := v.l
+	p.L, p.Layout, p.Path, p.Title = l, f.layout, path, f.title
+	p.SiteTitle = v.siteTitle
+	p.Description = cmp.Or(f.description, v.siteDescription)
+	p.Canonical = in.abs(path)
+	p.Home = l.Prefix + "/"
+	p.OGType = "website"
+	if p.Event != nil {
+		p.OGType = "article"
+	}
+	if in.opt.Preview || f.noIndex {
+		p.Robots = "noindex"
+	}
+	p.Preview, p.Script = in.opt.Preview, in.opt.Script
+	for _, o := range in.langs {
+		a := Alternate{L: o, Path: f.alt(o)}
+		a.URL = in.abs(a.Path)
+		p.Alternates = append(p.Alternates, a)
+		if o != l {
+			p.Others = append(p.Others, a)
+		}
+	}
+	site := in.c.Site
+	p.AsOf, p.AsOfDate = l.Date(site.AsOf), site.AsOf.String()
+	p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
+	p.Head, p.Footer = v.head, v.footer
+	if p.Nav = v.nav[path]; p.Nav == "" {
+		p.Nav = v.nav[""]
+	}
+	p.TextLang, p.Fallback = l.Code, f.fallback
+	if f.fallback {
+		p.TextLang = in.langs[0].Code
+	}
+	p.JSONLD = in.jsonLD(p)
+	if f.layout != "embed" {
+		p.Embed = in.embedSnippet(l, v.siteTitle, f.embed)
+	}
+	if f.cite != "" {
+		p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
+	}
+	if card != nil {
+		p.Image, p.ImageAlt = in.abs("/"+card.path), card.alt
+	}
 	return out, nil
 }
 
@@ -156,76 +207,16 @@ func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 		alt: strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " — ")}, nil
 }
 
-// frame is what the page frame of a page depends on.
-type frame struct {
-	layout, path, title, description string
-	fallback, noIndex                bool
-	// embed is the query of the page's embed snippet (a facet's filter);
-	// cite, when set, is the key of the page's citation, of the text last
-	// updated on updated.
-	embed, cite string
-	updated     content.Date
-	// alt gives the path of the same page in another language.
-	alt func(o *Lang) string
-	// card is the page's share card: nil for the pages that show their
-	// language's home page's.
-	card *share.Card
-}
-
-// frame fills in the page frame of p, a page of language v showing card
-// (nil without cards), and returns p.
-func (in *inputs) frame(v *langViews, f frame, card *drawnCard, p *Page) *Page {
-	l := v.l
-	p.L, p.Layout, p.Path, p.Title = l, f.layout, f.path, f.title
-	p.SiteTitle = v.siteTitle
-	p.Description = cmp.Or(f.description, v.siteDescription)
-	p.Canonical = in.abs(f.path)
-	p.Home = l.Prefix + "/"
-	p.OGType = "website"
-	if p.Event != nil {
-		p.OGType = "article"
-	}
-	if in.opt.Preview || f.noIndex {
-		p.Robots = "noindex"
-	}
-	p.Preview, p.Script = in.opt.Preview, in.opt.Script
-	for _, o := range in.langs {
-		path := f.alt(o)
-		a := Alternate{L: o, Path: path, URL: in.abs(path)}
-		p.Alternates = append(p.Alternates, a)
-		if o != l {
-			p.Others = append(p.Others, a)
-		}
-	}
-	site := in.c.Site
-	p.AsOf, p.AsOfDate = l.Date(site.AsOf), site.AsOf.String()
-	p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
-	p.Head, p.Footer = v.head, v.footer
-	if p.Nav = v.nav[f.path]; p.Nav == "" {
-		p.Nav = v.nav[""]
-	}
-	p.TextLang, p.Fallback = l.Code, f.fallback
-	if f.fallback {
-		p.TextLang = in.langs[0].Code
-	}
-	p.JSONLD = in.jsonLD(p)
-	if f.layout != "embed" {
-		p.Embed = in.embedSnippet(l, v.siteTitle, f.embed)
-	}
-	if f.cite != "" {
-		p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
-	}
-	if card != nil {
-		p.Image, p.ImageAlt = in.abs("/"+card.path), card.alt
-	}
-	return p
-}
-
 // entryDate is when an event became known: its publication day, else its
 // decision day.
-func entryDate(e *content.Event) content.Date {
-	if !e.Published.IsZero() {
-		return e.Published
+func entryDate(e *content.Event) content.Date { return cmp.Or(e.Published, e.Date) }
+
+// latest is the latest of d and the days of updates.
+func latest(d content.Date, updates []content.Update) content.Date {
+	for _, u := range updates {
+		if u.Date.Compare(d) > 0 {
+			d = u.Date
+		}
 	}
-	return e.Date
+	return d
 }

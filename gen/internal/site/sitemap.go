@@ -1,9 +1,6 @@
 package site
 
-import (
-	"bytes"
-	"encoding/xml"
-)
+import "encoding/xml"
 
 type sitemapLink struct {
 	Rel      string `xml:"rel,attr"`
@@ -44,12 +41,4 @@ func newSitemap(pages []page) *sitemapView {
 }
 
 // xml writes the sitemap.
-func (set *sitemapView) xml() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	if err := xml.NewEncoder(&buf).Encode(set); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
-}
+func (set *sitemapView) xml() ([]byte, error) { return encodeXML(set) }
