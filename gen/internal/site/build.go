@@ -212,7 +212,7 @@ func lineCol(t *content.Text, off int) (int, int) {
 // else (a section, a language, the assets) or that two pages share.
 func checkSlugs(c *content.Content, langs []*Lang) content.Diagnostics {
 	var diags content.Diagnostics
-	reserved := map[string]string{"data": "the open data", "css": "the assets", "js": "the assets", "_gen": "the dev server"}
+	reserved := map[string]string{"data": "the open data", "css": "the assets", "js": "the assets", "_gen": "the dev server", "admin": "the CMS"}
 	for _, l := range langs {
 		if !l.Default {
 			reserved[l.Code] = "the " + l.Code + " pages"

@@ -19,8 +19,8 @@ type files struct {
 	extras []extra
 }
 
-// extra is an output file that is not an HTML page: the feeds, the open
-// data, the sitemap.
+// extra is an output file that is not a page of the site: the feeds, the
+// open data, the sitemap, the CMS's configuration and page.
 type extra struct {
 	path string
 	view any
@@ -60,6 +60,11 @@ func (in *inputs) files() (*files, error) {
 		{"data/events.csv", data, func(*minifier) ([]byte, error) { return data.csv() }},
 		{"sitemap.xml", sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
 	}
+	admin, err := in.admin()
+	if err != nil {
+		return nil, err
+	}
+	f.extras = append(f.extras, admin...)
 	for _, v := range views {
 		feed := in.feedView(v)
 		f.extras = append(f.extras,

@@ -1,0 +1,467 @@
+// Package cms writes what the site serves at /admin/ for editors without a
+// terminal: the configuration of Sveltia CMS (admin/config.yml) and the page
+// that loads it (admin/index.html). The CMS itself, a pinned copy of the npm
+// package @sveltia/cms, is static/admin/sveltia-cms.js (make cms-update
+// copies it from tools/node_modules).
+//
+// # The configuration
+//
+// Config writes admin/config.yml from the content package's schema tables,
+// so that the form cannot drift from the validation: every field of
+// content.EventSchema and content.PageSchema has its widget, by its type
+// (a select for an enumeration, an authority key or a boolean, an object for
+// an amount or a penalty, a list for the sources, a relation for related
+// events, the Markdown editor in its raw mode for the bodies, which writes
+// them as typed), required exactly when the
+// schema requires it, and translated (i18n) exactly when the schema writes
+// it per language. Nothing has a default: a value the CMS wrote on save
+// that the editor did not type (draft: false, say) would change the file.
+//
+// The files are written as the content package reads them: with the
+// multiple_files structure, ID.md holds the facts and the default
+// language's text, ID.LANG.md only the per-language fields and the body.
+// Every string is written in double quotes, so that a text that looks like
+// a date, a number or a boolean (a reference "2023-04-13") stays text for
+// the YAML 1.1 reading of the content package; an empty optional field is
+// left out rather than written empty. The CMS puts a blank line between
+// the front matter and the body, and writes the fields in the schema's
+// order (tools/cms.mjs holds it to changing nothing else).
+//
+// The backend is GitHub, signed in through Netlify's OAuth provider, in
+// the editorial workflow: every save is a pull request. Input.TestBackend
+// writes the same configuration with the CMS's own test backend instead,
+// which keeps the files in the browser (the tests in tools/cms.mjs).
+//
+// The output depends on nothing but the Input: the same bytes on every
+// build.
+package cms
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"timeline/gen/internal/content"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Where the CMS lives in the site.
+const (
+	// Bundle is the CMS's script, as a file of static/ and as published.
+	Bundle = "admin/sveltia-cms.js"
+	// ConfigFile and IndexFile are the files Config and Index write, as
+	// published.
+	ConfigFile = "admin/config.yml"
+	IndexFile  = "admin/index.html"
+	// Placeholder is the repository written when none is known: the CMS
+	// loads, but signing in fails until content/data/site.yaml gives the
+	// repository.
+	Placeholder = "OWNER/REPOSITORY"
+	// OAuthBaseURL is Netlify's OAuth provider, which signs editors in to
+	// GitHub for the site.
+	OAuthBaseURL = "https://api.netlify.com"
+)
+
+// Input is everything the configuration is written from.
+type Input struct {
+	// Events and EventTexts are the front matter of an event file and of
+	// its translation (content.EventSchema, content.EventTextSchema);
+	// Pages and PageTexts, of an explainer page.
+	Events, EventTexts, Pages, PageTexts []content.Field
+	// Languages are the site's languages, the default first.
+	Languages []string
+	// Authorities are the keys of content/data/authorities.yaml.
+	Authorities []string
+	// Repo is the GitHub repository, "owner/name"; empty writes
+	// Placeholder.
+	Repo string
+	// Branch is the branch pull requests are made against; empty lets
+	// the CMS use the repository's default branch.
+	Branch string
+	// TestBackend writes the CMS's test backend (test-repo), which keeps
+	// the files in the browser, instead of GitHub.
+	TestBackend bool
+}
+
+// The folders of the collections, and the body of each file.
+const (
+	bodyField = "body"
+	eventsDir = content.EventsDir
+	pagesDir  = content.PagesDir
+)
+
+// Patterns the form checks before saving: the shape of a value, as the
+// content package's readers want it. The content package stays the
+// judge (gen check runs on every pull request); these only spare an
+// editor a failed check for a typo.
+var patterns = map[content.Type][2]string{
+	content.TypeDate:     {`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`, "A date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17."},
+	content.TypeDay:      {`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "A day: YYYY-MM-DD, e.g. 2022-10-17."},
+	content.TypeCountry:  {`^[A-Z]{2}(-[A-Z0-9]{1,3})?$`, "An ISO 3166 code in capitals: FR, GB (not UK), US, or a subdivision such as US-VT."},
+	content.TypeCurrency: {`^[A-Z]{3}$`, "An ISO 4217 code in capitals: EUR, GBP, USD …"},
+	content.TypeURL:      {`^https?://[^\s"<>]+$`, "An address starting with https:// or http://, without spaces."},
+	content.TypeSlug:     {`^[a-z0-9]+(-[a-z0-9]+)*$`, "Lowercase letters, digits and hyphens."},
+	content.TypeLanguage: {`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`, "A language code: fr, en, it, el, nl, de …"},
+}
+
+// oneLine is the pattern of a text typed in a box of several lines that
+// the file holds on one line.
+var oneLine = [2]string{`^[^\n]*$`, "One paragraph, without line breaks."}
+
+// idPattern is an event's id, its file name: lowercase ascii letters,
+// digits and hyphens.
+var idPattern = [2]string{`^[a-z0-9]+(-[a-z0-9]+)*$`, "The event's id, its file name: lowercase letters, digits and hyphens, e.g. 2024-05-16-ap-sanction. It cannot be changed once saved."}
+
+// Config returns admin/config.yml.
+func Config(in Input) ([]byte, error) {
+	if len(in.Languages) == 0 {
+		return nil, fmt.Errorf("cms: no language")
+	}
+	if err := samePerLang(in.Events, in.EventTexts); err != nil {
+		return nil, fmt.Errorf("cms: events: %w", err)
+	}
+	if err := samePerLang(in.Pages, in.PageTexts); err != nil {
+		return nil, fmt.Errorf("cms: pages: %w", err)
+	}
+	w := &writer{in: in, authorities: slices.Sorted(slices.Values(in.Authorities))}
+	events, err := w.fields(in.Events)
+	if err != nil {
+		return nil, fmt.Errorf("cms: events: %w", err)
+	}
+	pages, err := w.fields(in.Pages)
+	if err != nil {
+		return nil, fmt.Errorf("cms: pages: %w", err)
+	}
+	events = append(events, body())
+	pages = append(pages, body())
+
+	backend := m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "base_url", OAuthBaseURL)
+	if in.Branch != "" {
+		backend = m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "branch", in.Branch, "base_url", OAuthBaseURL)
+	}
+	if in.TestBackend {
+		backend = m("name", "test-repo")
+	}
+	root := m(
+		"backend", backend,
+		"publish_mode", "editorial_workflow",
+		// The CMS wants a media folder; its library is turned off: images
+		// are not part of the content.
+		"media_folder", "static/media",
+		"public_folder", "/media",
+		"media_libraries", m("default", false),
+		"output", m(
+			"omit_empty_optional_fields", true,
+			"yaml", m("quote", "double"),
+		),
+		"i18n", m(
+			"structure", "multiple_files",
+			"locales", in.Languages,
+			"default_locale", in.Languages[0],
+			"omit_default_locale_from_file_path", true,
+		),
+		"collections", seq(
+			m(
+				"name", "events",
+				"label", "Events",
+				"label_singular", "Event",
+				"description", "One file per decision or step: the facts and the "+in.Languages[0]+" text in ID.md, each other language's text in ID.LANG.md.",
+				"folder", eventsDir,
+				"extension", "md",
+				"format", "yaml-frontmatter",
+				"i18n", true,
+				"identifier_field", "title",
+				"summary", "{{fields.date}} · {{fields.title}}",
+				"sortable_fields", m("fields", []string{"date", "title"}, "default", m("field", "date", "direction", "descending")),
+				"slug", m(
+					"template", "{{fields.date}}-{{fields.authority}}-{{fields.kind}}",
+					"editable", []string{"create"},
+					"pattern", idPattern[:],
+					"hint", idPattern[1],
+				),
+				"create", true,
+				"delete", false,
+				"fields", seq(events...),
+			),
+			m(
+				"name", "pages",
+				"label", "Pages",
+				"label_singular", "Page",
+				"description", "The explainer pages: KEY.md in "+in.Languages[0]+", KEY.LANG.md in each other language.",
+				"folder", pagesDir,
+				"extension", "md",
+				"format", "yaml-frontmatter",
+				"i18n", true,
+				"identifier_field", "title",
+				"create", false,
+				"delete", false,
+				"fields", seq(pages...),
+			),
+		),
+	)
+	var buf bytes.Buffer
+	buf.WriteString("# Sveltia CMS's configuration, for /admin/. Written by gen build from the schema\n" +
+		"# (gen/internal/content/schema.go), content/data/site.yaml and authorities.yaml: do not edit.\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// samePerLang checks that the translation's fields are the per-language
+// fields of schema, in its order: they are what the CMS writes in
+// ID.LANG.md.
+func samePerLang(schema, text []content.Field) error {
+	var want, got []string
+	for _, f := range schema {
+		if f.PerLang {
+			want = append(want, f.Name)
+		}
+	}
+	for _, f := range text {
+		got = append(got, f.Name)
+	}
+	if !slices.Equal(want, got) {
+		return fmt.Errorf("the translation's fields %v are not the per-language fields %v", got, want)
+	}
+	return nil
+}
+
+// body is a file's Markdown body, edited as plain text: the CMS writes
+// it as typed, translated like the other per-language fields.
+func body() *yaml.Node {
+	return m("name", bodyField, "widget", "markdown", "modes", []string{"raw"},
+		"i18n", true, "required", false,
+		"hint", "Markdown. Link to another event or page by its file name: [the fine](2022-10-17-cnil-sanction.md).")
+}
+
+type writer struct {
+	in          Input
+	authorities []string
+}
+
+func (w *writer) fields(schema []content.Field) ([]*yaml.Node, error) {
+	out := make([]*yaml.Node, 0, len(schema))
+	for _, f := range schema {
+		n, err := w.field(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// field is the form's field for f: its name, its widget and that
+// widget's options, whether it is required and translated, and its note.
+func (w *writer) field(f content.Field) (*yaml.Node, error) {
+	if f.List {
+		return w.list(f)
+	}
+	spec, err := w.widget(f)
+	if err != nil {
+		return nil, err
+	}
+	return w.finish(f, spec), nil
+}
+
+// finish puts the name first and the flags last, around spec.
+func (w *writer) finish(f content.Field, spec *yaml.Node) *yaml.Node {
+	n := m("name", f.Name)
+	n.Content = append(n.Content, spec.Content...)
+	add(n, "required", f.Required)
+	if f.PerLang {
+		add(n, "i18n", true)
+	}
+	if f.Doc != "" {
+		add(n, "hint", f.Doc)
+	}
+	return n
+}
+
+// widget is the widget of one value of f's type, and its options.
+func (w *writer) widget(f content.Field) (*yaml.Node, error) {
+	switch f.Type {
+	case content.TypeText:
+		// A title is one line; a summary or a caveat is a sentence or a
+		// paragraph, easier to read in a box of several lines. Both are
+		// one line in the file.
+		if f.PerLang && f.Name != "title" && f.Name != "menu" {
+			return m("widget", "text", "pattern", oneLine[:]), nil
+		}
+		return m("widget", "string"), nil
+	case content.TypeDate, content.TypeDay, content.TypeCountry, content.TypeCurrency, content.TypeSlug, content.TypeLanguage:
+		return m("widget", "string", "pattern", pattern(f.Type)), nil
+	case content.TypeURL:
+		return m("widget", "string", "type", "url", "pattern", pattern(f.Type)), nil
+	case content.TypeAuthority:
+		if len(w.authorities) == 0 {
+			return nil, fmt.Errorf("%s: no authority", f.Name)
+		}
+		return m("widget", "select", "options", w.authorities), nil
+	case content.TypeEnum:
+		return m("widget", "select", "options", f.Values), nil
+	case content.TypeBool:
+		// A select, not the boolean widget, which writes false for a
+		// field left alone: every save would add draft: false.
+		// Its options are labelled: the CMS shows false as an empty label.
+		return m("widget", "select", "options", seq(m("label", "true", "value", true), m("label", "false", "value", false))), nil
+	case content.TypeInt:
+		return m("widget", "number", "value_type", "int", "min", 0, "step", 1), nil
+	case content.TypeID:
+		return m("widget", "relation", "collection", "events", "value_field", "{{slug}}",
+			"search_fields", []string{"title", "date"}, "display_fields", []string{"{{date}} · {{title}}"}), nil
+	case content.TypeByLanguage:
+		var fs []*yaml.Node
+		for _, l := range w.in.Languages {
+			fs = append(fs, m("name", l, "widget", "text", "pattern", oneLine[:], "required", f.Required))
+		}
+		return m("widget", "object", "fields", seq(fs...)), nil
+	case content.TypeMoney, content.TypePenalty, content.TypeSource, content.TypeUpdate:
+		if len(f.Fields) == 0 {
+			return nil, fmt.Errorf("%s: a group of type %s without fields", f.Name, f.Type)
+		}
+		fs, err := w.fields(f.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("%s.%w", f.Name, err)
+		}
+		return m("widget", "object", "collapsed", "auto", "fields", seq(fs...)), nil
+	}
+	return nil, fmt.Errorf("%s: no widget for the type %q; add one to gen/internal/cms", f.Name, f.Type)
+}
+
+// list is the form's field for a list: of related events, a relation
+// that takes several; of groups (sources, updates), a list of their
+// fields; of values (caveats), a list of one field.
+func (w *writer) list(f content.Field) (*yaml.Node, error) {
+	one := f
+	one.List = false
+	spec, err := w.widget(one)
+	if err != nil {
+		return nil, err
+	}
+	var n *yaml.Node
+	switch {
+	case f.Type == content.TypeID:
+		n = m()
+		n.Content = append(n.Content, spec.Content...)
+		add(n, "multiple", true)
+	case len(f.Fields) > 0:
+		n = m("widget", "list", "collapsed", "auto", "fields", get(spec, "fields"))
+	default:
+		item := m("name", strings.TrimSuffix(f.Name, "s"))
+		item.Content = append(item.Content, spec.Content...)
+		n = m("widget", "list", "field", item)
+	}
+	if f.Required && f.Type != content.TypeID {
+		add(n, "min", 1)
+	}
+	return w.finish(f, n), nil
+}
+
+func pattern(t content.Type) []string {
+	p := patterns[t]
+	return p[:]
+}
+
+// get returns the value of key in the mapping n.
+func get(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// m is a mapping of the keys and values kv, in their order.
+func m(kv ...any) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.Content = append(n.Content, scalar(kv[i].(string)), value(kv[i+1]))
+	}
+	return n
+}
+
+// add appends the keys and values kv to the mapping n.
+func add(n *yaml.Node, kv ...any) { n.Content = append(n.Content, m(kv...).Content...) }
+
+func seq(items ...*yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items}
+}
+
+func scalar(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+func value(v any) *yaml.Node {
+	switch v := v.(type) {
+	case *yaml.Node:
+		return v
+	case string:
+		return scalar(v)
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
+	case int:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(v)}
+	case []string:
+		n := seq()
+		for _, s := range v {
+			n.Content = append(n.Content, scalar(s))
+		}
+		return flow(n)
+	}
+	panic(fmt.Sprintf("cms: no YAML for %T", v))
+}
+
+// flow writes a short list on one line.
+func flow(n *yaml.Node) *yaml.Node {
+	n.Style = yaml.FlowStyle
+	return n
+}
+
+// InputFor is the Input of a site's content: the content package's
+// schema tables, the site's languages, its authorities' keys, and the
+// GitHub repository of content/data/site.yaml's repository address
+// (https://github.com/OWNER/NAME), if it gives one.
+func InputFor(c *content.Content) Input {
+	in := Input{
+		Events: content.EventSchema, EventTexts: content.EventTextSchema,
+		Pages: content.PageSchema, PageTexts: content.PageTextSchema,
+		Languages: c.Site.Languages, Repo: GitHubRepo(c.Site.Repository),
+	}
+	for k := range c.Authorities {
+		in.Authorities = append(in.Authorities, k)
+	}
+	slices.Sort(in.Authorities)
+	return in
+}
+
+// GitHubRepo returns "OWNER/NAME" for the address of a repository on
+// GitHub (https://github.com/OWNER/NAME, with or without .git or a
+// final slash), or "" for anything else.
+func GitHubRepo(address string) string {
+	u, err := url.Parse(address)
+	if err != nil || u.Scheme != "https" || !strings.EqualFold(u.Host, "github.com") {
+		return ""
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+		return ""
+	}
+	name := strings.TrimSuffix(parts[1], ".git")
+	if !repoPart.MatchString(parts[0]) || !repoPart.MatchString(name) {
+		return ""
+	}
+	return parts[0] + "/" + name
+}
+
+var repoPart = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
