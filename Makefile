@@ -8,7 +8,7 @@ SITE    := $(TESTOUT)/public
 # Pages photographed for review by the browser checks.
 SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
-.PHONY: build check serve new test deps vet gotest journey site-test netlify-check html-check browser-check lighthouse fuzz bench clean
+.PHONY: build check serve new test deps vet gotest journey site-test netlify-check html-check browser-check cms-check cms-update lighthouse fuzz bench clean
 
 build:
 	$(GO) run ./gen build -out $(OUT)
@@ -30,7 +30,7 @@ new:
 	@bin/gen new -date "$(DATE)" -country "$(COUNTRY)" -authority "$(AUTHORITY)" -kind "$(KIND)" -slug "$(SLUG)" || [ $$? -eq 1 ]
 
 # Everything CI runs.
-test: deps vet gotest journey site-test netlify-check html-check browser-check
+test: deps vet gotest journey site-test netlify-check html-check browser-check cms-check
 
 # The Debian packages (chromium, Java) and the npm tools (tools/node_modules)
 # the checks need; quiet when they are there.
@@ -83,21 +83,47 @@ netlify-check: deps site-test
 html-check: site-test
 	bash tools/vnu.sh $(SITE)
 
-# In Chromium, every page served with the headers of netlify.toml (by Netlify's own engine):
+# In Chromium, every page served with the headers of netlify.toml (by Netlify's own engine),
+# but /admin/ (the CMS: not a page of the site, checked by cms-check), from a copy without it:
 # axe-core, light and dark, 375 and 1280 px wide, CSP violations, console errors, reflow and the
 # charts (also at 320 px); screenshots for review in $(TESTOUT)/screenshots. Then the timeline
 # to embed, framed by another origin: it shows and resizes its frame, the other pages are refused.
 # Then, on a phone, the event pages with the most caveats: date and amount on the first screen,
 # before the caveats, and the citation's copy buttons. All run; the target fails if any does.
 browser-check: deps site-test
+	rm -rf $(TESTOUT)/pages && cp -R $(SITE) $(TESTOUT)/pages && rm -rf $(TESTOUT)/pages/admin
 	@rc=0; \
-	echo "node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS)"; \
-	node tools/browser.mjs --dir $(SITE) --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS) || rc=$$?; \
+	echo "node tools/browser.mjs --dir $(TESTOUT)/pages --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS)"; \
+	node tools/browser.mjs --dir $(TESTOUT)/pages --netlify netlify.toml --shots $(TESTOUT)/screenshots $(SHOTS) || rc=$$?; \
 	echo "node tools/embed.mjs --dir $(SITE) --netlify netlify.toml"; \
 	node tools/embed.mjs --dir $(SITE) --netlify netlify.toml || rc=$$?; \
 	echo "node tools/reading.mjs --dir $(SITE) --netlify netlify.toml"; \
 	node tools/reading.mjs --dir $(SITE) --netlify netlify.toml || rc=$$?; \
 	exit $$rc
+
+# The CMS at /admin/ (gen/internal/cms, Sveltia CMS): its script is the pinned package's, byte
+# for byte, and its configuration (the built one, the test one and gen/internal/cms's goldens)
+# is valid by the JSON schema that package ships; then, in Chromium, with the headers of
+# netlify.toml, the CMS is driven with its own test backend on a copy of the content: an event
+# created through the form (its files held to tools/testdata/cms), every event and page edited
+# and saved (one field changed, nothing else), the interface in French and with its locale
+# file failing, the sign-in pop-up; no CSP violation, no request but the CMS's known ones.
+# About 5 minutes. CMS_FLAGS=--update rewrites the created event's goldens.
+cms-check: deps site-test
+	mkdir -p $(TESTOUT)/cms
+	$(GO) run ./gen/internal/cms/testconfig -out $(TESTOUT)/cms/config.yml
+	CMS_CONFIGS=$(SITE)/admin/config.yml:$(TESTOUT)/cms/config.yml node --test --test-reporter=dot tools/cms.test.mjs
+	node tools/cms.mjs --dir $(SITE) --config $(TESTOUT)/cms/config.yml --netlify netlify.toml $(CMS_FLAGS)
+
+# Sveltia CMS, once a new version is pinned in tools/package.json (cd tools && npm install
+# --save-exact @sveltia/cms@X): copies its script into static/admin/, and its version into the
+# address of its locale files in netlify.toml's /admin/* policy. Then run make test.
+cms-update: deps
+	cp tools/node_modules/@sveltia/cms/dist/sveltia-cms.js static/admin/sveltia-cms.js
+	v=$$(node -p "require('./tools/package.json').dependencies['@sveltia/cms']") && \
+	sed -i -E "s#(https://unpkg\.com/@sveltia/cms@)[0-9]+\.[0-9]+\.[0-9]+(/locales/)#\1$$v\2#" netlify.toml && \
+	grep -q "unpkg.com/@sveltia/cms@$$v/locales/" netlify.toml && \
+	echo "cms-update: static/admin/sveltia-cms.js and netlify.toml at @sveltia/cms $$v"
 
 # Lighthouse on the home page and an event page, served with the headers of netlify.toml:
 # every category at 0.95 or more.

@@ -77,7 +77,9 @@ if [ ! -d "$TOOLS_DIR/node_modules" ] || [ ! -f "$STAMP" ] \
   for f in node_modules/playwright-core/package.json node_modules/axe-core/axe.min.js \
            node_modules/vnu-jar/build/dist/vnu.jar node_modules/.bin/lighthouse \
            node_modules/.bin/netlify-config node_modules/@netlify/headers/dist/main.js \
-           node_modules/@netlify/headers-parser/lib/index.js; do
+           node_modules/@netlify/headers-parser/lib/index.js \
+           node_modules/@sveltia/cms/dist/sveltia-cms.js node_modules/@sveltia/cms/schema/sveltia-cms.json \
+           node_modules/ajv/package.json node_modules/yaml/package.json; do
     [ -e "$TOOLS_DIR/$f" ] || die "npm ci did not produce tools/$f"
   done
   touch "$STAMP"

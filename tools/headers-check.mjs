@@ -15,7 +15,10 @@
 //   - every HTML page is matched by exactly one rule that sets Content-Security-Policy;
 //   - an embed page (/embed/…, /en/embed/…) has frame-ancestors * and no X-Frame-Options;
 //     every other page has frame-ancestors 'none' and X-Frame-Options DENY;
-//   - no policy of any rule allows 'unsafe-inline' or 'unsafe-eval'.
+//   - no policy of any rule allows 'unsafe-inline', 'unsafe-eval' or another 'unsafe-…' keyword,
+//     but for the CMS's rule, "/admin/*", which may allow 'unsafe-inline' in style-src (the
+//     styles Sveltia CMS injects), and there only;
+//   - no fetch directive of any policy allows any host (*, https:, http:).
 // Prints one line per problem (the path and the rules) and a summary line.
 // Exit code: 0 when there is no problem, 1 when there is any, 2 on a usage or set-up error.
 // Its own test: node --test tools/headers-check.test.mjs
@@ -32,6 +35,31 @@ const CSP_NAMES = [CSP, 'content-security-policy-report-only'];
 const XFO = 'x-frame-options';
 
 export const isEmbed = (p) => /^\/(en\/)?embed(\/|$)/.test(p);
+
+// The CMS's rule: the one place where inline styles are allowed.
+export const ADMIN_RULE = '/admin/*';
+
+// The directives that load something; frame-ancestors, base-uri and form-action are not.
+const FETCH = /^(default|script|script-elem|script-attr|style|style-elem|style-attr|img|font|connect|media|object|frame|child|worker|manifest)-src$/;
+
+// The relaxations a policy of rule allows, in order: 'unsafe-…' keywords (but 'unsafe-inline'
+// in style-src for the CMS's rule), and any host in a fetch directive.
+export function relaxed(rule, policy) {
+  const out = [];
+  for (const part of policy.split(';')) {
+    const [d = '', ...sources] = part.trim().split(/\s+/);
+    const name = d.toLowerCase();
+    for (const s of sources) {
+      const k = s.toLowerCase();
+      if (/^'(unsafe-[a-z-]+|wasm-unsafe-eval)'$/.test(k)) {
+        if (!(rule.for === ADMIN_RULE && name === 'style-src' && k === "'unsafe-inline'")) out.push(s);
+      } else if (FETCH.test(name) && ['*', 'https:', 'http:'].includes(k)) {
+        out.push(`${s} in ${name}`);
+      }
+    }
+  }
+  return out;
+}
 
 // Every file under dir as the URL path it is served at, sorted; HTML pages flagged.
 export function sitePaths(dir) {
@@ -77,9 +105,8 @@ export function checkHeaders(rules, files) {
 
   for (const rule of rules) {
     for (const [k, v] of Object.entries(rule.values)) {
-      if (CSP_NAMES.includes(k.toLowerCase()) && /'unsafe-(inline|eval)'/i.test(v)) {
-        problems.push(`rule ${names.get(rule)}: ${k} allows ${v.match(/'unsafe-(inline|eval)'/gi).join(' and ')}`);
-      }
+      const bad = CSP_NAMES.includes(k.toLowerCase()) ? relaxed(rule, v) : [];
+      if (bad.length) problems.push(`rule ${names.get(rule)}: ${k} allows ${bad.join(' and ')}`);
     }
   }
 

@@ -41,11 +41,16 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'headers-check-test-'));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 let n = 0;
-async function problems(toml) {
+async function problems(toml, files = FILES) {
   const file = path.join(tmp, `netlify-${++n}.toml`);
   fs.writeFileSync(file, toml);
-  return checkHeaders(await readNetlifyHeaders(file), FILES).problems;
+  return checkHeaders(await readNetlifyHeaders(file), files).problems;
 }
+
+// The CMS at /admin/: its page, configuration and script, under a rule of their own.
+const CMS = `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https://api.github.com; frame-ancestors 'none'`;
+const ADMIN = rule('/admin/*', { 'Content-Security-Policy': CMS, 'X-Frame-Options': 'DENY', 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups' });
+const ADMIN_FILES = [...FILES, { path: '/admin/', html: true }, { path: '/admin/config.yml', html: false }, { path: '/admin/sveltia-cms.js', html: false }];
 
 test('the good rules pass', async () => {
   assert.deepEqual(await problems(GOOD), []);
@@ -95,6 +100,29 @@ test('a page no policy rule matches fails', async () => {
     '/evenements/x/: no rule sets content-security-policy (matched by "/*" (rule 1))',
     '/evenements/x/: no X-Frame-Options DENY (matched by "/*" (rule 1))',
   ]);
+});
+
+test("the CMS's rule may allow inline styles, and nothing else", async () => {
+  assert.deepEqual(await problems(GOOD + ADMIN, ADMIN_FILES), []);
+  const p = await problems(GOOD + rule('/admin/*', {
+    'Content-Security-Policy': CMS.replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")
+      .replace("connect-src 'self'", "connect-src 'self' https:"),
+    'X-Frame-Options': 'DENY',
+  }), ADMIN_FILES);
+  assert.deepEqual(p, [`rule "/admin/*" (rule 7): Content-Security-Policy allows 'unsafe-inline' and 'unsafe-eval' and https: in connect-src`]);
+});
+
+test('inline styles anywhere but in the CMS fail', async () => {
+  const p = await problems(COMMON + rule('/', { 'Content-Security-Policy': CMS, 'X-Frame-Options': 'DENY' }) +
+    rule('/evenements/*', { 'Content-Security-Policy': PAGE, 'X-Frame-Options': 'DENY' }) + EMBEDS + ASSETS);
+  assert.deepEqual(p, [`rule "/" (rule 2): Content-Security-Policy allows 'unsafe-inline'`]);
+});
+
+test('the CMS under a second policy, or one that may be framed, fails', async () => {
+  const p = await problems(GOOD + ADMIN + rule('/admin/*', { 'Content-Security-Policy': CMS.replace("frame-ancestors 'none'", 'frame-ancestors *') }), ADMIN_FILES);
+  assert.ok(p.includes('/admin/: 2 rules set content-security-policy: "/admin/*" (rule 7), "/admin/*" (rule 8)'), p.join('\n'));
+  assert.ok(p.includes('/admin/config.yml: 2 rules set content-security-policy: "/admin/*" (rule 7), "/admin/*" (rule 8)'), p.join('\n'));
+  assert.ok(p.includes(`/admin/: page has frame-ancestors *, not 'none', from "/admin/*" (rule 8)`), p.join('\n'));
 });
 
 test('a file that is not netlify.toml, or has no rule, is refused', async () => {
