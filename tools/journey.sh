@@ -9,6 +9,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The journalist runs make from a shell: not as a sub-make of make test, which would print its
+# "Entering directory" lines around every run.
+unset MAKELEVEL MAKEFLAGS MFLAGS MAKEOVERRIDES
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 fail=0
