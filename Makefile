@@ -126,7 +126,7 @@ cms-update: deps
 	echo "cms-update: static/admin/sveltia-cms.js and netlify.toml at @sveltia/cms $$v"
 
 # Lighthouse on the home page and an event page, served with the headers of netlify.toml:
-# every category at 0.95 or more.
+# every category at 0.95 or more in the median of 5 runs.
 lighthouse: deps site-test
 	node tools/lighthouse.mjs --dir $(SITE) --netlify netlify.toml --page / --page /evenements/2022-10-17-cnil-sanction/
 

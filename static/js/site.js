@@ -5,6 +5,15 @@
 // 3. The embedded timeline filters itself by the address's parameters.
 (function () {
   "use strict";
+  // "{n} events shown", in the page's language. Intl.NumberFormat takes tens
+  // of milliseconds to make on a phone, and a number under 1 000 needs no
+  // grouping: it is only made for larger ones.
+  var showCount = function (el, n) {
+    var lang = document.documentElement.lang;
+    var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(n) === "one" && el.dataset.templateOne;
+    var num = n < 1000 || !window.Intl ? String(n) : new Intl.NumberFormat(lang).format(n);
+    el.textContent = (one || el.dataset.template).replace("{n}", num);
+  };
   var form = document.getElementById("filters");
   if (form) {
     var selects = form.querySelectorAll("select");
@@ -24,27 +33,23 @@
         if (ok) { shown++; }
       });
       years.forEach(function (y) { y.hidden = !y.querySelector("li.event:not([hidden])"); });
-      if (status) {
-        var lang = document.documentElement.lang;
-        var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(shown) === "one" && status.dataset.templateOne;
-        var n = window.Intl ? new Intl.NumberFormat(lang).format(shown) : String(shown);
-        status.textContent = (one || status.dataset.template).replace("{n}", n);
-      }
+      if (status) { showCount(status, shown); }
       if (push) {
         var q = params.toString();
         history.replaceState(null, "", location.pathname + (q ? "?" + q : "") + location.hash);
       }
     };
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), chosen = false;
     selects.forEach(function (s) {
       var v = params.get(s.name);
-      if (v && s.querySelector('option[value="' + CSS.escape(v) + '"]')) { s.value = v; }
+      if (v && s.querySelector('option[value="' + CSS.escape(v) + '"]')) { s.value = v; chosen = true; }
       s.addEventListener("change", function () { apply(true); });
     });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
-    apply(false);
+    // Every event shows until a filter is chosen, here by the address.
+    if (chosen) { apply(false); }
   }
   // 2. Buttons that copy a permalink, a citation or the code of an embed.
   if (navigator.clipboard) {
@@ -81,11 +86,7 @@
       if (ok) { shown++; }
     });
     var count = document.getElementById("filter-status");
-    if (count) {
-      var lang = document.documentElement.lang;
-      var one = window.Intl && Intl.PluralRules && new Intl.PluralRules(lang).select(shown) === "one" && count.dataset.templateOne;
-      count.textContent = (one || count.dataset.template).replace("{n}", window.Intl ? new Intl.NumberFormat(lang).format(shown) : String(shown));
-    }
+    if (count) { showCount(count, shown); }
     var tell = function () {
       if (window.parent !== window) {
         // The height of the content, not of the frame: a filtered list
