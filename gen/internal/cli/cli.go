@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -122,15 +121,6 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "gen build: %v\n", err)
 		return ExitUsage
-	}
-	// A build holds the whole site in memory before it writes it: 360 MB
-	// for 10 000 events in two languages. The collector runs more often
-	// once the heap nears 480 MiB (GOMEMLIMIT overrides it), so that such
-	// a build peaks near 520 MB; a smaller site never gets there. It is a
-	// soft limit: a site whose output outgrows it builds all the same,
-	// with more collection.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(480 << 20)
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
