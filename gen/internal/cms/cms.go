@@ -54,6 +54,9 @@ import (
 const (
 	// Bundle is the CMS's script, as a file of static/ and as published.
 	Bundle = "admin/sveltia-cms.js"
+	// Prefs is the script the page runs before the CMS (its interface's
+	// language), as a file of static/ and as published.
+	Prefs = "admin/prefs.js"
 	// ConfigFile and IndexFile are the files Config and Index write, as
 	// published.
 	ConfigFile = "admin/config.yml"

@@ -100,7 +100,7 @@ func TestGolden(t *testing.T) {
 		})
 	}
 	t.Run("index.html", func(t *testing.T) {
-		got, err := Index(IndexInput{Lang: "fr", Title: `Une chronologie <"test">`, Bundle: "/" + Bundle, Icon: "/favicon.svg"})
+		got, err := Index(IndexInput{Lang: "fr", Title: `Une chronologie <"test">`, Bundle: "/" + Bundle, Icon: "/favicon.svg", Prefs: "/" + Prefs})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,9 @@ type IndexInput struct {
 	// Bundle and Icon are the addresses of the CMS's script and of the
 	// site's icon, as published.
 	Bundle, Icon string
+	// Prefs, when set, is the address of the script run before the CMS,
+	// which sets its interface's language (static/admin/prefs.js).
+	Prefs string
 }
 
 // index is Sveltia CMS's documented page, with the script served by the
@@ -26,7 +29,8 @@ var index = template.Must(template.New(IndexFile).Parse(`<!doctype html>
 {{with .Icon}}<link rel="icon" href="{{.}}">
 {{end}}</head>
 <body>
-<script src="{{.Bundle}}"></script>
+{{with .Prefs}}<script src="{{.}}"></script>
+{{end}}<script src="{{.Bundle}}"></script>
 </body>
 </html>
 `))

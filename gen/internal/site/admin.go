@@ -18,7 +18,7 @@ func (in *inputs) admin() ([]extra, error) {
 	}
 	def := in.langs[0].Code
 	icon := in.theme.assets.urls["favicon.svg"]
-	index, err := cms.Index(cms.IndexInput{Lang: def, Title: in.c.Site.Title[def], Bundle: bundle, Icon: icon})
+	index, err := cms.Index(cms.IndexInput{Lang: def, Title: in.c.Site.Title[def], Bundle: bundle, Icon: icon, Prefs: in.theme.assets.urls[cms.Prefs]})
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,7 @@ func TestAdmin(t *testing.T) {
 			got = append(got, p)
 		}
 	}
-	if want := []string{cms.ConfigFile, cms.Bundle, cms.IndexFile}; !slices.Equal(got, slices.Sorted(slices.Values(want))) {
+	if want := []string{cms.ConfigFile, cms.Bundle, cms.IndexFile, cms.Prefs}; !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 		t.Fatalf("/admin/ holds %v, want %v", got, want)
 	}
 
@@ -97,8 +97,8 @@ func TestAdmin(t *testing.T) {
 			noindex = attr(n, "content") == "noindex"
 		}
 	}
-	if !slices.Equal(scripts, []string{"/" + cms.Bundle}) || !noindex {
-		t.Errorf("%s: scripts %q, noindex %v; want the site's own /%s and noindex", cms.IndexFile, scripts, noindex, cms.Bundle)
+	if !slices.Equal(scripts, []string{"/" + cms.Prefs, "/" + cms.Bundle}) || !noindex {
+		t.Errorf("%s: scripts %q, noindex %v; want the site's own /%s, then /%s, and noindex", cms.IndexFile, scripts, noindex, cms.Prefs, cms.Bundle)
 	}
 	if bytes.Contains(out.Files["sitemap.xml"], []byte("/admin/")) {
 		t.Error("sitemap.xml lists /admin/")
@@ -156,7 +156,7 @@ func TestAdminPolicy(t *testing.T) {
 		"form-action":     {"'none'"},
 		"frame-ancestors": {"'none'"},
 	}
-	for _, p := range []string{cms.IndexFile, cms.ConfigFile, cms.Bundle} {
+	for _, p := range []string{cms.IndexFile, cms.ConfigFile, cms.Bundle, cms.Prefs} {
 		u := urlPath(p)
 		h := c.headersFor(u)
 		pol, err := parseCSP(h.values["content-security-policy"])

@@ -147,7 +147,7 @@ func checkNothingInjected(t testing.TB, out *Output) {
 						t.Errorf("%s: JSON-LD does not parse: %v", p, err)
 					}
 				case strings.HasPrefix(src, "/js/site.") && strings.HasSuffix(src, ".js"):
-				case p == cms.IndexFile && src == "/"+cms.Bundle && textOf(n) == "": // the CMS's page
+				case p == cms.IndexFile && (src == "/"+cms.Bundle || src == "/"+cms.Prefs) && textOf(n) == "": // the CMS's page
 				default:
 					t.Errorf("%s: a script the layouts did not write: src=%q type=%q %q", p, src, typ, textOf(n))
 				}
