@@ -63,7 +63,15 @@ func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr i
 	watchDone := make(chan error, 1)
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
-	go func() { watchDone <- srv.Watch(watchCtx, root) }()
+	// The folders are watched before the first request is served, so that
+	// an edit made as soon as the page shows is seen.
+	watching := make(chan struct{})
+	go func() { watchDone <- srv.Watch(watchCtx, root, func() { close(watching) }) }()
+	select {
+	case <-watching:
+	case err := <-watchDone:
+		return err
+	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 

@@ -20,8 +20,9 @@ const settle = 5 * time.Millisecond
 
 // Watch rebuilds on every change under root's watched folders until ctx
 // is done. Requests wait from the first change of a save until its
-// rebuild is complete.
-func (s *Server) Watch(ctx context.Context, root string) error {
+// rebuild is complete. It calls ready once the folders are watched: a
+// change before that is not seen.
+func (s *Server) Watch(ctx context.Context, root string, ready func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -41,6 +42,7 @@ func (s *Server) Watch(ctx context.Context, root string) error {
 	for _, d := range Watched {
 		add(filepath.Join(root, d))
 	}
+	ready()
 	// changed is true from the first change of a save until its rebuild.
 	changed := false
 	var timer <-chan time.Time
