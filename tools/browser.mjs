@@ -29,9 +29,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startServer, listPages, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
+import { startServer, listPages, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -47,32 +46,17 @@ const CONFIGS = [
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const NOT_FOUND_PATH = '/404-check/this-page-does-not-exist/';
 
-function usage(msg) {
-  if (msg) console.error(`browser.mjs: ${msg}`);
-  console.error('usage: node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--netlify netlify.toml]\n' +
-    '                             [--report FILE] [--timeout MS] [--concurrency N] [--fresh-loads]');
-  process.exit(2);
-}
-
-let opts;
-try {
-  opts = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      shots: { type: 'string', default: 'test-output/screenshots' },
-      shot: { type: 'string', multiple: true },
-      netlify: { type: 'string' },
-      report: { type: 'string', default: 'test-output/browser-report.json' },
-      timeout: { type: 'string', default: '30000' },
-      concurrency: { type: 'string', default: '2' },
-      'fresh-loads': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (e) {
-  usage(e.message);
-}
-if (opts.help) usage();
+const { opts, usage } = commandLine('browser.mjs', 'node tools/browser.mjs --dir DIR [--shots OUTDIR] [--shot /path/ ...] [--netlify netlify.toml]\n' +
+  '                             [--report FILE] [--timeout MS] [--concurrency N] [--fresh-loads]', {
+  dir: { type: 'string' },
+  shots: { type: 'string', default: 'test-output/screenshots' },
+  shot: { type: 'string', multiple: true },
+  netlify: { type: 'string' },
+  report: { type: 'string', default: 'test-output/browser-report.json' },
+  timeout: { type: 'string', default: '30000' },
+  concurrency: { type: 'string', default: '2' },
+  'fresh-loads': { type: 'boolean', default: false },
+});
 if (!opts.dir) usage('--dir is required');
 const TIMEOUT = Number(opts.timeout);
 const CONCURRENCY = Math.max(1, Math.floor(Number(opts.concurrency)) || 0);

@@ -43,11 +43,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import YAML from 'yaml';
-import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
+import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const TOOLS = path.join(ROOT, 'tools');
@@ -57,31 +56,16 @@ const NEW_ID = '2026-11-20-cnil-nouvelle-amende';
 const DATE_LIKE = '2023-04-13';
 const STEP = 30_000;
 
-function usage(msg) {
-  if (msg) console.error(`cms.mjs: ${msg}`);
-  console.error('usage: node tools/cms.mjs --dir DIR --config FILE [--netlify netlify.toml] [--golden DIR] [--update] [--only create,edit,locale] [--keep OUTDIR]');
-  process.exit(2);
-}
-
-let opts;
-try {
-  opts = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      config: { type: 'string' },
-      netlify: { type: 'string', default: path.join(ROOT, 'netlify.toml') },
-      golden: { type: 'string', default: path.join(TOOLS, 'testdata', 'cms') },
-      update: { type: 'boolean', default: false },
-      only: { type: 'string', default: 'signin,create,edit,locale' },
-      keep: { type: 'string' },
-      match: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (e) {
-  usage(e.message);
-}
-if (opts.help) usage();
+const { opts, usage } = commandLine('cms.mjs', 'node tools/cms.mjs --dir DIR --config FILE [--netlify netlify.toml] [--golden DIR] [--update] [--only signin,create,edit,locale] [--match REGEX] [--keep OUTDIR]', {
+  dir: { type: 'string' },
+  config: { type: 'string' },
+  netlify: { type: 'string', default: path.join(ROOT, 'netlify.toml') },
+  golden: { type: 'string', default: path.join(TOOLS, 'testdata', 'cms') },
+  update: { type: 'boolean', default: false },
+  only: { type: 'string', default: 'signin,create,edit,locale' },
+  keep: { type: 'string' },
+  match: { type: 'string' },
+});
 if (!opts.dir || !opts.config) usage('--dir and --config are required');
 const only = new Set(opts.only.split(','));
 for (const o of only) if (!['signin', 'create', 'edit', 'locale'].includes(o)) usage(`--only: no such part: ${o}`);

@@ -28,35 +28,19 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
+import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const WIDTHS = [1280, 375];
 
-function usage(msg) {
-  if (msg) console.error(`embed.mjs: ${msg}`);
-  console.error('usage: node tools/embed.mjs --dir DIR [--netlify netlify.toml] [--event /evenements/x/] [--timeout MS]');
-  process.exit(2);
-}
-
-let opts;
-try {
-  opts = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      netlify: { type: 'string', default: path.relative(process.cwd(), path.join(ROOT, 'netlify.toml')) },
-      event: { type: 'string' },
-      timeout: { type: 'string', default: '30000' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (e) {
-  usage(e.message);
-}
-if (opts.help) usage();
+const { opts, usage } = commandLine('embed.mjs', 'node tools/embed.mjs --dir DIR [--netlify netlify.toml] [--event /evenements/x/] [--timeout MS]', {
+  dir: { type: 'string' },
+  netlify: { type: 'string', default: path.relative(process.cwd(), path.join(ROOT, 'netlify.toml')) },
+  event: { type: 'string' },
+  timeout: { type: 'string', default: '30000' },
+});
 if (!opts.dir) usage('--dir is required');
 const dir = path.resolve(opts.dir);
 if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) usage(`not a directory: ${opts.dir}`);

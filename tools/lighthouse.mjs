@@ -21,40 +21,24 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
+import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
 
 // Lighthouse's launcher needs --headless among the flags; the rest are the browser check's.
 const CHROME_PATH = CHROMIUM_PATH;
 const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-function usage(msg) {
-  if (msg) console.error(`lighthouse.mjs: ${msg}`);
-  console.error('usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--runs 5] [--out DIR] [--netlify netlify.toml]');
-  process.exit(2);
-}
-
-let opts;
-try {
-  opts = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      page: { type: 'string', multiple: true },
-      min: { type: 'string', default: '0.95' },
-      runs: { type: 'string', default: '5' },
-      out: { type: 'string', default: 'test-output/lighthouse' },
-      netlify: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (e) {
-  usage(e.message);
-}
-if (opts.help) usage();
+const { opts, usage } = commandLine('lighthouse.mjs', 'node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--runs 5] [--out DIR] [--netlify netlify.toml]', {
+  dir: { type: 'string' },
+  page: { type: 'string', multiple: true },
+  min: { type: 'string', default: '0.95' },
+  runs: { type: 'string', default: '5' },
+  out: { type: 'string', default: 'test-output/lighthouse' },
+  netlify: { type: 'string' },
+});
 if (!opts.dir) usage('--dir is required');
 const MIN = Number(opts.min);
 if (!(MIN >= 0 && MIN <= 1)) usage('--min must be a number between 0 and 1');

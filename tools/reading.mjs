@@ -20,34 +20,18 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS } from './serve.mjs';
+import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const PHONE = { width: 390, height: 844 };
 
-function usage(msg) {
-  if (msg) console.error(`reading.mjs: ${msg}`);
-  console.error('usage: node tools/reading.mjs --dir DIR [--netlify netlify.toml] [--page /evenements/x/ ...]');
-  process.exit(2);
-}
-
-let opts;
-try {
-  opts = parseArgs({
-    options: {
-      dir: { type: 'string' },
-      netlify: { type: 'string', default: path.relative(process.cwd(), path.join(ROOT, 'netlify.toml')) },
-      page: { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (e) {
-  usage(e.message);
-}
-if (opts.help) usage();
+const { opts, usage } = commandLine('reading.mjs', 'node tools/reading.mjs --dir DIR [--netlify netlify.toml] [--page /evenements/x/ ...]', {
+  dir: { type: 'string' },
+  netlify: { type: 'string', default: path.relative(process.cwd(), path.join(ROOT, 'netlify.toml')) },
+  page: { type: 'string', multiple: true },
+});
 if (!opts.dir) usage('--dir is required');
 const dir = path.resolve(opts.dir);
 if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) usage(`not a directory: ${opts.dir}`);

@@ -18,6 +18,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { HeadersHandler } from '@netlify/headers';
 import { parseAllHeaders } from '@netlify/headers-parser';
 
@@ -232,3 +233,22 @@ export const CHROMIUM_ARGS = [
   // Any host name fails at once: a request to another origin is reported, never waited for.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+
+// commandLine reads a tool's flags (node:util's parseArgs, with -h/--help added) and returns
+// them with the tool's usage function: usage(msg) prints "NAME: msg" and the usage text, and
+// exits 2. An unknown flag or --help calls it.
+export function commandLine(name, usageText, options) {
+  const usage = (msg) => {
+    if (msg) console.error(`${name}: ${msg}`);
+    console.error(`usage: ${usageText}`);
+    process.exit(2);
+  };
+  let opts;
+  try {
+    opts = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (e) {
+    usage(e.message);
+  }
+  if (opts.help) usage();
+  return { opts, usage };
+}
