@@ -8,7 +8,8 @@
 //   --runs   audits of each page (default 5); the median one is judged and kept, as Lighthouse's
 //            own documentation advises for its variance: the run nearest the median first
 //            contentful paint and time to interactive (Lighthouse's computeMedianRun). The
-//            performance score of every run is printed beside it.
+//            performance score of every run is printed beside it, with the BenchmarkIndex
+//            Lighthouse measured for that run (the host's speed, which the score depends on).
 //   --out    where the JSON reports go (default: test-output/lighthouse)
 //   --netlify  serve the pages with the headers this netlify.toml gives them (Netlify's own
 //              engine, see serve.mjs); without it, with none
@@ -89,7 +90,7 @@ async function main() {
         const results = [];
         for (let i = 0; i < RUNS; i++) results.push(await auditPage(srv.origin, p));
         const lhrs = results.map((r) => r.lhr);
-        perfs = lhrs.map((l) => l.categories.performance && l.categories.performance.score);
+        perfs = lhrs.map((l) => `${fmt(l.categories.performance && l.categories.performance.score).trim()} (${Math.round(l.environment.benchmarkIndex)})`);
         lhr = lhrs.some((l) => l.runtimeError) ? lhrs.find((l) => l.runtimeError) : computeMedianRun(lhrs);
         const result = results[lhrs.indexOf(lhr)];
         const file = path.join(opts.out, `${slugFor(p)}.json`);
@@ -128,7 +129,7 @@ async function main() {
   const w = Math.max(4, ...rows.map((r) => r.page.length));
   console.log(`${'page'.padEnd(w)}  perf.  a11y  b.pr.   seo   time`);
   for (const r of rows) {
-    const runs = r.perfs && r.perfs.length > 1 ? `  (performance of the ${r.perfs.length} runs: ${r.perfs.map((x) => fmt(x).trim()).join(', ')})` : '';
+    const runs = r.perfs && r.perfs.length ? `  (performance of the ${r.perfs.length} runs, with the machine's BenchmarkIndex: ${r.perfs.join(', ')})` : '';
     console.log(`${r.page.padEnd(w)}  ${CATEGORIES.map((c) => fmt(r.scores[c])).join(' ')}  ${r.seconds.toFixed(0).padStart(4)} s${runs}`);
   }
   for (const r of rows) for (const pr of r.problems) console.log(`  ${r.page}: ${pr}`);
