@@ -14,6 +14,11 @@
     var num = n < 1000 || !window.Intl ? String(n) : new Intl.NumberFormat(lang).format(n);
     el.textContent = (one || el.dataset.template).replace("{n}", num);
   };
+  // An event has a value of a filter when its data attribute names it: an
+  // event may have several articles, separated by spaces.
+  var has = function (li, k, v) {
+    return (" " + (li.dataset[k] || "") + " ").indexOf(" " + v + " ") >= 0;
+  };
   var form = document.getElementById("filters");
   if (form) {
     var selects = form.querySelectorAll("select");
@@ -28,7 +33,7 @@
       var shown = 0;
       events.forEach(function (li) {
         var ok = true;
-        for (var k in want) { if (li.dataset[k] !== want[k]) { ok = false; } }
+        for (var k in want) { if (!has(li, k, want[k])) { ok = false; } }
         li.hidden = !ok;
         if (ok) { shown++; }
       });
@@ -74,14 +79,14 @@
   var list = document.querySelector(".embed-list");
   if (list) {
     var q = new URLSearchParams(location.search), want = {};
-    [["country", "countries"], ["authority", "authorities"], ["kind", "kinds"], ["year", "years"]].forEach(function (d) {
+    [["country", "countries"], ["authority", "authorities"], ["kind", "kinds"], ["year", "years"], ["provision", "provisions"]].forEach(function (d) {
       var v = q.get(list.dataset[d[1]]) || q.get(d[0]);
       if (v) { want[d[0]] = v.toLowerCase(); }
     });
     var items = list.querySelectorAll("li"), shown = 0;
     items.forEach(function (li) {
       var ok = true;
-      for (var k in want) { if (li.dataset[k] !== want[k]) { ok = false; } }
+      for (var k in want) { if (!has(li, k, want[k])) { ok = false; } }
       li.hidden = !ok;
       if (ok) { shown++; }
     });

@@ -40,6 +40,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -78,8 +79,10 @@ type Input struct {
 	Events, EventTexts, Pages, PageTexts []content.Field
 	// Languages are the site's languages, the default first.
 	Languages []string
-	// Authorities are the keys of content/data/authorities.yaml.
+	// Authorities are the keys of content/data/authorities.yaml;
+	// Provisions the provisions of content/data/laws.yaml, by key.
 	Authorities []string
+	Provisions  []Provision
 	// Repo is the GitHub repository, "owner/name"; empty writes
 	// Placeholder.
 	Repo string
@@ -240,6 +243,10 @@ func samePerLang(schema, text []content.Field) error {
 	return nil
 }
 
+// Provision is a provision a finding may cite: its key, and its title in
+// the default language.
+type Provision struct{ Key, Title string }
+
 // InputFor is the Input of a site's content: the content package's
 // schema tables, the site's languages, its authorities' keys, and the
 // GitHub repository of content/data/site.yaml's repository address
@@ -254,6 +261,9 @@ func InputFor(c *content.Content) Input {
 		in.Authorities = append(in.Authorities, k)
 	}
 	slices.Sort(in.Authorities)
+	for _, k := range slices.Sorted(maps.Keys(c.Provisions)) {
+		in.Provisions = append(in.Provisions, Provision{k, c.Provisions[k].Title[c.Site.Languages[0]]})
+	}
 	return in
 }
 

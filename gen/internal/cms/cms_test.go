@@ -154,6 +154,7 @@ var wantWidget = map[content.Type]string{
 	content.TypeInt: "number", content.TypeCurrency: "string", content.TypeURL: "string", content.TypeSlug: "string",
 	content.TypeLanguage: "string", content.TypeByLanguage: "object", content.TypeMoney: "object",
 	content.TypePenalty: "object", content.TypeSource: "object", content.TypeUpdate: "object",
+	content.TypeFinding: "object", content.TypeOrder: "object", content.TypeCompliance: "object", content.TypeProvision: "select",
 }
 
 // Every field of the real schema is in the form, with its widget, required
@@ -266,6 +267,14 @@ func checkFields(t *testing.T, where string, schema []content.Field, fields []ma
 		case content.TypeEnum:
 			if fmt.Sprint(item["options"]) != fmt.Sprint(f.Values) {
 				t.Errorf("%s: options %v, the schema's values %v", name, item["options"], f.Values)
+			}
+		case content.TypeProvision:
+			var keys []string
+			for _, o := range item["options"].([]any) {
+				keys = append(keys, fmt.Sprint(o.(map[string]any)["value"]))
+			}
+			if len(keys) < 10 || len(keys) != len(in.Provisions) || !slices.IsSorted(keys) {
+				t.Errorf("%s: options %v, the provisions %v", name, keys, in.Provisions)
 			}
 		case content.TypeAuthority:
 			if fmt.Sprint(item["options"]) != fmt.Sprint(in.Authorities) {

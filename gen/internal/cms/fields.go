@@ -22,6 +22,16 @@ type writer struct {
 	authorities []string
 }
 
+// provisions are the select's options for a provision: its key, labelled
+// with its title.
+func (w *writer) provisions() *yaml.Node {
+	n := seq()
+	for _, p := range w.in.Provisions {
+		n.Content = append(n.Content, m("label", p.Key+" · "+p.Title, "value", p.Key))
+	}
+	return n
+}
+
 func (w *writer) fields(schema []content.Field) ([]*yaml.Node, error) {
 	out := make([]*yaml.Node, 0, len(schema))
 	for _, f := range schema {
@@ -93,13 +103,18 @@ func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 	case content.TypeID:
 		return m("widget", "relation", "collection", "events", "value_field", "{{slug}}",
 			"search_fields", []string{"title", "date"}, "display_fields", []string{"{{date}} · {{title}}"}), nil
+	case content.TypeProvision:
+		if len(w.in.Provisions) == 0 { // a site without a table of laws
+			return m("widget", "string"), nil
+		}
+		return m("widget", "select", "options", w.provisions()), nil
 	case content.TypeByLanguage:
 		var fs []*yaml.Node
 		for _, l := range w.in.Languages {
 			fs = append(fs, m("name", l, "widget", "text", "pattern", oneLine[:], "required", f.Required))
 		}
 		return m("widget", "object", "fields", seq(fs...)), nil
-	case content.TypeMoney, content.TypePenalty, content.TypeSource, content.TypeUpdate:
+	case content.TypeMoney, content.TypePenalty, content.TypeSource, content.TypeUpdate, content.TypeFinding, content.TypeOrder, content.TypeCompliance:
 		if len(f.Fields) == 0 {
 			return nil, fmt.Errorf("%s: a group of type %s without fields", f.Name, f.Type)
 		}

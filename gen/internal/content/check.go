@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // crossCheck validates what no single file can: authority keys, related
@@ -61,6 +62,7 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 		}
 		e.Related = kept
 	}
+	diags = append(diags, c.checkProvisions()...)
 	// Related is a relation between cases' steps: make it symmetric.
 	for _, e := range c.Events {
 		for _, r := range e.Related {
@@ -98,4 +100,47 @@ func (c *Content) dropDrafts() {
 	for _, e := range c.Events {
 		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
 	}
+}
+
+// checkProvisions checks that every finding is a provision of LawsFile, of
+// a law that applies where the event is, and that every compliance's
+// source is a source of an event of the timeline.
+func (c *Content) checkProvisions() Diagnostics {
+	var diags Diagnostics
+	keys := slices.Sorted(maps.Keys(c.Provisions))
+	sources := map[string]bool{}
+	for _, e := range c.Events {
+		for _, s := range e.Sources {
+			sources[s.URL] = true
+		}
+	}
+	for _, e := range c.Events {
+		at := func(p pos, field, problem, expected string, sev Severity) {
+			diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
+		}
+		for _, x := range e.Findings {
+			field := x.field
+			p := c.Provisions[x.Provision]
+			switch {
+			case p == nil:
+				expected := "a provision of " + LawsFile
+				if s := suggest(x.Provision, keys); s != "" {
+					expected += fmt.Sprintf(" (did you mean %s?)", s)
+				} else {
+					expected += ", or add it there under its law's provisions"
+				}
+				at(x.at, field, fmt.Sprintf("%q is not a provision of the table", x.Provision), expected, Error)
+			case e.Country != "" && !c.Laws[p.Law].Applies(e.Country):
+				at(x.at, field, fmt.Sprintf("%s does not apply in %s (%s: %s)", p.Law, e.Country, LawsFile, strings.Join(c.Laws[p.Law].Countries, ", ")),
+					"a provision of a law of the event's country", Warning)
+			}
+		}
+		for i, o := range e.Orders {
+			if x := o.Compliance; x != nil && x.Source != "" && !sources[x.Source] {
+				at(x.at, fmt.Sprintf("orders[%d].compliance.source", i+1), fmt.Sprintf("%s is not a source of any event", x.Source),
+					"the address of a source listed by this event or another, so that the reader can see what it is", Warning)
+			}
+		}
+	}
+	return diags
 }

@@ -149,6 +149,18 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.source)
 	case TypeUpdate:
 		return readAs(f, fd, n, name, f.update)
+	case TypeLinks:
+		return readAs(f, fd, n, name, f.links)
+	case TypeProvision:
+		return readAs(f, fd, n, name, f.provision)
+	case TypeProvisions:
+		return readAs(f, fd, n, name, f.provisions)
+	case TypeFinding:
+		return readAs(f, fd, n, name, f.finding)
+	case TypeOrder:
+		return readAs(f, fd, n, name, f.order)
+	case TypeCompliance:
+		return readAs(f, fd, n, name, f.compliance)
 	}
 	panic("content: no reader for the type " + fd.Type)
 }

@@ -21,6 +21,8 @@ func (f *file) event(id string, root *yaml.Node, body []byte, bodyLine int) *Eve
 		Penalty: get[*Penalty](v, "penalty"), Reference: get[string](v, "reference"), Status: get[string](v, "status"),
 		Confirmation: get[string](v, "confirmation"), Paid: get[string](v, "paid"), Context: get[bool](v, "context"),
 		Sources: get[[]Source](v, "sources"), Draft: get[bool](v, "draft"),
+		Findings: get[[]Finding](v, "findings"), FindingsSource: get[string](v, "findings_source"),
+		Orders: get[[]Order](v, "orders"), NoFindings: get[string](v, "no_findings"),
 		Checked: get[Date](v, "checked"), Updates: get[[]Update](v, "updates"),
 		Texts:        []*Text{f.textOf(v, f.langs[0], body, bodyLine)},
 		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
@@ -64,6 +66,7 @@ func (f *file) checkEvent(e *Event, v values) {
 				"the source's own address, or draft: true until you have it")
 		}
 	}
+	f.checkFindings(e, v)
 	if v["paid"].node != nil && e.Paid != "" && e.Kind != "" && e.Kind != "fine" && e.Kind != "penalty" {
 		f.errorf(v["paid"].node, "paid", "no paid field: payment applies to a fine or a penalty", "kind %s has nothing to pay", e.Kind)
 	}
@@ -135,4 +138,36 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
 		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
 		Body: body, BodyLine: bodyLine}
+}
+
+// checkFindings applies the rules of findings, orders and no_findings,
+// and gives the findings their source by default: what the event's
+// confirmation says was read.
+func (f *file) checkFindings(e *Event, v values) {
+	for i, x := range e.Findings {
+		if j := slices.IndexFunc(e.Findings[:i], func(y Finding) bool { return y.Provision == x.Provision }); j >= 0 {
+			f.report(Error, x.at, x.field, fmt.Sprintf("%s is listed twice (first as %s)", x.Provision, e.Findings[j].field), "each provision once")
+		}
+	}
+	if e.NoFindings != "" && len(e.Findings) > 0 {
+		f.errorf(v["no_findings"].node, "no_findings", "no_findings only for a decision without findings", "no_findings beside findings")
+	}
+	if n := v["findings_source"].node; n != nil && len(e.Findings) == 0 {
+		f.errorf(n, "findings_source", "findings_source only with findings", "no findings to have a source")
+	}
+	if len(e.Findings) > 0 && e.FindingsSource == "" {
+		e.FindingsSource = map[string]string{"decision-text": "decision-text", "authority-summary": "authority-summary"}[e.Confirmation]
+		if e.FindingsSource == "" {
+			e.FindingsSource = "secondary"
+		}
+	}
+	said := len(e.Findings) > 0 || len(e.Orders) > 0 || e.NoFindings != ""
+	if !said && slices.Contains(Decisions, e.Kind) {
+		f.report(Warning, e.kindPos, "findings", fmt.Sprintf("a %s that says neither what it found nor what it ordered", e.Kind),
+			"findings (the provisions it found breached) or orders; or, when neither is known, no_findings: "+strings.Join(NoFindings, ", ")+", with a caveat that says why")
+	}
+	if said && e.Kind != "" && !slices.Contains(Decisions, e.Kind) {
+		f.report(Warning, e.kindPos, "findings", fmt.Sprintf("a %s decides nothing: findings, orders and no_findings are a decision's", e.Kind),
+			"kind one of "+strings.Join(Decisions, ", ")+", or none of these fields")
+	}
 }

@@ -50,7 +50,7 @@ type entry struct {
 // problem: every diagnostic found is in the result, sorted. The result is
 // usable only when it holds no error.
 func Load(fsys fs.FS, opt Options) *Content {
-	c := &Content{Authorities: map[string]*Authority{}}
+	c := &Content{Authorities: map[string]*Authority{}, Laws: map[string]*Law{}, Provisions: map[string]*Provision{}}
 	var diags Diagnostics
 
 	if src, err := fs.ReadFile(fsys, SiteFile); err != nil {
@@ -68,6 +68,19 @@ func Load(fsys fs.FS, opt Options) *Content {
 		var d Diagnostics
 		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
 		diags = append(diags, d...)
+	}
+
+	if src, err := fs.ReadFile(fsys, LawsFile); err == nil {
+		var d Diagnostics
+		c.Laws, d = parseLaws(LawsFile, src, langs)
+		diags = append(diags, d...)
+		for _, l := range c.Laws {
+			for _, p := range l.Provisions {
+				c.Provisions[p.Key] = p
+			}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags = append(diags, Diagnostic{Path: LawsFile, Problem: "cannot read the laws: " + errText(err), Expected: "the file " + LawsFile + ", or none"})
 	}
 
 	var entries []entry

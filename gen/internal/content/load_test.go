@@ -27,6 +27,29 @@ ico:
   country: GB
 `
 
+const testLaws = `gdpr:
+  name: {fr: Règlement général sur la protection des données, en: General Data Protection Regulation}
+  short: {fr: RGPD, en: GDPR}
+  cite: {fr: "art. {n} du RGPD", en: "GDPR Art. {n}"}
+  url: {fr: "https://example.org/fr", en: "https://example.org/en"}
+  countries: [FR, IT]
+  provisions:
+    "6":
+      title: {fr: Licéité du traitement, en: Lawfulness of processing}
+    6(1):
+      within: "6"
+      title: {fr: Bases légales, en: Lawful bases}
+app:
+  name: {fr: Principes australiens, en: Australian Privacy Principles}
+  short: {fr: APP, en: APP}
+  cite: {fr: "APP {n}", en: "APP {n}"}
+  url: {fr: "https://example.org/app", en: "https://example.org/app"}
+  countries: [AU]
+  provisions:
+    "3.3":
+      title: {fr: Données sensibles, en: Sensitive information}
+`
+
 // validEvent is a complete event; the table tests change one line of it.
 const validEvent = `---
 date: 2022-10-17
@@ -51,6 +74,8 @@ sources:
     primary: true
 title: Sanction
 summary: Une amende.
+findings: [{provision: "gdpr:6"}]
+orders: [{order: delete}]
 ---
 Le texte.
 `
@@ -70,6 +95,7 @@ sources:
     primary: true
 title: Mise en demeure
 summary: Une mise en demeure.
+no_findings: not-known
 ---
 `
 
@@ -84,6 +110,7 @@ func testFS(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		SiteFile:        {Data: []byte(testSite)},
 		AuthoritiesFile: {Data: []byte(testAuthorities)},
+		LawsFile:        {Data: []byte(testLaws)},
 		"content/events/2021-11-26-cnil-mise-en-demeure.md":    {Data: []byte(validNotice)},
 		"content/events/2021-11-26-cnil-mise-en-demeure.en.md": {Data: []byte(textEN)},
 		"content/events/2022-10-17-cnil-sanction.en.md":        {Data: []byte(textEN)},
@@ -151,7 +178,7 @@ func TestErrors(t *testing.T) {
 		{"unknown key", replace("\ntitle: Sanction", "\ntitle: Sanction\nsourcse: x"),
 			[]string{p + `23:1: sourcse: unknown field; expected a field of the schema: did you mean "sources"?`}},
 		{"unknown key, no suggestion", replace("\ntitle: Sanction", "\ntitle: Sanction\nzzzzzzzzzz: x"),
-			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, reference, status, confirmation, paid, context, related, sources, checked, updates, draft, title, summary, caveats`}},
+			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, reference, status, confirmation, paid, context, related, findings, findings_source, orders, no_findings, sources, checked, updates, draft, title, summary, caveats`}},
 		{"duplicate key", replace("status: final", "status: final\nstatus: appealed"),
 			[]string{p + `12:1: status: field written twice (first on line 11); expected each field once`}},
 		{"javascript url", replace("url: https://www.cnil.fr/fr/sanction", "url: javascript:alert(1)"),
@@ -216,6 +243,34 @@ func TestErrors(t *testing.T) {
 			[]string{p + `22:12: invalid UTF-8; expected UTF-8 text; save the file as UTF-8`}},
 		{"penalty total", replace("reference:", "penalty:\n  rate: {value: 100000, currency: EUR}\n  from: 2022-12-19\n  to: 2023-02-09\n  total: {value: 5000000, currency: EUR}\nreference:"),
 			[]string{p + `14:10: penalty.total: 5000000 EUR disagrees with rate × days; expected 5300000 EUR (100000 × 53 days), or no total: it is computed`}},
+		{"unknown provision", replace(`provision: "gdpr:6"`, `provision: "gdpr:7"`),
+			[]string{p + `24:24: findings[1].provision: "gdpr:7" is not a provision of the table; expected a provision of content/data/laws.yaml (did you mean gdpr:6?)`}},
+		{"provision far from any", replace(`provision: "gdpr:6"`, `provision: "bipa:15(b)"`),
+			[]string{p + `24:24: findings[1].provision: "bipa:15(b)" is not a provision of the table; expected a provision of content/data/laws.yaml, or add it there under its law's provisions`}},
+		{"provision without its law", replace(`provision: "gdpr:6"`, `provision: "article 6"`),
+			[]string{p + `24:24: findings[1].provision: "article 6" is not a provision's key; expected a provision of content/data/laws.yaml, written law:number, e.g. gdpr:6(1) or app:3.3`}},
+		{"provision of another country's law", replace(`provision: "gdpr:6"`, `provision: "app:3.3"`),
+			[]string{p + `24:24: warning: findings[1].provision: app does not apply in FR (content/data/laws.yaml: AU); expected a provision of a law of the event's country`}},
+		{"provision twice", replace(`[{provision: "gdpr:6"}]`, `[{provision: "gdpr:6"}, {provision: "gdpr:6"}]`),
+			[]string{p + `24:47: findings[2].provision: gdpr:6 is listed twice (first as findings[1].provision); expected each provision once`}},
+		{"finding without provision", replace(`[{provision: "gdpr:6"}]`, `[{how: {fr: a, en: b}}]`),
+			[]string{p + `24:12: findings[1].provision: missing; expected a provision of content/data/laws.yaml, written law:number, e.g. gdpr:6(1)`}},
+		{"order unknown", replace(`{order: delete}`, `{order: effacer}`),
+			[]string{p + `25:18: orders[1].order: "effacer" is not allowed; expected one of: stop-collecting, stop-processing, delete, answer-requests, appoint-representative, stop-offering, other`}},
+		{"other order without text", replace(`{order: delete}`, `{order: other}`),
+			[]string{p + `25:10: orders[1].text: an order of kind other needs its text; expected what was ordered, one sentence per language: {fr: …, en: …}`}},
+		{"compliance without source", replace(`{order: delete}`, `{order: delete, compliance: {status: complied, date: 2023-01-01}}`),
+			[]string{p + `25:38: orders[1].compliance.source: missing: complied needs its source; expected the address of the source that says so`}},
+		{"compliance status", replace(`{order: delete}`, `{order: delete, compliance: {status: done}}`),
+			[]string{p + `25:47: orders[1].compliance.status: "done" is not allowed; expected one of: complied, not-complied, unknown`}},
+		{"compliance source not listed", replace(`{order: delete}`, `{order: delete, compliance: {status: complied, date: 2023-01-01, source: "https://example.org/x"}}`),
+			[]string{p + `25:83: warning: orders[1].compliance.source: https://example.org/x is not a source of any event; expected the address of a source listed by this event or another, so that the reader can see what it is`}},
+		{"no findings beside findings", replace("orders: [{order: delete}]", "no_findings: procedure"),
+			[]string{p + `25:14: no_findings: no_findings beside findings; expected no_findings only for a decision without findings`}},
+		{"findings source without findings", replace(`findings: [{provision: "gdpr:6"}]`, "findings_source: secondary"),
+			[]string{p + `24:18: findings_source: no findings to have a source; expected findings_source only with findings`}},
+		{"decision that says nothing", replace("findings: [{provision: \"gdpr:6\"}]\norders: [{order: delete}]\n", ""),
+			[]string{p + `6:7: warning: findings: a fine that says neither what it found nor what it ordered; expected findings (the provisions it found breached) or orders; or, when neither is known, no_findings: procedure, no-admission, not-known, with a caveat that says why`}},
 		{"penalty days", replace("reference:", "penalty:\n  rate: {value: 100000, currency: EUR}\n  from: 2022-12-19\n  to: 2023-02-09\n  days: 60\nreference:"),
 			[]string{p + `14:9: penalty.days: 60 days disagrees with the period; expected 53 (from 2022-12-19 to 2023-02-09, both days counted) or 52 (one end left out)`}},
 	}
@@ -250,6 +305,17 @@ func TestErrors(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestFindingsOfNoDecision: a lawsuit decides nothing, and findings on it
+// are a warning.
+func TestFindingsOfNoDecision(t *testing.T) {
+	src := strings.NewReplacer("kind: fine", "kind: lawsuit", "paid: unpaid\n", "", "amount:\n  value: 20000000\n  currency: EUR\n", "").Replace(validEvent)
+	c := Load(testFS(map[string]string{eventPath: src}), Options{})
+	want := eventPath + ":6:7: warning: findings: a lawsuit decides nothing: findings, orders and no_findings are a decision's; expected kind one of findings, notice, intent, order, decision, fine, penalty, ruling, settlement, closure, or none of these fields"
+	if got := c.Diagnostics.Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -40,6 +40,33 @@ type Source struct {
 	Line, Col int `json:"-"`
 }
 
+// Finding is a provision a decision found breached, and how, by
+// language. Its JSON form is the open data's.
+type Finding struct {
+	Provision string            `json:"provision"`
+	How       map[string]string `json:"how,omitempty"`
+	// field and at are where it is written: findings[2], and its line.
+	field string
+	at    pos
+}
+
+// Order is what a decision ordered. Its JSON form is the open data's.
+type Order struct {
+	Order      string            `json:"order"`
+	Text       map[string]string `json:"text,omitempty"`
+	Deadline   Date              `json:"deadline,omitzero"`
+	Compliance *Compliance       `json:"compliance,omitempty"`
+}
+
+// Compliance is what is known of an order's execution: complied,
+// not-complied or unknown, since when, and who says so.
+type Compliance struct {
+	Status string `json:"status"`
+	Date   Date   `json:"date,omitzero"`
+	Source string `json:"source,omitempty"`
+	at     pos
+}
+
 // Text is the part of an event or page written in one language.
 type Text struct {
 	Lang    string
@@ -76,8 +103,16 @@ type Event struct {
 	Paid         string
 	Context      bool
 	Related      []string
-	Sources      []Source
-	Draft        bool
+	// Findings are the provisions the decision found breached, Orders what
+	// it ordered; NoFindings says why a decision has neither, and
+	// FindingsSource what the findings were read in: the decision's text,
+	// the authority's summary, or a secondary source only.
+	Findings       []Finding
+	FindingsSource string
+	Orders         []Order
+	NoFindings     string
+	Sources        []Source
+	Draft          bool
 	// Checked is the day the sources were last verified; Updates the
 	// corrections of the event, in the order written.
 	Checked Date
@@ -156,6 +191,10 @@ type Site struct {
 type Content struct {
 	Site        Site
 	Authorities map[string]*Authority
+	// Laws are LawsFile's laws by key, Provisions their provisions by key
+	// (gdpr:6(1)).
+	Laws        map[string]*Law
+	Provisions  map[string]*Provision
 	Events      []*Event // sorted by date, then id
 	Pages       []*Page  // sorted by weight, then key
 	Diagnostics Diagnostics

@@ -167,7 +167,7 @@ var (
 	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
-// ref is an event's id and where it is written, for the errors found once
+// ref is an event's id or a provision's key, and where it is written, for the errors found once
 // every file is read.
 type ref struct {
 	id string
@@ -233,13 +233,77 @@ func (f *file) update(n *yaml.Node, name string) (Update, bool) {
 	return Update{Date: get[Date](v, "date"), Text: get[map[string]string](v, "text")}, ok
 }
 
+// provisionRE is a provision's key: a law's key, a colon, its number.
+var provisionRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*:[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*$`)
+
+// provision reads a provision's key; whether LawsFile has it is checked
+// once every file is read.
+func (f *file) provision(n *yaml.Node, name string) (ref, bool) {
+	const expected = "a provision of " + LawsFile + ", written law:number, e.g. gdpr:6(1) or app:3.3"
+	s, ok := f.str(n, name)
+	if ok && !provisionRE.MatchString(s) {
+		f.errorf(n, name, expected, "%q is not a provision's key", s)
+		return ref{}, false
+	}
+	return ref{s, f.at(n)}, ok
+}
+
+// finding reads one provision a decision found breached.
+func (f *file) finding(n *yaml.Node, name string) (Finding, bool) {
+	v, ok := f.group(n, name, FindingSchema, "a finding", "provision: law:number, and how: one sentence per language (optional)")
+	p := get[ref](v, "provision")
+	return Finding{Provision: p.id, How: get[map[string]string](v, "how"), field: name + ".provision", at: p.at}, ok && p.id != ""
+}
+
+// order reads one thing a decision ordered.
+func (f *file) order(n *yaml.Node, name string) (Order, bool) {
+	v, ok := f.group(n, name, OrderSchema, "an order", names(OrderSchema))
+	o := Order{Order: get[string](v, "order"), Text: get[map[string]string](v, "text"), Deadline: get[Date](v, "deadline"),
+		Compliance: get[*Compliance](v, "compliance")}
+	if o.Order == "other" && v["text"].node == nil {
+		f.errorf(n, name+".text", "what was ordered, one sentence per language: {fr: …, en: …}", "an order of kind other needs its text")
+		ok = false
+	}
+	return o, ok
+}
+
+// compliance reads what is known of an order's execution: a known one
+// says when, and who says so.
+func (f *file) compliance(n *yaml.Node, name string) (*Compliance, bool) {
+	v, ok := f.group(n, name, ComplianceSchema, "what is known of the order's execution", "status: and, unless unknown, date: and source:")
+	if v == nil {
+		return nil, false
+	}
+	c := &Compliance{Status: get[string](v, "status"), Date: get[Date](v, "date"), Source: get[string](v, "source"), at: f.at(v["source"].node)}
+	if c.Status != "" && c.Status != "unknown" {
+		for _, k := range []string{"date", "source"} {
+			if v[k].node == nil {
+				f.errorf(n, name+"."+k, map[string]string{"date": "the day it was established", "source": "the address of the source that says so"}[k],
+					"missing: %s needs its %s", c.Status, k)
+				ok = false
+			}
+		}
+	}
+	return c, ok
+}
+
 // byLanguage reads {fr: "…", en: "…"}, one text per site language.
 func (f *file) byLanguage(n *yaml.Node, name string) (map[string]string, bool) {
+	return f.perLanguage(n, name, TypeText, "the text in ")
+}
+
+// links reads {fr: https://…, en: https://…}, one address per site language.
+func (f *file) links(n *yaml.Node, name string) (map[string]string, bool) {
+	return f.perLanguage(n, name, TypeURL, "the address of the version in ")
+}
+
+// perLanguage reads one value of type t per site language.
+func (f *file) perLanguage(n *yaml.Node, name string, t Type, expected string) (map[string]string, bool) {
 	schema := make([]Field, len(f.langs))
 	for i, l := range f.langs {
-		schema[i] = Field{Name: l, Type: TypeText, Required: true, Expected: "the text in " + l}
+		schema[i] = Field{Name: l, Type: t, Required: true, Expected: expected + l}
 	}
-	v, _ := f.group(n, name, schema, "a text per language", "one line per language: "+strings.Join(f.langs, ", "))
+	v, _ := f.group(n, name, schema, "a "+map[Type]string{TypeText: "text", TypeURL: "address"}[t]+" per language", "one line per language: "+strings.Join(f.langs, ", "))
 	if v == nil {
 		return nil, false
 	}

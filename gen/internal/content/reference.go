@@ -41,15 +41,33 @@ var ValueDocs = map[string]string{
 	// Payments.
 	"paid":    "a source says it was paid.",
 	"unpaid":  "a source says it was not paid.",
-	"unknown": "no source says either way (the default).",
+	"unknown": "no source says either way (the default for paid).",
 	// Qualifiers.
 	"exact":    "the amount as decided (the default).",
 	"about":    "an estimate (a settlement valued in shares).",
 	"at-least": "the least it can be.",
 	"at-most":  "the most it can be.",
+	// Orders.
+	"stop-collecting":        "stop collecting the data (a ban on further collection).",
+	"stop-processing":        "stop processing or using the data already held, or stop collecting and using them.",
+	"delete":                 "delete or destroy the data.",
+	"answer-requests":        "answer people's requests (access, erasure) or make their rights easier to exercise.",
+	"appoint-representative": "appoint a representative in the Union (GDPR Art. 27) or the country.",
+	"stop-offering":          "stop offering its services, to all or some clients.",
+	"other":                  "anything else; say what in text.",
+	// Compliances.
+	"complied":     "a source says the order was carried out.",
+	"not-complied": "a source says it was not: the authority finding it, or the company saying it cannot.",
+	// No findings.
+	"procedure":    "the decision ruled on jurisdiction, procedure or enforcement, not on breaches (most appeals and judicial reviews).",
+	"no-admission": "a settlement, in which no breach is found or admitted.",
+	"not-known":    "the provisions it relied on could not be read in any text; a caveat says what is known.",
+	// Findings' sources.
+	"secondary": "only a secondary source (a law firm, GDPRhub, the press) gives the list of provisions.",
 	// Layouts.
-	"page":    "an ordinary explainer page (the default).",
-	"figures": "the figures page: the totals computed from the events follow its text.",
+	"page":       "an ordinary explainer page (the default).",
+	"figures":    "the figures page: the totals computed from the events follow its text.",
+	"comparison": "the comparison page: what the decisions found and ordered, in tables computed from the events, after its text.",
 }
 
 // Reference is the guide's list of an event's fields, written from the

@@ -21,7 +21,21 @@ var (
 
 	Qualifiers = []string{"exact", "about", "at-least", "at-most"}
 
-	Layouts = []string{"page", "figures"}
+	Layouts = []string{"page", "figures", "comparison"}
+
+	// Orders are what a decision may order; Compliances what is known of
+	// an order's execution.
+	Orders      = []string{"stop-collecting", "stop-processing", "delete", "answer-requests", "appoint-representative", "stop-offering", "other"}
+	Compliances = []string{"complied", "not-complied", "unknown"}
+
+	// NoFindings say why a decision has no findings; FindingsSources what
+	// its list of findings was read in.
+	NoFindings      = []string{"procedure", "no-admission", "not-known"}
+	FindingsSources = []string{"decision-text", "authority-summary", "secondary"}
+
+	// Decisions are the kinds of event that decide something: each says
+	// what it found and ordered, or why that is not known.
+	Decisions = []string{"findings", "notice", "intent", "order", "decision", "fine", "penalty", "ruling", "settlement", "closure"}
 )
 
 // kindHints maps words editors are likely to write, in French or English,
@@ -65,6 +79,12 @@ const (
 	TypePenalty    Type = "penalty"     // a group of PenaltySchema's fields
 	TypeSource     Type = "source"      // a group of SourceSchema's fields
 	TypeUpdate     Type = "update"      // a group of UpdateSchema's fields
+	TypeLinks      Type = "links"       // one URL per site language
+	TypeProvision  Type = "provision"   // a provision's key in LawsFile: law:number
+	TypeProvisions Type = "provisions"  // a law's provisions, by number
+	TypeFinding    Type = "finding"     // a group of FindingSchema's fields
+	TypeOrder      Type = "order"       // a group of OrderSchema's fields
+	TypeCompliance Type = "compliance"  // a group of ComplianceSchema's fields
 )
 
 // Field is one key of a file's front matter or data, as the schema
@@ -164,6 +184,31 @@ var UpdateSchema = []Field{
 		Doc: "One sentence per language: what changed, and why.", Example: `{fr: "Le montant est corrigé d'après la délibération.", en: "The amount is corrected from the decision."}`},
 }
 
+// FindingSchema is one provision a decision found breached.
+var FindingSchema = []Field{
+	{Name: "provision", Type: TypeProvision, Required: true, Expected: "a provision of " + LawsFile + ", written law:number, e.g. gdpr:6(1)",
+		Doc: "The provision's key in " + LawsFile + ": the law's key, a colon, its number as the law writes it.", Example: "gdpr:6(1)"},
+	{Name: "how", Type: TypeByLanguage, Doc: "One sentence per language: how the decision found it breached.",
+		Example: `{fr: "Aucune base légale ne fonde la collecte.", en: "No lawful basis supports the collection."}`},
+}
+
+// ComplianceSchema is what is known of an order's execution.
+var ComplianceSchema = []Field{
+	{Name: "status", Type: TypeEnum, Values: Compliances, Required: true, Expected: oneOf(Compliances), Example: "not-complied"},
+	{Name: "date", Type: TypeDate, Doc: "The day it was established: the date of the source that says so. Required unless unknown.", Example: "2023-04-13"},
+	{Name: "source", Type: TypeURL, Doc: "The address of the source that says so, one of the sources of an event of the timeline. Required unless unknown.",
+		Example: "https://www.cnil.fr/fr/…"},
+}
+
+// OrderSchema is one thing a decision ordered.
+var OrderSchema = []Field{
+	{Name: "order", Type: TypeEnum, Values: Orders, Required: true, Expected: oneOf(Orders), Example: "delete"},
+	{Name: "text", Type: TypeByLanguage, Doc: "What was ordered, one sentence per language; required for other.",
+		Example: `{fr: "Supprimer les données des personnes se trouvant en France.", en: "Delete the data of people in France."}`},
+	{Name: "deadline", Type: TypeDate, Doc: "The day it had to be done by, when the decision gives one, as precise as known.", Example: "2022-12-18"},
+	{Name: "compliance", Type: TypeCompliance, Fields: ComplianceSchema, Doc: "Whether it was done, and who says so; left out when nothing is known."},
+}
+
 // EventSchema is the front matter of content/events/ID.md: the facts of an
 // event and its text in the default language.
 var EventSchema = []Field{
@@ -191,6 +236,14 @@ var EventSchema = []Field{
 		Doc: "true for an action against a user of the timeline's subject, not the subject itself: shown as context, left out of the totals. The page says so in a notice: no caveat needs to repeat it."},
 	{Name: "related", Type: TypeID, List: true, Example: "2021-11-26-cnil-mise-en-demeure",
 		Doc: "The ids (file names without .md) of the other steps of the same case; each must exist. One side is enough: the link is shown on both."},
+	{Name: "findings", Type: TypeFinding, List: true, Fields: FindingSchema,
+		Doc: "The provisions the decision found breached, as its text or the authority's own summary states them; each a key of " + LawsFile + "."},
+	{Name: "findings_source", Type: TypeEnum, Values: FindingsSources,
+		Doc: "What the list of findings was read in, when not what confirmation says: secondary when only a secondary source gives it."},
+	{Name: "orders", Type: TypeOrder, List: true, Fields: OrderSchema,
+		Doc: "What the decision ordered, each with its deadline and what is known of its execution."},
+	{Name: "no_findings", Type: TypeEnum, Values: NoFindings,
+		Doc: "For a decision without findings, why: with a caveat that says it when the label does not."},
 	{Name: "sources", Type: TypeSource, List: true, Fields: SourceSchema, Required: true,
 		Expected: "a list of sources, each with " + names(SourceSchema),
 		Doc:      "At least one; the authority's or court's own text first."},
@@ -218,7 +271,7 @@ var PageSchema = []Field{
 		Expected: "the page's address in this language: lowercase letters, digits and hyphens",
 		Doc:      "The page's address in this language.", Example: "glossaire"},
 	{Name: "weight", Type: TypeInt, Doc: "The page's place in the menu.", Example: "30"},
-	{Name: "layout", Type: TypeEnum, Values: Layouts, Default: "page", Doc: "figures adds the totals computed from the events.", Example: "page"},
+	{Name: "layout", Type: TypeEnum, Values: Layouts, Default: "page", Doc: "figures adds the totals computed from the events; comparison, the tables of what the decisions found and ordered.", Example: "page"},
 }
 
 // EventTextSchema and PageTextSchema are the front matter of a translation,

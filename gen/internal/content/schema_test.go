@@ -78,3 +78,21 @@ func TestDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryValueDocumented: the guide defines every value of every
+// enumeration of the schema.
+func TestEveryValueDocumented(t *testing.T) {
+	var walk func(schema []Field, prefix string)
+	walk = func(schema []Field, prefix string) {
+		for _, f := range schema {
+			for _, v := range f.Values {
+				if ValueDocs[v] == "" {
+					t.Errorf("%s%s: value %q has no definition in ValueDocs", prefix, f.Name, v)
+				}
+			}
+			walk(f.Fields, prefix+f.Name+".")
+		}
+	}
+	walk(EventSchema, "")
+	walk(PageSchema, "")
+}

@@ -126,16 +126,12 @@ func (r *Renderer) Render(lang string, src []byte, resolve Resolver) Result {
 	return Result{HTML: buf.Bytes(), IDs: ids.order, Refs: st.refs, Problems: st.problems}
 }
 
-// headingIDs makes ascii ids from heading text: "Délibération" → "deliberation".
-type headingIDs struct {
-	seen  map[string]bool
-	order []string
-}
-
-func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+// Slug is s in lowercase ascii letters and digits, the rest turned into
+// single hyphens: "Délibération n° 35" → "deliberation-n-35".
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range norm.NFD.String(string(value)) {
+	for _, r := range norm.NFD.String(s) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
@@ -148,7 +144,17 @@ func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 			dash = true
 		}
 	}
-	id := cmp.Or(b.String(), "section")
+	return b.String()
+}
+
+// headingIDs makes ascii ids from heading text: "Délibération" → "deliberation".
+type headingIDs struct {
+	seen  map[string]bool
+	order []string
+}
+
+func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
+	id := cmp.Or(Slug(string(value)), "section")
 	base := id
 	for i := 1; h.seen[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)

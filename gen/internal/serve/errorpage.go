@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"golang.org/x/text/language"
@@ -190,6 +191,13 @@ func anchor(heading string) string {
 	return b.String()
 }
 
+// githubIDs gives a heading the id GitHub gives it (anchor); the guide's
+// headings are unique, so no suffix is needed.
+type githubIDs struct{}
+
+func (githubIDs) Generate(value []byte, _ ast.NodeKind) []byte { return []byte(anchor(string(value))) }
+func (githubIDs) Put([]byte)                                   {}
+
 // guide serves the editors' guide, rendered from docs/editing.md, so that
 // the error page's links work without the network.
 func (s *Server) guide(w http.ResponseWriter) {
@@ -202,7 +210,9 @@ func (s *Server) guide(w http.ResponseWriter) {
 	var b bytes.Buffer
 	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`)
 	b.WriteString(`<title>Editing the timeline</title><link rel="stylesheet" href="` + errorStyle + `"></head><body><main class="guide">`)
-	if err := md.Convert(src, &b); err != nil {
+	// Headings get GitHub's ids, which anchor makes: the links of the
+	// error page lead to the same place here and on GitHub.
+	if err := md.Convert(src, &b, parser.WithContext(parser.NewContext(parser.WithIDs(githubIDs{})))); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -115,8 +115,14 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 			return nil, c.Diagnostics, err
 		}
 	}
+	in.sources = map[string]SourceView{}
 	for _, e := range c.Events {
 		in.byID[e.ID] = e
+		for _, s := range e.Sources {
+			if _, ok := in.sources[s.URL]; !ok { // the first event to list it names it
+				in.sources[s.URL] = sourceView(s)
+			}
+		}
 	}
 	diags := append(slices.Clone(c.Diagnostics), checkSlugs(c, langs)...)
 	var bodyDiags content.Diagnostics
@@ -217,7 +223,7 @@ func checkSlugs(c *content.Content, langs []*Lang) content.Diagnostics {
 		if !l.Default {
 			reserved[l.Code] = "the " + l.Code + " pages"
 		}
-		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years", "updates"} {
+		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years", "provisions", "updates"} {
 			reserved[l.Path(sec)] = "the " + sec + " section"
 		}
 	}

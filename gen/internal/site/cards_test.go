@@ -56,8 +56,8 @@ func TestShareCards(t *testing.T) {
 		}
 		// Events, explainer pages and the home pages have their own card.
 		own := strings.HasPrefix(p, "evenements/") || strings.HasPrefix(p, "en/events/") || p == "index.html" || p == "en/index.html"
-		for _, key := range []string{"a-propos", "chiffres", "glossaire", "guichet-unique", "methode", "procedure-cnil",
-			"en/about", "en/figures", "en/glossary", "en/one-stop-shop", "en/method", "en/cnil-procedure"} {
+		for _, key := range []string{"a-propos", "chiffres", "glossaire", "guichet-unique", "manquements", "methode", "procedure-cnil",
+			"en/about", "en/figures", "en/findings", "en/glossary", "en/one-stop-shop", "en/method", "en/cnil-procedure"} {
 			own = own || p == key+"/index.html"
 		}
 		switch {

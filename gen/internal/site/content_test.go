@@ -40,6 +40,9 @@ type record struct {
 		Amount    string `yaml:"amount"`
 		Reference string `yaml:"reference"`
 		Status    string `yaml:"status"`
+		// Findings are the provisions the decision found breached, in
+		// any order.
+		Findings []string `yaml:"findings"`
 	} `yaml:"facts"`
 	Latest          string            `yaml:"latest"`
 	Totals          map[string]string `yaml:"totals"`
@@ -115,6 +118,15 @@ func TestFacts(t *testing.T) {
 		} {
 			if f.want != "" && f.got != f.want {
 				t.Errorf("%s: %s is %q; the record gives %q", w.ID, f.name, f.got, f.want)
+			}
+		}
+		if w.Findings != nil {
+			var got []string
+			for _, f := range e.Findings {
+				got = append(got, f.Provision)
+			}
+			if !slices.Equal(slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(w.Findings))) {
+				t.Errorf("%s: findings %v; the record gives %v", w.ID, got, w.Findings)
 			}
 		}
 	}

@@ -14,29 +14,33 @@ import (
 // integers in the decision's currency; dates keep their precision.
 
 type jsonEvent struct {
-	ID            string              `json:"id"`
-	Date          string              `json:"date"`
-	DatePrecision string              `json:"date_precision"`
-	Published     string              `json:"published,omitempty"`
-	Country       string              `json:"country"`
-	Authority     string              `json:"authority"`
-	AuthorityName map[string]string   `json:"authority_name"`
-	Kind          string              `json:"kind"`
-	Amount        *content.Money      `json:"amount,omitempty"`
-	Penalty       *content.Penalty    `json:"penalty,omitempty"`
-	Reference     string              `json:"reference,omitempty"`
-	Status        string              `json:"status"`
-	Confirmation  string              `json:"confirmation"`
-	Paid          string              `json:"paid,omitempty"`
-	Context       bool                `json:"context"`
-	Related       []string            `json:"related"`
-	Title         map[string]string   `json:"title"`
-	Summary       map[string]string   `json:"summary"`
-	Caveats       map[string][]string `json:"caveats,omitempty"`
-	URL           map[string]string   `json:"url"`
-	Sources       []content.Source    `json:"sources"`
-	Checked       string              `json:"checked,omitempty"`
-	Updates       []content.Update    `json:"updates,omitempty"`
+	ID             string              `json:"id"`
+	Date           string              `json:"date"`
+	DatePrecision  string              `json:"date_precision"`
+	Published      string              `json:"published,omitempty"`
+	Country        string              `json:"country"`
+	Authority      string              `json:"authority"`
+	AuthorityName  map[string]string   `json:"authority_name"`
+	Kind           string              `json:"kind"`
+	Amount         *content.Money      `json:"amount,omitempty"`
+	Penalty        *content.Penalty    `json:"penalty,omitempty"`
+	Reference      string              `json:"reference,omitempty"`
+	Status         string              `json:"status"`
+	Confirmation   string              `json:"confirmation"`
+	Paid           string              `json:"paid,omitempty"`
+	Context        bool                `json:"context"`
+	Related        []string            `json:"related"`
+	Title          map[string]string   `json:"title"`
+	Summary        map[string]string   `json:"summary"`
+	Caveats        map[string][]string `json:"caveats,omitempty"`
+	URL            map[string]string   `json:"url"`
+	Findings       []content.Finding   `json:"findings,omitempty"`
+	FindingsSource string              `json:"findings_source,omitempty"`
+	Orders         []content.Order     `json:"orders,omitempty"`
+	NoFindings     string              `json:"no_findings,omitempty"`
+	Sources        []content.Source    `json:"sources"`
+	Checked        string              `json:"checked,omitempty"`
+	Updates        []content.Update    `json:"updates,omitempty"`
 }
 
 var precisions = map[content.Precision]string{content.Year: "year", content.Month: "month", content.Day: "day"}
@@ -65,6 +69,7 @@ func (in *inputs) openData() *openData {
 			Amount: e.Amount, Reference: e.Reference, Status: e.Status, Confirmation: e.Confirmation,
 			Context: e.Context, Related: append([]string{}, e.Related...), Sources: e.Sources, Checked: e.Checked.String(),
 			Penalty: e.Penalty, Updates: e.Updates,
+			Findings: e.Findings, FindingsSource: e.FindingsSource, Orders: e.Orders, NoFindings: e.NoFindings,
 			Title: map[string]string{}, Summary: map[string]string{}, Caveats: map[string][]string{}, URL: map[string]string{}}
 		if e.Kind == "fine" || e.Kind == "penalty" {
 			j.Paid = e.Paid
@@ -88,11 +93,14 @@ func (in *inputs) openData() *openData {
 func (d *openData) json() ([]byte, error) { return encodeJSON(d) }
 
 // CSVColumns are the columns of /data/events.csv, documented on the about
-// page; lists inside a cell are separated by " | ".
+// page; lists inside a cell are separated by " | ", but the keys of
+// findings and orders, by ";" (orders_deadline and orders_compliance
+// follow the orders, one item each).
 var CSVColumns = []string{"id", "date", "date_precision", "published", "country", "authority", "kind",
 	"amount_value", "amount_currency", "amount_qualifier",
 	"penalty_rate_value", "penalty_rate_currency", "penalty_from", "penalty_to", "penalty_days", "penalty_total_value",
-	"reference", "status", "confirmation", "paid", "context", "related", "checked", "updated"}
+	"reference", "status", "confirmation", "paid", "context", "related", "checked", "updated",
+	"findings", "findings_source", "orders", "orders_deadline", "orders_compliance", "no_findings"}
 
 func (d *openData) csv() ([]byte, error) {
 	var buf bytes.Buffer
@@ -128,6 +136,18 @@ func (d *openData) csv() ([]byte, error) {
 			updated = max(updated, u.Date.String())
 		}
 		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated)
+		var findings, orders, deadlines, compliance []string
+		for _, f := range j.Findings {
+			findings = append(findings, f.Provision)
+		}
+		for _, o := range j.Orders {
+			c := "unknown"
+			if o.Compliance != nil {
+				c = o.Compliance.Status
+			}
+			orders, deadlines, compliance = append(orders, o.Order), append(deadlines, o.Deadline.String()), append(compliance, c)
+		}
+		row = append(row, strings.Join(findings, ";"), j.FindingsSource, strings.Join(orders, ";"), strings.Join(deadlines, ";"), strings.Join(compliance, ";"), j.NoFindings)
 		for _, l := range d.langs {
 			row = append(row, j.Title[l], j.Summary[l], j.URL[l])
 		}

@@ -27,20 +27,21 @@ type feedView struct {
 	JSON jsonFeedDoc
 }
 
-// feedView lists language v's events, newest first. An entry's date is
-// when the event became known, its update its latest correction, else
-// that date; the feed's, the newest entry's, or the review day without any.
-func (in *inputs) feedView(v *langViews) *feedView {
-	l := v.l
-	home := in.abs(l.Prefix + "/")
+// feedView lists events of language v, newest first, in the feeds at
+// self (an Atom feed) and jsonSelf (a JSON Feed, or ""), whose page is
+// home. An entry's date is when the event became known, its update its
+// latest correction, else that date; the feed's, the newest entry's, or
+// the review day without any.
+func (in *inputs) feedView(v *langViews, title, home, self, jsonSelf string, events []*content.Event) *feedView {
+	home = in.abs(home)
 	f := &feedView{
-		Atom: atomFeed{Lang: l.Code, Title: v.siteTitle, Sub: v.siteDescription, ID: home, Updated: rfc3339(in.c.Site.AsOf),
-			Links: []atomLink{{"self", "application/atom+xml", in.abs(feedPath(l, "xml"))}, {"alternate", "text/html", home}}},
-		JSON: jsonFeedDoc{Version: "https://jsonfeed.org/version/1.1", Title: v.siteTitle, HomePageURL: home,
-			FeedURL: in.abs(feedPath(l, "json")), Description: v.siteDescription, Language: l.Code, Items: []jsonFeedItem{}},
+		Atom: atomFeed{Lang: v.l.Code, Title: title, Sub: v.siteDescription, ID: home, Updated: rfc3339(in.c.Site.AsOf),
+			Links: []atomLink{{"self", "application/atom+xml", in.abs(self)}, {"alternate", "text/html", home}}},
+		JSON: jsonFeedDoc{Version: "https://jsonfeed.org/version/1.1", Title: title, HomePageURL: home,
+			FeedURL: in.abs(jsonSelf), Description: v.siteDescription, Language: v.l.Code, Items: []jsonFeedItem{}},
 	}
 	f.Atom.Author.Name = v.siteTitle
-	events := slices.Clone(in.c.Events)
+	events = slices.Clone(events)
 	slices.SortStableFunc(events, func(a, b *content.Event) int {
 		return cmp.Or(entryDate(b).Compare(entryDate(a)), b.Date.Compare(a.Date))
 	})

@@ -32,8 +32,14 @@ type strs struct {
 	Statuses     map[string]string `yaml:"statuses"`
 	Confirmation map[string]label  `yaml:"confirmation"`
 	Paid         map[string]string `yaml:"paid"`
-	Subdivisions map[string]string `yaml:"subdivisions"`
-	Words        map[string]string `yaml:"words"`
+	// Orders, Compliance, NoFindings and FindingsSources label the values
+	// of the content package's enumerations of the same names.
+	Orders          map[string]string `yaml:"orders"`
+	Compliance      map[string]string `yaml:"compliance"`
+	NoFindings      map[string]string `yaml:"no_findings"`
+	FindingsSources map[string]string `yaml:"findings_sources"`
+	Subdivisions    map[string]string `yaml:"subdivisions"`
+	Words           map[string]string `yaml:"words"`
 }
 
 type label struct {
@@ -94,6 +100,18 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 				return nil, fmt.Errorf("%s: kinds.%s: missing one or slug", p, k)
 			}
 		}
+		for _, e := range []struct {
+			name   string
+			labels map[string]string
+			values []string
+		}{{"orders", s.Orders, content.Orders}, {"compliance", s.Compliance, content.Compliances},
+			{"no_findings", s.NoFindings, content.NoFindings}, {"findings_sources", s.FindingsSources, content.FindingsSources}} {
+			for _, v := range e.values {
+				if e.labels[v] == "" {
+					return nil, fmt.Errorf("%s: %s.%s: missing", p, e.name, v)
+				}
+			}
+		}
 		tag, err := language.Parse(code)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
@@ -122,7 +140,7 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 // are typed with plain spaces and typewriter quotes.
 // Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
-	for _, m := range []map[string]string{s.Words, s.Statuses, s.Paid, s.Subdivisions} {
+	for _, m := range []map[string]string{s.Words, s.Statuses, s.Paid, s.Subdivisions, s.Orders, s.Compliance, s.NoFindings, s.FindingsSources} {
 		for k, v := range m {
 			m[k] = typeset(code, v)
 		}
@@ -165,6 +183,14 @@ func (l *Lang) Plural(key string, n int, pairs ...string) string {
 		form = "_one"
 	}
 	return l.Tf(key+form, append(pairs, "n", l.Number(n))...)
+}
+
+// List joins items as a sentence does in the language: "a, b et c".
+func (l *Lang) List(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], l.word("list_separator")) + l.word("list_and") + items[len(items)-1]
 }
 
 // Number writes an integer with the language's grouping.

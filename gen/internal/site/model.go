@@ -32,6 +32,9 @@ type inputs struct {
 	cache  *memo.Cache
 	// painter draws the share cards.
 	painter *share.Painter
+	// sources are every event's sources by address, for the orders'
+	// compliance, which names one.
+	sources map[string]SourceView
 }
 
 // abs makes a site path absolute under the base URL.
@@ -148,9 +151,9 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		ev.Caveats = append(ev.Caveats, typeset(tl, s))
 	}
 	for _, s := range e.Sources {
-		ev.Sources = append(ev.Sources, SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher),
-			Language: s.Language, Primary: s.Primary})
+		ev.Sources = append(ev.Sources, sourceView(s))
 	}
+	in.setFindings(l, e, ev)
 	money := func(m *content.Money) string {
 		if m == nil {
 			return ""
@@ -175,6 +178,10 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 	}
 	slices.SortStableFunc(ev.Updates, func(a, b UpdateView) int { return cmp.Compare(b.DateISO, a.DateISO) })
 	return ev
+}
+
+func sourceView(s content.Source) SourceView {
+	return SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher), Language: s.Language, Primary: s.Primary}
 }
 
 // list is the events as a list shows them: without their bodies.
@@ -243,21 +250,31 @@ func facetsOf(l *Lang, events []*EventView) ([]facet, []FacetGroup) {
 	type dim struct {
 		name  string
 		param string // the data attribute and URL parameter
-		key   func(v *EventView) string
-		label func(v *EventView) string
+		// values are the event's values in the dimension: one, or for
+		// the articles found breached, any number.
+		values func(v *EventView) []FacetView
 		// sort orders the values: by label in the language's collation,
 		// unless the dimension has an order of its own.
 		sort func(a, b *facet) int
 	}
 	col := collate.New(l.Locale.Tag)
 	byLabel := func(a, b *facet) int { return col.CompareString(a.Label, b.Label) }
+	one := func(key, label string) []FacetView { return []FacetView{{Key: key, Label: label}} }
 	dims := []dim{
-		{"countries", "country", func(v *EventView) string { return v.CountryKey }, func(v *EventView) string { return l.Country(v.Country[:2]) }, byLabel},
-		{"authorities", "authority", func(v *EventView) string { return v.Authority.Key }, func(v *EventView) string { return v.Authority.Name }, byLabel},
-		{"kinds", "kind", func(v *EventView) string { return v.Kind }, func(v *EventView) string { return cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel) },
+		{"countries", "country", func(v *EventView) []FacetView { return one(v.CountryKey, l.Country(v.Country[:2])) }, byLabel},
+		{"authorities", "authority", func(v *EventView) []FacetView { return one(v.Authority.Key, v.Authority.Name) }, byLabel},
+		{"kinds", "kind", func(v *EventView) []FacetView { return one(v.Kind, cmp.Or(l.s.Kinds[v.Kind].Many, v.KindLabel)) },
 			func(a, b *facet) int { return slices.Index(content.Kinds, a.Key) - slices.Index(content.Kinds, b.Key) }},
-		{"years", "year", func(v *EventView) string { return strconv.Itoa(v.Year) }, func(v *EventView) string { return strconv.Itoa(v.Year) },
+		{"years", "year", func(v *EventView) []FacetView { return one(strconv.Itoa(v.Year), strconv.Itoa(v.Year)) },
 			func(a, b *facet) int { return cmp.Compare(a.Key, b.Key) }},
+		// The articles most cited first.
+		{"provisions", "provision", func(v *EventView) []FacetView {
+			out := make([]FacetView, len(v.Articles))
+			for i, a := range v.Articles {
+				out[i] = FacetView{Key: a.Slug, Label: a.Label, Provision: a.Key, Title: a.Title, TextURL: a.URL}
+			}
+			return out
+		}, func(a, b *facet) int { return cmp.Or(cmp.Compare(b.Count, a.Count), byLabel(a, b)) }},
 	}
 	var out []facet
 	var groups []FacetGroup
@@ -265,15 +282,17 @@ func facetsOf(l *Lang, events []*EventView) ([]facet, []FacetGroup) {
 		byKey := map[string]*facet{}
 		var values []*facet
 		for _, v := range events {
-			k := d.key(v)
-			f := byKey[k]
-			if f == nil {
-				f = &facet{FacetView: FacetView{Dimension: d.name, DimensionLabel: l.word("facet_" + d.name), Key: k, Label: d.label(v), URL: facetURL(l, d.name, k)}}
-				byKey[k] = f
-				values = append(values, f)
+			for _, fv := range d.values(v) {
+				f := byKey[fv.Key]
+				if f == nil {
+					fv.Dimension, fv.DimensionLabel, fv.URL = d.name, l.word("facet_"+d.name), facetURL(l, d.name, fv.Key)
+					f = &facet{FacetView: fv}
+					byKey[fv.Key] = f
+					values = append(values, f)
+				}
+				f.events = append(f.events, v)
+				f.Count++
 			}
-			f.events = append(f.events, v)
-			f.Count++
 		}
 		if len(values) == 0 {
 			continue

@@ -77,8 +77,11 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 		t, tv := p.Text(l.Code), v.byKey[p.Key]
 		view := &Page{Text: tv}
 		tmpl := "page.html"
-		if p.Layout == "figures" {
+		switch p.Layout {
+		case "figures":
 			tmpl, view.Figures = "figures.html", in.figures(v)
+		case "comparison":
+			tmpl, view.Comparison = "comparison.html", in.comparison(v)
 		}
 		add(tmpl, frame{layout: p.Layout, title: tv.Title,
 			description: typeset(in.textLang(l, t), t.Summary), fallback: t.Fallback,
@@ -90,7 +93,12 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	for _, f := range v.facets {
 		add("facet.html", frame{layout: "facet", title: f.Label,
 			description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
-			alt: func(o *Lang) string { return facetURL(o, f.Dimension, f.Key) }}, &Page{Facet: &f.FacetView, Years: v.years(f.events)})
+			alt: func(o *Lang) string {
+				if f.Provision != "" { // a provision's key is its name in each language
+					return in.provisionView(o, f.Provision).FacetURL
+				}
+				return facetURL(o, f.Dimension, f.Key)
+			}}, &Page{Facet: &f.FacetView, Years: v.years(f.events), Feed: f.URL + "feed.xml"})
 	}
 	add("updates.html", frame{layout: "updates", title: l.word("updates_title"),
 		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 
+	"timeline/gen/internal/content"
 	"timeline/gen/internal/memo"
 )
 
@@ -66,10 +67,20 @@ func (in *inputs) files() (*files, error) {
 	}
 	f.extras = append(f.extras, admin...)
 	for _, v := range views {
-		feed := in.feedView(v)
+		l := v.l
+		feed := in.feedView(v, v.siteTitle, l.Prefix+"/", feedPath(l, "xml"), feedPath(l, "json"), in.c.Events)
 		f.extras = append(f.extras,
-			extra{feedPath(v.l, "xml")[1:], feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }},
-			extra{feedPath(v.l, "json")[1:], feed, func(*minifier) ([]byte, error) { return feed.jsonFeed() }})
+			extra{feedPath(l, "xml")[1:], feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }},
+			extra{feedPath(l, "json")[1:], feed, func(*minifier) ([]byte, error) { return feed.jsonFeed() }})
+		// Each facet has its Atom feed.
+		for _, fc := range v.facets {
+			events := make([]*content.Event, len(fc.events))
+			for i, e := range fc.events {
+				events[i] = in.byID[e.ID]
+			}
+			feed := in.feedView(v, fc.Label+" · "+v.siteTitle, fc.URL, fc.URL+"feed.xml", "", events)
+			f.extras = append(f.extras, extra{fc.URL[1:] + "feed.xml", feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }})
+		}
 	}
 	return f, nil
 }

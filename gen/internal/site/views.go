@@ -59,8 +59,11 @@ type Page struct {
 	CountryYears *CountryYears
 	FacetGroups  []FacetGroup
 	Updates      []UpdateView
-	// Events are the embedded timeline's events.
-	Events []*EventView
+	// Events are the embedded timeline's events; Comparison the
+	// comparison page's tables; Feed a facet's own Atom feed.
+	Events     []*EventView
+	Comparison *Comparison
+	Feed       string
 
 	// Embed is the HTML that shows the timeline in another site, filtered
 	// as the page is (a facet, an event's country); Cite how to cite the
@@ -155,6 +158,101 @@ type EventView struct {
 	// corrections, newest first.
 	Checked, CheckedISO string
 	Updates             []UpdateView
+	// Findings are the provisions the decision found breached, and
+	// FindingsSource, in words, what their list was read in (Secondary:
+	// a secondary source only); Orders are what it ordered; NoFindings
+	// says, in words, why it has neither ("" when it has).
+	Findings       []FindingView
+	FindingsSource string
+	Secondary      bool
+	Orders         []OrderView
+	NoFindings     string
+	// Articles are the articles found breached, each once: the facets
+	// the event is listed in, and a card's data attribute.
+	Articles []ProvisionView
+}
+
+// ProvisionView is a provision of a law as one language cites it.
+type ProvisionView struct {
+	// Key is the provision's key (gdpr:6), Slug its article's facet key
+	// in the language (rgpd-6).
+	Key, Slug string
+	// Label cites it ("art. 6, § 1, RGPD"), Number is its number alone
+	// ("6, § 1"), Title its short title, URL its place in the official
+	// text (or the law's text).
+	Label, Number, Title, URL string
+	// Law is the law's name, LawShort its short name, LawURL its text.
+	Law, LawShort, LawURL string
+	// FacetURL lists the decisions that found its article breached.
+	FacetURL string
+}
+
+// FindingView is a provision an event's decision found breached, and
+// how, in one sentence, or "".
+type FindingView struct {
+	ProvisionView
+	How string
+}
+
+// OrderView is what a decision ordered, and what is known of its
+// execution.
+type OrderView struct {
+	Order, Label, Text    string
+	Deadline, DeadlineISO string
+	// Compliance, its label, the day it was established and the source
+	// that says so (its title and publisher); Compliance is "unknown"
+	// when nothing is said.
+	Compliance, ComplianceLabel string
+	Established, EstablishedISO string
+	Source                      *SourceView
+}
+
+// Comparison is the comparison page's tables: for each law, the decisions
+// that found its articles breached; every order and its execution; the
+// decisions that found nothing or whose findings are not known; and one
+// sentence, computed, on the most cited articles and the orders known
+// complied with.
+type Comparison struct {
+	Summary  string
+	Laws     []LawTable
+	Orders   []OrderRow
+	Unstated []*EventView
+}
+
+// LawTable is one law's decisions (rows, by date) against its articles
+// (columns, the most cited first).
+type LawTable struct {
+	ID, Name, Short, URL string
+	Articles             []ArticleColumn
+	Rows                 []LawRow
+}
+
+// ArticleColumn is an article of a law, and how many decisions found it
+// breached.
+type ArticleColumn struct {
+	ProvisionView
+	Count int
+}
+
+// LawRow is a decision and, for each article of its law's table, what it
+// found of it.
+type LawRow struct {
+	Event *EventView
+	Cells []Cell
+}
+
+// Cell is what a decision found of an article: nothing (Found false), or
+// the article or its parts (Text: "6" or "5(1)(a), 5(1)(b)"), and the same
+// in words for a screen reader (Label).
+type Cell struct {
+	Found       bool
+	Text, Label string
+}
+
+// OrderRow is an order, with the decision that gave it.
+type OrderRow struct {
+	Event *EventView
+	OrderView
 }
 
 // UpdateView is a correction, in the page's language: on an event's page,
@@ -225,6 +323,9 @@ type FacetView struct {
 	DimensionLabel  string
 	Key, Label, URL string
 	Count           int
+	// Provision is a provision's article key (gdpr:6), Title and TextURL
+	// its title and official text.
+	Provision, Title, TextURL string
 }
 
 // FacetGroup is one dimension of the filters: its values and their pages.

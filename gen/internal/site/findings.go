@@ -1,0 +1,175 @@
+package site
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"timeline/gen/internal/content"
+	"timeline/gen/internal/markdown"
+)
+
+// What the decisions found and ordered: each event's findings and
+// orders as its page shows them, and the comparison page's tables, all
+// from the events' findings and orders and content/data/laws.yaml.
+
+// provisionView is the provision key as language l cites it.
+func (in *inputs) provisionView(l *Lang, key string) ProvisionView {
+	p := in.c.Provisions[key]
+	law := in.c.Laws[p.Law]
+	number := cmp.Or(p.Numbers[l.Code], p.Number)
+	slug := provisionSlug(l, law, in.c.Provisions[p.Article()])
+	return ProvisionView{Key: key, Slug: slug, Label: typeset(l.Code, strings.ReplaceAll(law.Cite[l.Code], "{n}", number)), Number: number,
+		Title: typeset(l.Code, p.Title[l.Code]), URL: cmp.Or(p.URL[l.Code], law.URL[l.Code]),
+		Law: typeset(l.Code, law.Name[l.Code]), LawShort: law.Short[l.Code], LawURL: law.URL[l.Code],
+		FacetURL: facetURL(l, "provisions", slug)}
+}
+
+// provisionSlug is the facet key of the article art in language l: its
+// law's short name and its number ("rgpd-6", "gdpr-6").
+func provisionSlug(l *Lang, law *content.Law, art *content.Provision) string {
+	return markdown.Slug(law.Short[l.Code] + " " + art.Number)
+}
+
+// setFindings gives ev, event e in language l, its findings and orders.
+func (in *inputs) setFindings(l *Lang, e *content.Event, ev *EventView) {
+	for _, f := range e.Findings {
+		fv := FindingView{ProvisionView: in.provisionView(l, f.Provision), How: typeset(l.Code, f.How[l.Code])}
+		ev.Findings = append(ev.Findings, fv)
+		if !slices.ContainsFunc(ev.Articles, func(a ProvisionView) bool { return a.Slug == fv.Slug }) {
+			ev.Articles = append(ev.Articles, in.provisionView(l, in.c.Provisions[f.Provision].Article()))
+		}
+	}
+	if e.FindingsSource != "" {
+		ev.FindingsSource, ev.Secondary = l.s.FindingsSources[e.FindingsSource], e.FindingsSource == "secondary"
+	}
+	ev.NoFindings = l.s.NoFindings[e.NoFindings]
+	for _, o := range e.Orders {
+		ov := OrderView{Order: o.Order, Label: l.s.Orders[o.Order], Text: typeset(l.Code, o.Text[l.Code]),
+			Deadline: l.Date(o.Deadline), DeadlineISO: o.Deadline.String(), Compliance: "unknown"}
+		if c := o.Compliance; c != nil {
+			ov.Compliance, ov.Established, ov.EstablishedISO = c.Status, l.Date(c.Date), c.Date.String()
+			if s, ok := in.sources[c.Source]; ok {
+				ov.Source = &s
+			}
+		}
+		ov.ComplianceLabel = l.s.Compliance[ov.Compliance]
+		ev.Orders = append(ev.Orders, ov)
+	}
+}
+
+// comparison is the comparison page of language v: the decisions against
+// the subject itself (not the context), by law, against the articles they
+// found breached; their orders; and those that found nothing.
+func (in *inputs) comparison(v *langViews) *Comparison {
+	l := v.l
+	c := &Comparison{}
+	list := v.list()
+	decided := map[string][]int{}         // law → its decisions, by index of in.c.Events
+	counts := map[string]map[string]int{} // law → article → decisions
+	total := map[string]int{}             // article → decisions
+	compliance := map[string]int{}
+	for i, e := range in.c.Events {
+		if e.Context || !slices.Contains(content.Decisions, e.Kind) {
+			continue
+		}
+		if list[i].NoFindings != "" {
+			c.Unstated = append(c.Unstated, list[i])
+		}
+		for _, o := range list[i].Orders {
+			c.Orders = append(c.Orders, OrderRow{Event: list[i], OrderView: o})
+			compliance[o.Compliance]++
+		}
+		seen := map[string]bool{}
+		for _, f := range e.Findings {
+			p := in.c.Provisions[f.Provision]
+			if counts[p.Law] == nil {
+				counts[p.Law] = map[string]int{}
+			}
+			if !seen[p.Law] {
+				decided[p.Law] = append(decided[p.Law], i)
+			}
+			if art := p.Article(); !seen[art] {
+				counts[p.Law][art]++
+				total[art]++
+				seen[art] = true
+			}
+			seen[p.Law] = true
+		}
+	}
+	// The laws with the most decisions first; in each, the articles most
+	// cited first; ties in the order of content/data/laws.yaml.
+	order := in.provisionOrder()
+	byCount := func(n map[string]int) func(a, b string) int {
+		return func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), cmp.Compare(order[a], order[b])) }
+	}
+	laws := slices.Collect(maps.Keys(decided))
+	slices.SortFunc(laws, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(decided[b]), len(decided[a])), cmp.Compare(order[a+":"], order[b+":"]))
+	})
+	for _, k := range laws {
+		law := in.c.Laws[k]
+		t := LawTable{ID: "law-" + k, Name: typeset(l.Code, law.Name[l.Code]), Short: law.Short[l.Code], URL: law.URL[l.Code]}
+		arts := slices.SortedFunc(maps.Keys(counts[k]), byCount(counts[k]))
+		for _, a := range arts {
+			t.Articles = append(t.Articles, ArticleColumn{ProvisionView: in.provisionView(l, a), Count: counts[k][a]})
+		}
+		for _, i := range decided[k] {
+			row := LawRow{Event: list[i], Cells: make([]Cell, len(arts))}
+			for j, a := range arts {
+				cell := &row.Cells[j]
+				var texts, labels []string
+				for _, f := range in.c.Events[i].Findings {
+					if p := in.c.Provisions[f.Provision]; p.Article() == a {
+						texts = append(texts, cellText(p.Number, in.c.Provisions[a].Number))
+						labels = append(labels, in.provisionView(l, f.Provision).Label)
+					}
+				}
+				cell.Found, cell.Text, cell.Label = len(texts) > 0, strings.Join(texts, " "), l.List(labels)
+				if !cell.Found {
+					cell.Label = l.word("comparison_not_found")
+				}
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		c.Laws = append(c.Laws, t)
+	}
+	arts := slices.SortedFunc(maps.Keys(total), byCount(total))
+	var top []string
+	for _, a := range arts[:min(3, len(arts))] {
+		top = append(top, l.Tf("comparison_article", "provision", in.provisionView(l, a).Label, "decisions", l.Plural("decisions", total[a])))
+	}
+	if len(top) > 0 {
+		c.Summary = l.Tf("comparison_top", "list", l.List(top)) + " "
+	}
+	c.Summary += l.Tf("comparison_orders", "orders", l.Plural("orders", len(c.Orders)), "complied", l.Number(compliance["complied"]),
+		"not_complied", l.Number(compliance["not-complied"]), "unknown", l.Number(compliance["unknown"]))
+	return c
+}
+
+// provisionOrder is the place of each law ("gdpr:") and provision
+// ("gdpr:6") in content/data/laws.yaml, laws in the order of their keys.
+func (in *inputs) provisionOrder() map[string]int {
+	order := map[string]int{}
+	for _, k := range slices.Sorted(maps.Keys(in.c.Laws)) {
+		order[k+":"] = len(order)
+		for _, p := range in.c.Laws[k].Provisions {
+			order[p.Key] = len(order)
+		}
+	}
+	return order
+}
+
+// cellText is what a cell of article art shows for its part number: a
+// mark for the article itself, the part's parentheses alone ("(1)(a)")
+// where the number reads that way, else the whole number ("3.3").
+func cellText(number, art string) string {
+	switch part := strings.TrimPrefix(number, art); {
+	case part == "":
+		return "✓"
+	case strings.HasPrefix(part, "("):
+		return part
+	}
+	return number
+}
