@@ -6,6 +6,7 @@
 //
 //	content/data/site.yaml          languages (default first), titles, base_url, as_of, licence
 //	content/data/authorities.yaml   one entry per authority or court
+//	content/data/laws.yaml          the laws and provisions findings cite (optional)
 //	content/events/ID.md            an event: its facts and the default language's text
 //	content/events/ID.LANG.md       the same event's text in another language
 //	content/pages/KEY.md            an explainer page in the default language
@@ -21,7 +22,7 @@
 //
 // The schema is written once, as tables of fields (EventSchema,
 // EventTextSchema, PageSchema, PageTextSchema, SiteSchema,
-// AuthoritySchema): the loader reads every file by them, and gen new's
+// AuthoritySchema, LawSchema): the loader reads every file by them, and gen new's
 // scaffold and the editors' guide (docs/editing.md, every field with an
 // example; TestDocs keeps it so) are written from them. A field not marked
 // "per language" is a fact, written once in the default language's file;
@@ -39,7 +40,9 @@
 // with lines counted in the file. Load reports all of them, sorted. Unknown
 // fields get a "did you mean", enumerations list their values, and the
 // warnings (missing translation, no primary source, a notice, fine or
-// penalty with no related event) become errors under gen check --strict.
+// penalty with no related event, a decision that says neither what it
+// found nor what it ordered, a provision of a law that does not apply in
+// the event's country) become errors under gen check --strict.
 //
 // Files are refused, with a diagnostic, when they are larger than 1 MiB,
 // hold a line longer than 20 000 bytes, are not UTF-8 (UTF-16, invalid

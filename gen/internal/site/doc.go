@@ -7,8 +7,11 @@
 // The default language (French) is at the root, every other one under
 // /LANG/. Per language: the timeline (/, /en/); one page per event
 // (/evenements/ID/, /en/events/ID/); the explainer pages (/SLUG/); facet
-// pages per country, authority, kind and year (/pays/fr/, /en/kinds/fine/…);
-// a 404 page; an Atom feed and a JSON Feed (/feed.xml, /feed.json). Once:
+// pages per country, authority, kind, year and article found breached
+// (/pays/fr/, /en/kinds/fine/, /articles/rgpd-6/…), each with its Atom
+// feed; a 404 page; an Atom feed and a JSON Feed (/feed.xml, /feed.json).
+// An explainer page of layout comparison shows, after its text, what the
+// decisions found and ordered, computed from the events (findings.go). Once:
 // /sitemap.xml with hreflang alternates, /robots.txt, the open data
 // /data/events.json and /data/events.csv, and static/ with CSS and
 // JavaScript minified and named by their content hash (/css/site.HASH.css).
@@ -31,7 +34,7 @@
 //
 // layouts/base.html and layouts/partials/*.html are shared; every other
 // layouts/*.html is a page layout that defines "main" (home, event, page,
-// figures, facet, 404). Templates are named by their path, so errors read
+// figures, comparison, facet, updates, 404). Templates are named by their path, so errors read
 // layouts/event.html:12. A page's template gets a *Page; an event's card
 // (partials/event-card.html) an *EventView, rendered once per language and
 // shown by the timeline and every facet page as it is; head.html,
