@@ -29,7 +29,7 @@ type strs struct {
 	Paths        map[string]string `yaml:"paths"`
 	Params       map[string]string `yaml:"params"`
 	Kinds        map[string]label  `yaml:"kinds"`
-	Statuses     map[string]string `yaml:"statuses"`
+	Statuses     map[string]forms  `yaml:"statuses"`
 	Confirmation map[string]label  `yaml:"confirmation"`
 	Paid         map[string]string `yaml:"paid"`
 	// Orders, Compliance, NoFindings and FindingsSources label the values
@@ -47,6 +47,35 @@ type label struct {
 	Many string `yaml:"many"`
 	Slug string `yaml:"slug"`
 	Note string `yaml:"note"`
+	// Form is the grammatical form of a kind's name (in French its gender
+	// and number: f, m, fp, mp), which picks the form of a status that
+	// qualifies it.
+	Form string `yaml:"form"`
+}
+
+// forms is a word in each grammatical form the language gives it, by
+// form, or one word for all, written as a plain string (key "").
+type forms map[string]string
+
+func (f *forms) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*f = forms{"": n.Value}
+		return nil
+	}
+	var m map[string]string
+	if err := n.Decode(&m); err != nil {
+		return err
+	}
+	*f = m
+	return nil
+}
+
+// of is the word in form, or the word for all forms.
+func (f forms) of(form string) string {
+	if s, ok := f[form]; ok {
+		return s
+	}
+	return f[""]
 }
 
 // Lang is one language of the site, as templates see it: its words, its
@@ -100,6 +129,13 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 				return nil, fmt.Errorf("%s: kinds.%s: missing one or slug", p, k)
 			}
 		}
+		for _, st := range content.Statuses {
+			for _, k := range content.Kinds {
+				if s.Statuses[st].of(s.Kinds[k].Form) == "" {
+					return nil, fmt.Errorf("%s: statuses.%s: no word for the form %q of kinds.%s", p, st, s.Kinds[k].Form, k)
+				}
+			}
+		}
 		for _, e := range []struct {
 			name   string
 			labels map[string]string
@@ -140,9 +176,14 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 // are typed with plain spaces and typewriter quotes.
 // Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
-	for _, m := range []map[string]string{s.Words, s.Statuses, s.Paid, s.Subdivisions, s.Orders, s.Compliance, s.NoFindings, s.FindingsSources} {
+	for _, m := range []map[string]string{s.Words, s.Paid, s.Subdivisions, s.Orders, s.Compliance, s.NoFindings, s.FindingsSources} {
 		for k, v := range m {
 			m[k] = typeset(code, v)
+		}
+	}
+	for _, f := range s.Statuses {
+		for k, v := range f {
+			f[k] = typeset(code, v)
 		}
 	}
 	for _, m := range []map[string]label{s.Kinds, s.Confirmation} {
@@ -214,6 +255,12 @@ func (l *Lang) Country(code string) string {
 		return code
 	}
 	return name
+}
+
+// Status is the word for status in the form that agrees with kind's name
+// (in French: « Recours … retiré », « Amende … contestée »).
+func (l *Lang) Status(kind, status string) string {
+	return l.s.Statuses[status].of(l.s.Kinds[kind].Form)
 }
 
 // Param is the name of the query parameter that filters the embedded

@@ -68,3 +68,56 @@ func TestFacetCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusAgrees: every kind × status pair the content uses shows a
+// status that agrees with the kind's name, in French « Recours … retiré »,
+// « Avis d'intention … remplacé », « Classement … clos ». A pair the
+// content uses and this table lacks fails, so that its words are read.
+func TestStatusAgrees(t *testing.T) {
+	want := map[string]map[string]string{ // kind/status → language → word
+		"appeal/closed":         {"fr": "clos", "en": "closed"},
+		"appeal/withdrawn":      {"fr": "retiré", "en": "withdrawn"},
+		"appeal/pending":        {"fr": "en attente", "en": "pending"},
+		"closure/closed":        {"fr": "clos", "en": "closed"},
+		"complaint/pending":     {"fr": "en attente", "en": "pending"},
+		"decision/appealed":     {"fr": "contestée", "en": "under appeal"},
+		"decision/in-force":     {"fr": "en vigueur", "en": "in force"},
+		"findings/closed":       {"fr": "closes", "en": "closed"},
+		"fine/appealed":         {"fr": "contestée", "en": "under appeal"},
+		"fine/final":            {"fr": "définitive", "en": "final"},
+		"fine/in-force":         {"fr": "en vigueur", "en": "in force"},
+		"intent/superseded":     {"fr": "remplacé", "en": "superseded"},
+		"lawsuit/closed":        {"fr": "close", "en": "closed"},
+		"lawsuit/dismissed":     {"fr": "rejetée", "en": "dismissed"},
+		"lawsuit/pending":       {"fr": "en attente", "en": "pending"},
+		"notice/closed":         {"fr": "close", "en": "closed"},
+		"notice/superseded":     {"fr": "remplacée", "en": "superseded"},
+		"order/appealed":        {"fr": "contestée", "en": "under appeal"},
+		"order/closed":          {"fr": "close", "en": "closed"},
+		"order/in-force":        {"fr": "en vigueur", "en": "in force"},
+		"penalty/in-force":      {"fr": "en vigueur", "en": "in force"},
+		"ruling/closed":         {"fr": "close", "en": "closed"},
+		"ruling/final":          {"fr": "définitive", "en": "final"},
+		"ruling/in-force":       {"fr": "en vigueur", "en": "in force"},
+		"ruling/pending":        {"fr": "en attente", "en": "pending"},
+		"ruling/quashed":        {"fr": "annulée", "en": "quashed"},
+		"ruling/superseded":     {"fr": "remplacée", "en": "superseded"},
+		"settlement/appealed":   {"fr": "contestée", "en": "under appeal"},
+		"settlement/in-force":   {"fr": "en vigueur", "en": "in force"},
+		"settlement/superseded": {"fr": "remplacée", "en": "superseded"},
+	}
+	langs := realLangs(t)
+	for _, e := range realContent(t).Events {
+		pair := e.Kind + "/" + e.Status
+		w, ok := want[pair]
+		if !ok {
+			t.Errorf("%s: the pair %s is not in this test: add the words it must show", e.ID, pair)
+			continue
+		}
+		for code, word := range w {
+			if got := langs[code].Status(e.Kind, e.Status); got != word {
+				t.Errorf("%s (%s): %s shows %q, want %q", e.ID, code, pair, got, word)
+			}
+		}
+	}
+}

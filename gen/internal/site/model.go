@@ -138,7 +138,7 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		Country: e.Country, CountryKey: strings.ToLower(e.Country[:2]), CountryName: l.Country(e.Country),
 		CountryURL: facetURL(l, "countries", strings.ToLower(e.Country[:2])),
 		Kind:       e.Kind, KindLabel: l.s.Kinds[e.Kind].One, KindURL: facetURL(l, "kinds", e.Kind),
-		Status: e.Status, StatusLabel: l.s.Statuses[e.Status],
+		Status: e.Status, StatusLabel: l.Status(e.Kind, e.Status),
 		Confirmation: e.Confirmation, ConfirmationLabel: l.s.Confirmation[e.Confirmation].One, ConfirmationNote: l.s.Confirmation[e.Confirmation].Note,
 		Paid: e.Paid, PaidLabel: l.s.Paid[e.Paid], Payable: (e.Kind == "fine" || e.Kind == "penalty") && e.Amount != nil,
 		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
