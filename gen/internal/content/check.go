@@ -81,7 +81,92 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 		}
 		slices.SortFunc(e.Related, func(a, b string) int { return compareEvents(byID[a], byID[b]) })
 	}
+	diags = append(diags, c.checkOpen(byID)...)
 	return diags
+}
+
+// staleAfter is how long before as_of an open event's check may be.
+const staleAfter = 90
+
+// checkOpen warns about the events of open cases whose facts were not
+// compared with their sources in the staleAfter days before as_of: the
+// site's "checked as of" day is the oldest of theirs.
+func (c *Content) checkOpen(byID map[string]*Event) Diagnostics {
+	var diags Diagnostics
+	open := c.open(byID)
+	for _, e := range c.Events {
+		if !open[e.ID] || e.Draft {
+			continue
+		}
+		switch age := e.Checked.DaysUntil(c.Site.AsOf); {
+		case e.Checked.IsZero():
+			diags = append(diags, Diagnostic{Path: e.Path, Line: e.kindPos.line, Col: e.kindPos.col, Field: "checked", Severity: Warning,
+				Problem:  "missing on a case still open",
+				Expected: "checked: the day its facts were last compared with its sources, after searching for what happened since"})
+		case !c.Site.AsOf.IsZero() && age > staleAfter:
+			diags = append(diags, Diagnostic{Path: e.Path, Line: e.checkedPos.line, Col: e.checkedPos.col, Field: "checked", Severity: Warning,
+				Problem:  fmt.Sprintf("%s is %d days before as_of %s, on a case still open", e.Checked, age, c.Site.AsOf),
+				Expected: fmt.Sprintf("the facts compared with their sources again, and what happened since searched for, at most %d days before as_of; then checked: that day", staleAfter)})
+		}
+	}
+	return diags
+}
+
+// Open is the ids of the events whose case is still open: the event is
+// pending or under appeal, or a later step of its case is.
+func (c *Content) Open() map[string]bool {
+	byID := make(map[string]*Event, len(c.Events))
+	for _, o := range c.Events {
+		byID[o.ID] = o
+	}
+	return c.open(byID)
+}
+
+func (c *Content) open(byID map[string]*Event) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range c.Events {
+		if e.Status != "pending" && e.Status != "appealed" {
+			continue
+		}
+		// e, and every earlier step of its case, is open.
+		for _, o := range Case(e, byID) {
+			if compareEvents(o, e) <= 0 {
+				out[o.ID] = true
+			}
+		}
+	}
+	return out
+}
+
+// Case is the steps of e's case: e and every event reachable from it
+// through related, in date order.
+func Case(e *Event, byID map[string]*Event) []*Event {
+	seen := map[string]bool{e.ID: true}
+	steps := []*Event{e}
+	for i := 0; i < len(steps); i++ {
+		for _, r := range steps[i].Related {
+			if o := byID[r]; o != nil && !seen[r] {
+				seen[r] = true
+				steps = append(steps, o)
+			}
+		}
+	}
+	slices.SortFunc(steps, compareEvents)
+	return steps
+}
+
+// Verified is the day the site can say it is checked as of: the oldest
+// checked day of the events of open cases (Open), or as_of when no case
+// is open or none of them says.
+func (c *Content) Verified() Date {
+	var d Date
+	open := c.Open()
+	for _, e := range c.Events {
+		if open[e.ID] && !e.Checked.IsZero() && (d.IsZero() || e.Checked.Compare(d) < 0) {
+			d = e.Checked
+		}
+	}
+	return cmp.Or(d, c.Site.AsOf)
 }
 
 func compareEvents(a, b *Event) int {

@@ -26,6 +26,7 @@ func (f *file) event(id string, root *yaml.Node, body []byte, bodyLine int) *Eve
 		Checked: get[Date](v, "checked"), Updates: get[[]Update](v, "updates"),
 		Texts:        []*Text{f.textOf(v, f.langs[0], body, bodyLine)},
 		authorityPos: f.at(v["authority"].node), sourcesPos: f.at(v["sources"].node), kindPos: f.at(v["kind"].node),
+		checkedPos: f.at(v["checked"].node),
 	}
 	for _, r := range get[[]ref](v, "related") {
 		e.Related = append(e.Related, r.id)

@@ -422,3 +422,31 @@ func TestLoadWithCache(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenAndVerified: a case is open while one of its steps is pending or
+// under appeal, and so are its earlier steps; the site is checked as of
+// the oldest check among them, and a check more than 90 days before
+// as_of is a warning.
+func TestOpenAndVerified(t *testing.T) {
+	notice := strings.Replace(validNotice, "\ntitle: Mise en demeure", "\nchecked: 2025-10-01\ntitle: Mise en demeure", 1)
+	fine := strings.NewReplacer("status: final", "status: appealed", "\ntitle: Sanction", "\nchecked: 2026-02-01\ntitle: Sanction").Replace(validEvent)
+	c := Load(testFS(map[string]string{eventPath: fine, "content/events/2021-11-26-cnil-mise-en-demeure.md": notice}), Options{})
+	open := c.Open()
+	if !open["2022-10-17-cnil-sanction"] || !open["2021-11-26-cnil-mise-en-demeure"] {
+		t.Errorf("open: %v; want the appealed fine and the notice before it", open)
+	}
+	if got := c.Verified().String(); got != "2025-10-01" {
+		t.Errorf("verified %s, want the oldest check of the open case, 2025-10-01", got)
+	}
+	want := "content/events/2021-11-26-cnil-mise-en-demeure.md:14:10: warning: checked: 2025-10-01 is 142 days before as_of 2026-02-20, on a case still open; " +
+		"expected the facts compared with their sources again, and what happened since searched for, at most 90 days before as_of; then checked: that day"
+	if got := c.Diagnostics.Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// Final, the case is closed: nothing is open, and the site is checked
+	// as of as_of.
+	c = Load(testFS(map[string]string{eventPath: validEvent}), Options{})
+	if len(c.Open()) != 0 || c.Verified() != c.Site.AsOf {
+		t.Errorf("a closed case: open %v, verified %v", c.Open(), c.Verified())
+	}
+}

@@ -127,6 +127,7 @@ type Event struct {
 	authorityPos pos
 	sourcesPos   pos
 	kindPos      pos
+	checkedPos   pos
 }
 
 // Text returns the event's text in lang.

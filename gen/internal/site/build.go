@@ -115,6 +115,7 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 			return nil, c.Diagnostics, err
 		}
 	}
+	in.verified = c.Verified()
 	in.sources = map[string]SourceView{}
 	for _, e := range c.Events {
 		in.byID[e.ID] = e

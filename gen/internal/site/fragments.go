@@ -62,7 +62,7 @@ func (in *inputs) renderShared(v *langViews) error {
 	site := in.c.Site
 	shared := Shared{L: l, SiteTitle: v.siteTitle, Home: l.Prefix + "/", FeedAtom: feedPath(l, "xml"), FeedJSON: feedPath(l, "json"),
 		UpdatesURL: l.Prefix + "/" + l.Path("updates") + "/",
-		OGLocale:   ogLocale(l.Code), AsOf: l.Date(site.AsOf), AsOfDate: site.AsOf.String(),
+		OGLocale:   ogLocale(l.Code), Verified: l.Date(in.verified), VerifiedDate: in.verified.String(), OpenURL: openURL(l),
 		License: site.License[l.Code], Repository: site.Repository, Assets: in.theme.assets}
 	for _, o := range in.langs {
 		if o != l {

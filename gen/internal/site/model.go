@@ -35,6 +35,9 @@ type inputs struct {
 	// sources are every event's sources by address, for the orders'
 	// compliance, which names one.
 	sources map[string]SourceView
+	// verified is the day the site is checked as of: the oldest check of
+	// the events of open cases (content.Verified).
+	verified content.Date
 }
 
 // abs makes a site path absolute under the base URL.
@@ -115,7 +118,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
 	v.facets, v.filters = facetsOf(l, v.events)
-	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("as_of") + " " + l.Date(c.Site.AsOf)}}
+	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("verified") + " " + l.Date(in.verified)}}
 	var err error
 	if v.cards, err = in.renderCards(v.list()); err != nil {
 		return nil, err
@@ -212,28 +215,16 @@ func (v *langViews) updates() []UpdateView {
 // chain lists the events reachable from e through related, in date
 // order, as steps; nil when e stands alone.
 func chain(e *content.Event, events map[string]*content.Event, byID map[string]*EventView) []ChainStep {
-	seen := map[string]bool{e.ID: true}
-	queue := []*content.Event{e}
-	for i := 0; i < len(queue); i++ {
-		for _, r := range queue[i].Related {
-			if o := events[r]; o != nil && !seen[r] {
-				seen[r] = true
-				queue = append(queue, o)
-			}
-		}
-	}
-	if len(queue) == 1 {
+	steps := content.Case(e, events)
+	if len(steps) == 1 {
 		return nil
 	}
-	slices.SortFunc(queue, func(a, b *content.Event) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.ID, b.ID))
-	})
-	steps := make([]ChainStep, len(queue))
-	for i, o := range queue {
+	out := make([]ChainStep, len(steps))
+	for i, o := range steps {
 		v := byID[o.ID]
-		steps[i] = ChainStep{ID: v.ID, URL: v.URL, Date: v.Date, DateISO: v.DateISO, KindLabel: v.KindLabel, AuthorityLabel: v.Authority.Label}
+		out[i] = ChainStep{ID: v.ID, URL: v.URL, Date: v.Date, DateISO: v.DateISO, KindLabel: v.KindLabel, AuthorityLabel: v.Authority.Label}
 	}
-	return steps
+	return out
 }
 
 // facetURL is the path of a facet page.

@@ -102,7 +102,7 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	}
 	add("updates.html", frame{layout: "updates", title: l.word("updates_title"),
 		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
-		&Page{Updates: v.updates()})
+		&Page{Updates: v.updates(), Open: in.openCases(v)})
 	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
 		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
 	return out, err
@@ -165,7 +165,8 @@ func (in *inputs) page(template string, f frame, p *Page, v *langViews, home *dr
 		}
 	}
 	site := in.c.Site
-	p.AsOf, p.AsOfDate = l.Date(site.AsOf), site.AsOf.String()
+	p.AsOfDate = site.AsOf.String()
+	p.Verified, p.VerifiedDate, p.OpenURL = l.Date(in.verified), in.verified.String(), openURL(l)
 	p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
 	p.Head, p.Footer = v.head, v.footer
 	if p.Nav = v.nav[path]; p.Nav == "" {
@@ -218,6 +219,23 @@ func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 // entryDate is when an event became known: its publication day, else its
 // decision day.
 func entryDate(e *content.Event) content.Date { return cmp.Or(e.Published, e.Date) }
+
+// openURL is the list of the open cases, on the log of corrections.
+func openURL(l *Lang) string { return l.Prefix + "/" + l.Path("updates") + "/#open-cases" }
+
+// openCases lists the events of the cases still open, as language v shows
+// them, the least recently checked first.
+func (in *inputs) openCases(v *langViews) []*EventView {
+	var out []*EventView
+	open, list := in.c.Open(), v.list()
+	for i, e := range in.c.Events {
+		if open[e.ID] {
+			out = append(out, list[i])
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *EventView) int { return cmp.Compare(a.CheckedISO, b.CheckedISO) })
+	return out
+}
 
 // latest is the latest of d and the days of updates.
 func latest(d content.Date, updates []content.Update) content.Date {

@@ -31,9 +31,11 @@ type Page struct {
 	// Alternates lists the page in every language, this one included;
 	// Others in the other languages (the language switch).
 	Alternates, Others []Alternate
-	// AsOf is the review day in words, AsOfDate for a datetime attribute;
-	// UpdatesURL is the log of every correction.
-	AsOf, AsOfDate, UpdatesURL string
+	// AsOfDate is the review day, for the structured data; Verified the
+	// day the open cases were last checked, in words, VerifiedDate for a
+	// datetime attribute, and OpenURL the list of those cases; UpdatesURL
+	// is the log of every correction.
+	AsOfDate, Verified, VerifiedDate, OpenURL, UpdatesURL string
 	// Head, Nav and Footer are the parts of the frame that every page of
 	// the language shows alike, rendered once from the partials head.html,
 	// menu.html (once for each page of the menu, which it marks) and
@@ -59,6 +61,9 @@ type Page struct {
 	CountryYears *CountryYears
 	FacetGroups  []FacetGroup
 	Updates      []UpdateView
+	// Open are the events of the cases still open, the least recently
+	// checked first (the log of corrections).
+	Open []*EventView
 	// Events are the embedded timeline's events; Comparison the
 	// comparison page's tables; Feed a facet's own Atom feed.
 	Events     []*EventView
@@ -84,7 +89,8 @@ type Shared struct {
 	UpdatesURL                          string   // the log of corrections
 	Menu                                []MenuItem
 	HomeCurrent                         bool // on the timeline, which the menu marks
-	AsOf, AsOfDate, License, Repository string
+	Verified, VerifiedDate, OpenURL     string
+	License, Repository                 string
 	Assets                              *assetSet
 }
 
