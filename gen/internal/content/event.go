@@ -137,7 +137,7 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 	return &Text{Lang: lang, Path: f.path, Title: get[string](v, "title"), Menu: get[string](v, "menu"),
 		// A page calls its summary its description.
 		Summary: cmp.Or(get[string](v, "summary"), get[string](v, "description")),
-		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"),
+		Caveats: get[[]string](v, "caveats"), Slug: get[string](v, "slug"), Reference: get[string](v, "reference"),
 		Body: body, BodyLine: bodyLine}
 }
 

@@ -138,6 +138,13 @@ func Load(fsys fs.FS, opt Options) *Content {
 
 	for _, t := range texts {
 		*t, diags = completeTexts(*t, langs, diags)
+		for i, x := range *t { // a reference not translated is the default language's
+			if x.Reference == "" && (*t)[0].Reference != "" {
+				c := *x // what was parsed stays as it is
+				c.Reference = (*t)[0].Reference
+				(*t)[i] = &c
+			}
+		}
 	}
 	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)

@@ -178,7 +178,7 @@ func TestErrors(t *testing.T) {
 		{"unknown key", replace("\ntitle: Sanction", "\ntitle: Sanction\nsourcse: x"),
 			[]string{p + `23:1: sourcse: unknown field; expected a field of the schema: did you mean "sources"?`}},
 		{"unknown key, no suggestion", replace("\ntitle: Sanction", "\ntitle: Sanction\nzzzzzzzzzz: x"),
-			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, reference, status, confirmation, paid, context, related, findings, findings_source, orders, no_findings, sources, checked, updates, draft, title, summary, caveats`}},
+			[]string{p + `23:1: zzzzzzzzzz: unknown field; expected a field of the schema: date, published, country, authority, kind, amount, penalty, status, confirmation, paid, context, related, findings, findings_source, orders, no_findings, sources, checked, updates, draft, title, summary, reference, caveats`}},
 		{"duplicate key", replace("status: final", "status: final\nstatus: appealed"),
 			[]string{p + `12:1: status: field written twice (first on line 11); expected each field once`}},
 		{"javascript url", replace("url: https://www.cnil.fr/fr/sanction", "url: javascript:alert(1)"),
@@ -346,7 +346,7 @@ func TestCrossFile(t *testing.T) {
 		{"translation alone", map[string]string{eventPath: validEvent, "content/events/2020-01-01-x.en.md": textEN},
 			`content/events/2020-01-01-x.en.md:1:1: translation of a file that does not exist; expected content/events/2020-01-01-x.md next to it, holding the facts and the fr text`},
 		{"fact in translation", map[string]string{eventPath: validEvent, "content/events/2022-10-17-cnil-sanction.en.md": "---\ntitle: T\nsummary: S\nkind: fine\n---\n"},
-			`content/events/2022-10-17-cnil-sanction.en.md:4:1: kind: a fact in a translation file; expected facts written once, in the default language's file; here only: title, summary, caveats`},
+			`content/events/2022-10-17-cnil-sanction.en.md:4:1: kind: a fact in a translation file; expected facts written once, in the default language's file; here only: title, summary, reference, caveats`},
 		{"file name", map[string]string{eventPath: validEvent, "content/events/Sanction CNIL.md": validEvent},
 			`content/events/Sanction CNIL.md: id: the file name "Sanction CNIL" cannot be an id; expected a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md`},
 		{"unknown language", map[string]string{eventPath: validEvent, "content/events/2022-10-17-cnil-sanction.de.md": textEN},
@@ -448,5 +448,20 @@ func TestOpenAndVerified(t *testing.T) {
 	c = Load(testFS(map[string]string{eventPath: validEvent}), Options{})
 	if len(c.Open()) != 0 || c.Verified() != c.Site.AsOf {
 		t.Errorf("a closed case: open %v, verified %v", c.Open(), c.Verified())
+	}
+}
+
+// TestReferencePerLanguage: a translation may cite the decision as its
+// language does; without it, it shows the default language's.
+func TestReferencePerLanguage(t *testing.T) {
+	c := Load(testFS(map[string]string{eventPath: strings.Replace(validEvent, "reference: SAN-2022-019", "reference: 2023 CF 1612", 1),
+		"content/events/2022-10-17-cnil-sanction.en.md": strings.Replace(textEN, "summary: A fine.", "summary: A fine.\nreference: 2023 FC 1612", 1)}), Options{})
+	e := c.Event("2022-10-17-cnil-sanction")
+	if e.Reference != "2023 CF 1612" || e.Text("fr").Reference != "2023 CF 1612" || e.Text("en").Reference != "2023 FC 1612" {
+		t.Errorf("references %q, fr %q, en %q", e.Reference, e.Text("fr").Reference, e.Text("en").Reference)
+	}
+	c = Load(testFS(map[string]string{eventPath: validEvent}), Options{})
+	if got := c.Event("2022-10-17-cnil-sanction").Text("en").Reference; got != "SAN-2022-019" {
+		t.Errorf("an English text without its reference shows %q, want the default's", got)
 	}
 }

@@ -73,10 +73,13 @@ type Text struct {
 	Path    string // the file it comes from
 	Title   string
 	Summary string // events: one line; pages: the description
-	Caveats []string
-	Slug    string // pages only
-	Menu    string // pages only: a short title for the menu
-	Body    []byte
+	// Reference is an event's number as the language cites it, or the
+	// default language's when the translation does not say.
+	Reference string
+	Caveats   []string
+	Slug      string // pages only
+	Menu      string // pages only: a short title for the menu
+	Body      []byte
 	// BodyLine is the line of the file where Body begins.
 	BodyLine int
 	// Fallback is true when this language's file is missing: the text is
@@ -88,15 +91,17 @@ type Text struct {
 // Event is one decision or step, read from content/events/ID.md (the facts
 // and the default language's text) and ID.LANG.md (the other languages).
 type Event struct {
-	ID           string
-	Path         string
-	Date         Date
-	Published    Date
-	Country      string
-	Authority    string
-	Kind         string
-	Amount       *Money
-	Penalty      *Penalty
+	ID        string
+	Path      string
+	Date      Date
+	Published Date
+	Country   string
+	Authority string
+	Kind      string
+	Amount    *Money
+	Penalty   *Penalty
+	// Reference is the decision's number in the default language; each
+	// Text has it as its language cites it.
 	Reference    string
 	Status       string
 	Confirmation string

@@ -146,7 +146,7 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 		Paid: e.Paid, PaidLabel: l.s.Paid[e.Paid], Payable: (e.Kind == "fine" || e.Kind == "penalty") && e.Amount != nil,
 		Authority: AuthorityView{Key: a.Key, Name: typeset(l.Code, a.Name[l.Code]), Abbr: a.Abbr[l.Code], URL: a.URL,
 			FacetURL: facetURL(l, "authorities", a.Key)},
-		Reference: e.Reference, Checked: l.Date(e.Checked), CheckedISO: e.Checked.String(), // "" when not said
+		Reference: t.Reference, Checked: l.Date(e.Checked), CheckedISO: e.Checked.String(), // "" when not said
 		Context: e.Context, Draft: e.Draft, Upcoming: e.Date.After(in.now), Uncertain: e.Confirmation == "press" || e.Confirmation == "unconfirmed",
 	}
 	ev.Authority.Label = cmp.Or(ev.Authority.Abbr, ev.Authority.Name)
