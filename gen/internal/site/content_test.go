@@ -293,3 +293,17 @@ func TestCSVColumnsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryEventChecked: every event says when its facts were last
+// compared with its sources, and none after the site's as_of.
+func TestEveryEventChecked(t *testing.T) {
+	c := realContent(t)
+	for _, e := range c.Events {
+		switch {
+		case e.Checked.IsZero():
+			t.Errorf("%s: no checked date", e.ID)
+		case e.Checked.Compare(c.Site.AsOf) > 0:
+			t.Errorf("%s: checked %s, after as_of %s", e.ID, e.Checked, c.Site.AsOf)
+		}
+	}
+}
