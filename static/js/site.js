@@ -39,6 +39,15 @@
       });
       years.forEach(function (y) { y.hidden = !y.querySelector("li.event:not([hidden])"); });
       if (status) { showCount(status, shown); }
+      // The page holds only the latest events: the page of the first
+      // value chosen has them all.
+      var more = document.getElementById("filter-more");
+      if (more) {
+        var link = more.lastElementChild, chosen = null;
+        selects.forEach(function (s) { if (!chosen && s.value) { chosen = s.selectedOptions[0]; } });
+        more.hidden = !chosen;
+        if (chosen) { link.href = chosen.dataset.url; link.textContent = chosen.textContent; }
+      }
       if (push) {
         var q = params.toString();
         history.replaceState(null, "", location.pathname + (q ? "?" + q : "") + location.hash);

@@ -16,6 +16,7 @@ package chart
 import (
 	"fmt"
 	"html"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,6 +48,29 @@ type Point struct {
 	Class string
 	// Label is the mark's text for the title tooltip.
 	Label string
+	// Count, when above 1, makes the mark stand for that many events: its
+	// area grows with it and, across the page, the number is written
+	// beside it.
+	Count int
+}
+
+// radius is the radius of a mark of count events, r for one, among marks
+// of at most most events.
+func radius(count, most int, r float64) float64 {
+	if count <= 1 {
+		return r
+	}
+	return r + r*math.Sqrt(float64(count)/float64(most))
+}
+
+func mostOf(rows []Row) int {
+	n := 1
+	for _, r := range rows {
+		for _, p := range r.Points {
+			n = max(n, p.Count)
+		}
+	}
+	return n
 }
 
 // Row is one line of the time-axis chart: a label and its marks.
@@ -86,13 +110,18 @@ func timelineWide(b *strings.Builder, title string, rows []Row, from, to int) {
 			fmt.Fprintf(b, `<text class="axis" x="%.1f" y="%g">%d</text>`, xx+4, top-10, y)
 		}
 	}
+	most := mostOf(rows)
 	for i, r := range rows {
 		cy := top + rowH*float64(i) + rowH/2
 		fmt.Fprintf(b, `<text class="label" x="%g" y="%.1f">%s</text>`, left-8, cy+4, html.EscapeString(r.Label))
 		fmt.Fprintf(b, `<line class="row" x1="%g" y1="%.1f" x2="%g" y2="%.1f"/>`, left, cy, width-right, cy)
 		for _, p := range r.Points {
-			fmt.Fprintf(b, `<circle class="%s" cx="%.1f" cy="%.1f" r="6"><title>%s</title></circle>`,
-				html.EscapeString(p.Class), x(p.T), cy, html.EscapeString(p.Label))
+			rr := radius(p.Count, most, 6)
+			fmt.Fprintf(b, `<circle class="%s" cx="%.1f" cy="%.1f" r="%.1f"><title>%s</title></circle>`,
+				html.EscapeString(p.Class), x(p.T), cy, rr, html.EscapeString(p.Label))
+			if p.Count > 1 {
+				fmt.Fprintf(b, `<text class="count" x="%.1f" y="%.1f">%d</text>`, x(p.T)+rr+3, cy+4, p.Count)
+			}
 		}
 	}
 	b.WriteString(`</svg>`)
@@ -117,14 +146,15 @@ func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to int) 
 			fmt.Fprintf(b, `<text class="axis" x="4" y="%.1f">%d</text>`, yy+17, yr)
 		}
 	}
+	most := mostOf(rows)
 	for i, r := range rows {
 		cx := left + colW*float64(i) + colW/2
 		fmt.Fprintf(b, `<text class="column" x="%.1f" y="%g" transform="rotate(-90 %.1f %g)">%s</text>`,
 			cx+4, top-6, cx+4, top-6, html.EscapeString(r.Label))
 		fmt.Fprintf(b, `<line class="row" x1="%.1f" y1="%g" x2="%.1f" y2="%g"/>`, cx, top, cx, height-8)
 		for _, p := range r.Points {
-			fmt.Fprintf(b, `<circle class="%s" cx="%.1f" cy="%.1f" r="5"><title>%s</title></circle>`,
-				html.EscapeString(p.Class), cx, y(p.T), html.EscapeString(p.Label))
+			fmt.Fprintf(b, `<circle class="%s" cx="%.1f" cy="%.1f" r="%.1f"><title>%s</title></circle>`,
+				html.EscapeString(p.Class), cx, y(p.T), radius(p.Count, most, 5), html.EscapeString(p.Label))
 		}
 	}
 	b.WriteString(`</svg>`)

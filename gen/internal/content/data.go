@@ -1,5 +1,7 @@
 package content
 
+import "cmp"
+
 func parseSite(path string, src []byte) (Site, Diagnostics) {
 	f := &file{path: path, langs: []string{"fr", "en"}}
 	root := f.mapping(f.parseDoc(src), "not a list of fields")
@@ -15,7 +17,8 @@ func parseSite(path string, src []byte) (Site, Diagnostics) {
 	v := f.decode(root, "", SiteSchema)
 	return Site{Languages: f.langs, Title: get[map[string]string](v, "title"), Description: get[map[string]string](v, "description"),
 		Subject: get[string](v, "subject"), BaseURL: get[string](v, "base_url"), AsOf: get[Date](v, "as_of"), Repository: get[string](v, "repository"),
-		License: get[map[string]string](v, "license")}, f.diags
+		License: get[map[string]string](v, "license"),
+		PerPage: cmp.Or(int(get[int64](v, "per_page")), 100), FeedLimit: cmp.Or(int(get[int64](v, "feed_limit")), 50)}, f.diags
 }
 
 func parseAuthorities(path string, src []byte, langs []string) (map[string]*Authority, Diagnostics) {

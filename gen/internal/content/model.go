@@ -191,6 +191,9 @@ type Site struct {
 	AsOf       Date
 	Repository string
 	License    map[string]string
+	// PerPage is the most events a list shows on one page, FeedLimit the
+	// most entries a feed holds.
+	PerPage, FeedLimit int
 }
 
 // Content is everything read from content/.

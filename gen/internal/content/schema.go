@@ -295,6 +295,8 @@ var SiteSchema = []Field{
 		Doc: "The day the content was last reviewed: \"today\" for the site, unless SOURCE_DATE_EPOCH says otherwise."},
 	{Name: "repository", Type: TypeURL},
 	{Name: "license", Type: TypeByLanguage},
+	{Name: "per_page", Type: TypeInt, Doc: "The most events a list shows on one page (the timeline, a facet, the timeline to embed); the rest continue on further pages. 100 when not said."},
+	{Name: "feed_limit", Type: TypeInt, Doc: "The most entries a feed holds, the latest first (a correction makes an entry new). 50 when not said."},
 }
 
 // AuthoritySchema is one entry of content/data/authorities.yaml, under

@@ -3,6 +3,8 @@ package site
 import (
 	"cmp"
 	"html/template"
+	"slices"
+	"strconv"
 
 	"timeline/gen/internal/chart"
 	"timeline/gen/internal/content"
@@ -26,6 +28,13 @@ func yearFraction(d content.Date) float64 {
 // kindClasses colour the marks of the time-axis chart by kind; the other
 // kinds are k-other.
 var kindClasses = map[string]string{"fine": "k-fine", "penalty": "k-fine", "ruling": "k-court", "appeal": "k-court"}
+
+// denseAt is the most events of a country in a year that the time-axis
+// chart draws one by one.
+const denseAt = 12
+
+// maxSteps is the most steps the cumulative chart draws one by one.
+const maxSteps = 200
 
 // yearSpan is the first and last year of the events.
 func (in *inputs) yearSpan() (int, int) {
@@ -66,6 +75,19 @@ func (in *inputs) countryYears(v *langViews) (template.HTML, *CountryYears) {
 		rows[r].Points = append(rows[r].Points, chart.Point{T: yearFraction(e.Date), Class: class,
 			Label: ev.Date + " — " + ev.KindLabel + " — " + ev.Authority.Label})
 	}
+	// Past denseAt events of a country in a year, a dot each would hide
+	// them: each country's year is one mark, sized by its count.
+	if t.Dense = slices.ContainsFunc(t.Rows, func(r CountryYearsRow) bool { return slices.Max(r.Counts) > denseAt }); t.Dense {
+		for i, r := range t.Rows {
+			rows[i].Points = nil
+			for j, n := range r.Counts {
+				if n > 0 {
+					rows[i].Points = append(rows[i].Points, chart.Point{T: float64(t.Years[j]) + 0.5, Class: "k-other", Count: n,
+						Label: strconv.Itoa(t.Years[j]) + " — " + r.Name + " — " + v.l.Plural("events", n)})
+				}
+			}
+		}
+	}
 	return template.HTML(chart.Timeline(v.l.word("chart_timeline"), rows, from, to)), t
 }
 
@@ -93,6 +115,18 @@ func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) templa
 		ev := v.byID[e.ID]
 		steps = append(steps, chart.Step{T: yearFraction(e.Date), Total: total,
 			Label: ev.Date + " — " + ev.CountryName + " — " + ev.Amount + " → " + l.Money(content.Money{Value: total, Currency: main})})
+	}
+	// Past maxSteps decisions, the chart steps once a month.
+	if len(steps) > maxSteps {
+		var merged []chart.Step
+		for i, s := range steps {
+			if month := int(s.T * 12); i > 0 && int(merged[len(merged)-1].T*12) == month {
+				merged[len(merged)-1] = chart.Step{T: s.T, Total: s.Total, Label: l.Money(content.Money{Value: s.Total, Currency: main})}
+				continue
+			}
+			merged = append(merged, s)
+		}
+		steps = merged
 	}
 	from, to := in.yearSpan()
 	label := func(v int64) string { return l.Money(content.Money{Value: v, Currency: main}) }

@@ -42,9 +42,18 @@ func (in *inputs) feedView(v *langViews, title, home, self, jsonSelf string, eve
 	}
 	f.Atom.Author.Name = v.siteTitle
 	events = slices.Clone(events)
-	slices.SortStableFunc(events, func(a, b *content.Event) int {
+	newest := func(a, b *content.Event) int {
 		return cmp.Or(entryDate(b).Compare(entryDate(a)), b.Date.Compare(a.Date))
-	})
+	}
+	// A feed holds the latest feed_limit entries, a correction making an
+	// entry new again; they are listed by when they became known.
+	if n := in.c.Site.FeedLimit; len(events) > n {
+		slices.SortStableFunc(events, func(a, b *content.Event) int {
+			return cmp.Or(latest(entryDate(b), b.Updates).Compare(latest(entryDate(a), a.Updates)), newest(a, b))
+		})
+		events = events[:n]
+	}
+	slices.SortStableFunc(events, newest)
 	for i, e := range events {
 		ev := v.byID[e.ID]
 		// What a feed says of the event beside its title.

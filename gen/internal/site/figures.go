@@ -93,5 +93,13 @@ func (in *inputs) figures(v *langViews) *Figures {
 		return cmp.Or(cmp.Compare(len(byCur[b.Currency]), len(byCur[a.Currency])), cmp.Compare(a.Currency, b.Currency))
 	})
 	f.Cumulative = in.cumulativeChart(v, all)
+	// Past per_page decisions the table gives each country's total alone;
+	// the country's page lists its decisions.
+	if per := in.c.Site.PerPage; len(all) > per {
+		for i := range f.Countries {
+			f.Countries[i].Rows = nil
+		}
+		f.Summarised, f.Appealed = true, latestOf(f.Appealed, per)
+	}
 	return f
 }

@@ -133,6 +133,8 @@ func (in *inputs) comparison(v *langViews) *Comparison {
 			}
 			t.Rows = append(t.Rows, row)
 		}
+		t.More = max(0, len(t.Rows)-in.c.Site.PerPage) // a long table shows the latest decisions
+		t.Rows = latestOf(t.Rows, in.c.Site.PerPage)
 		c.Laws = append(c.Laws, t)
 	}
 	arts := slices.SortedFunc(maps.Keys(total), byCount(total))
@@ -145,6 +147,10 @@ func (in *inputs) comparison(v *langViews) *Comparison {
 	}
 	c.Summary += l.Tf("comparison_orders", "orders", l.Plural("orders", len(c.Orders)), "complied", l.Number(compliance["complied"]),
 		"not_complied", l.Number(compliance["not-complied"]), "unknown", l.Number(compliance["unknown"]))
+	// The summary counts them all; the lists show the latest.
+	per := in.c.Site.PerPage
+	c.OrdersMore, c.UnstatedMore = max(0, len(c.Orders)-per), max(0, len(c.Unstated)-per)
+	c.Orders, c.Unstated = latestOf(c.Orders, per), latestOf(c.Unstated, per)
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"timeline/gen/internal/content"
@@ -53,9 +54,24 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 		out = append(out, pg)
 		err = cmp.Or(err, perr)
 	}
+	per := in.c.Site.PerPage
+	embedded := &Page{Events: latestOf(v.list(), per)}
+	embedded.Pager = &Pager{Shown: len(embedded.Events), Total: len(v.events)}
 	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
-		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, &Page{Events: v.list()})
-	timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(v.events)}
+		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, embedded)
+	// The timeline shows the latest events; the others are on the years'
+	// pages.
+	recent := latestOf(v.events, per)
+	timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(recent)}
+	if len(recent) < len(v.events) {
+		timeline.Pager = &Pager{Next: facetURL(l, "years", strconv.Itoa(v.events[len(v.events)-len(recent)-1].Year)),
+			Shown: len(recent), Total: len(v.events)}
+		for _, f := range v.facets {
+			if f.Dimension == "years" {
+				timeline.Pager.Years = append(timeline.Pager.Years, PageLink{Label: f.Label, URL: f.URL})
+			}
+		}
+	}
 	timeline.Chart, timeline.CountryYears = in.countryYears(v)
 	add("home.html", frame{layout: "home", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, timeline)
 	for _, e := range v.events {
@@ -91,18 +107,38 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 		}, view)
 	}
 	for _, f := range v.facets {
-		add("facet.html", frame{layout: "facet", title: f.Label,
-			description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
-			alt: func(o *Lang) string {
-				if f.Provision != "" { // a provision's key is its name in each language
-					return in.provisionView(o, f.Provision).FacetURL
-				}
-				return facetURL(o, f.Dimension, f.Key)
-			}}, &Page{Facet: &f.FacetView, Years: v.years(f.events), Feed: f.URL + "feed.xml"})
+		alt := func(o *Lang) string {
+			if f.Provision != "" { // a provision's key is its name in each language
+				return in.provisionView(o, f.Provision).FacetURL
+			}
+			return facetURL(o, f.Dimension, f.Key)
+		}
+		chunks := pagesOf(f.events, per, true)
+		for k, events := range chunks {
+			title := f.Label
+			if k > 0 {
+				title = l.Tf("page_title", "title", f.Label, "n", l.Number(k+1))
+			}
+			add("facet.html", frame{layout: "facet", title: title,
+				description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
+				alt: func(o *Lang) string { return pagePath(o, alt(o), k) }},
+				&Page{Facet: &f.FacetView, Years: v.years(events), Feed: f.URL + "feed.xml", Pager: pager(l, f.URL, k, len(chunks), len(events), f.Count)})
+		}
 	}
-	add("updates.html", frame{layout: "updates", title: l.word("updates_title"),
-		description: l.word("updates_description"), alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("updates") + "/" }},
-		&Page{Updates: v.updates(), Open: in.openCases(v)})
+	updates := v.updates()
+	chunks := pagesOf(updates, per, false)
+	for k, list := range chunks {
+		title := l.word("updates_title")
+		view := &Page{Updates: list, Pager: pager(l, l.Prefix+"/"+l.Path("updates")+"/", k, len(chunks), len(list), len(updates))}
+		if k == 0 {
+			open := in.openCases(v)
+			view.Open = &OpenCases{Events: open[:min(len(open), per)], More: max(0, len(open)-per)}
+		} else {
+			title = l.Tf("page_title", "title", title, "n", l.Number(k+1))
+		}
+		add("updates.html", frame{layout: "updates", title: title, description: l.word("updates_description"),
+			alt: func(o *Lang) string { return pagePath(o, o.Prefix+"/"+o.Path("updates")+"/", k) }}, view)
+	}
 	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
 		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
 	return out, err
@@ -219,6 +255,54 @@ func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 // entryDate is when an event became known: its publication day, else its
 // decision day.
 func entryDate(e *content.Event) content.Date { return cmp.Or(e.Published, e.Date) }
+
+// latestOf is the last n items of a list in date order.
+func latestOf[T any](items []T, n int) []T { return items[max(0, len(items)-n):] }
+
+// pagesOf cuts a list into pages of at most n items: from its end when
+// it is in date order (dated), so that the first page holds the latest,
+// from its start when it is newest first. There is always a first page.
+func pagesOf[T any](items []T, n int, dated bool) [][]T {
+	var out [][]T
+	for i := 0; i < len(items); i += n {
+		if dated {
+			out = append(out, items[max(0, len(items)-i-n):len(items)-i])
+		} else {
+			out = append(out, items[i:min(len(items), i+n)])
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, nil)
+	}
+	return out
+}
+
+// pagePath is the path of page k (from 0) of the list at base.
+func pagePath(l *Lang, base string, k int) string {
+	if k == 0 {
+		return base
+	}
+	return base + l.Path("page") + "/" + strconv.Itoa(k+1) + "/"
+}
+
+// pager links page k of the n pages of the list at base, showing shown
+// of its total items; nil when the list has one page.
+func pager(l *Lang, base string, k, n, shown, total int) *Pager {
+	if n < 2 {
+		return nil
+	}
+	p := &Pager{Shown: shown, Total: total}
+	if k > 0 {
+		p.Prev = pagePath(l, base, k-1)
+	}
+	if k+1 < n {
+		p.Next = pagePath(l, base, k+1)
+	}
+	for i := range n {
+		p.Pages = append(p.Pages, PageLink{Label: l.Number(i + 1), URL: pagePath(l, base, i), Current: i == k})
+	}
+	return p
+}
 
 // openURL is the list of the open cases, on the log of corrections.
 func openURL(l *Lang) string { return l.Prefix + "/" + l.Path("updates") + "/#open-cases" }

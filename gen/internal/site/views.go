@@ -61,9 +61,10 @@ type Page struct {
 	CountryYears *CountryYears
 	FacetGroups  []FacetGroup
 	Updates      []UpdateView
-	// Open are the events of the cases still open, the least recently
-	// checked first (the log of corrections).
-	Open []*EventView
+	// Pager links a page of a list to its other pages, or is nil.
+	Pager *Pager
+	// Open lists the cases still open (the log of corrections' first page).
+	Open *OpenCases
 	// Events are the embedded timeline's events; Comparison the
 	// comparison page's tables; Feed a facet's own Atom feed.
 	Events     []*EventView
@@ -223,6 +224,9 @@ type Comparison struct {
 	Laws     []LawTable
 	Orders   []OrderRow
 	Unstated []*EventView
+	// OrdersMore and UnstatedMore are how many earlier ones a long list
+	// leaves out: it shows the latest site.yaml's per_page.
+	OrdersMore, UnstatedMore int
 }
 
 // LawTable is one law's decisions (rows, by date) against its articles
@@ -231,6 +235,9 @@ type LawTable struct {
 	ID, Name, Short, URL string
 	Articles             []ArticleColumn
 	Rows                 []LawRow
+	// More is how many earlier decisions a long table leaves out (their
+	// articles' pages list them).
+	More int
 }
 
 // ArticleColumn is an article of a law, and how many decisions found it
@@ -347,6 +354,9 @@ type FacetGroup struct {
 type CountryYears struct {
 	Years []int
 	Rows  []CountryYearsRow
+	// Dense is true when the chart draws a mark per country and year,
+	// sized by its count, instead of one per event.
+	Dense bool
 }
 
 // CountryYearsRow is one country's counts.
@@ -364,6 +374,9 @@ type CountryYearsRow struct {
 type Figures struct {
 	Countries []CountryFigures
 	Appealed  []*EventView
+	// Summarised is true when the table gives each country's total alone,
+	// for it would list more than site.yaml's per_page decisions.
+	Summarised bool
 	// Totals is the sum of all countries, one amount per currency.
 	Totals []string
 	// Paid, Unpaid and Unknown count the decisions by what is known of
@@ -386,4 +399,26 @@ type CountryFigures struct {
 type CurrencyBars struct {
 	Currency string
 	SVG      template.HTML
+}
+
+// Pager links a page of a list to the others: Prev to the newer page,
+// Next to the older one ("" at either end), Pages to each; the timeline's
+// links every year's page (Years). It shows Shown of the list's Total.
+type Pager struct {
+	Prev, Next   string
+	Pages, Years []PageLink
+	Shown, Total int
+}
+
+// PageLink is a link to one page of a list.
+type PageLink struct {
+	Label, URL string
+	Current    bool
+}
+
+// OpenCases are the events of the cases still open, the least recently
+// checked first, and how many more a long list leaves out.
+type OpenCases struct {
+	Events []*EventView
+	More   int
 }
