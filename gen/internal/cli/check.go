@@ -52,7 +52,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		yours = changedFiles(c.root)
 	}
 	fsys := os.DirFS(c.root)
-	out, diags, err := site.Build(fsys, opt)
+	out, diags, err := site.BuildAll(fsys, opt)
 	if err == nil {
 		// Every same-site link and anchor of the built pages must resolve.
 		diags = append(diags, site.CheckLinks(out)...)

@@ -141,29 +141,31 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !strings.HasPrefix(dir, "/") {
 		dir = c.root + "/" + dir
 	}
-	out, diags, err := site.Build(os.DirFS(c.root), opt)
-	if err == nil {
+	// Each file is written as it is made, into a new folder that replaces
+	// the old one only once every file is written.
+	var diags content.Diagnostics
+	var buildErr error
+	n, err := publish.Stream(dir, publish.Options{}, func(emit func(string, []byte) error) error {
+		_, diags, buildErr = site.Build(os.DirFS(c.root), opt, emit)
+		return buildErr
+	})
+	if buildErr == nil && err != nil { // the swap failed
+		fmt.Fprintf(stderr, "gen build: %v; %s is as it was\n", err, *outDir)
+		return ExitContent
+	}
+	if buildErr == nil {
 		// A successful build counts its warnings; gen check lists them.
 		if n := len(diags.Warnings()); n > 0 && !*quiet {
 			fmt.Fprintf(stderr, "gen build: %d warnings (gen check lists them)\n", n)
 		}
 		diags = nil
 	}
-	if code := report(stderr, "build", diags, err); code != ExitOK {
+	if code := report(stderr, "build", diags, buildErr); code != ExitOK {
 		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
 		return code
 	}
-	// The new folder replaces the old one only once every file is written.
-	files := make([]publish.File, 0, len(out.Files))
-	for _, p := range out.Paths() {
-		files = append(files, publish.File{Path: p, Data: out.Files[p]})
-	}
-	if err := publish.Write(dir, files, publish.Options{}); err != nil {
-		fmt.Fprintf(stderr, "gen build: %v\n", err)
-		return ExitContent
-	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", len(files), *outDir, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", n, *outDir, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
 }

@@ -135,8 +135,11 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 		f.report(Error, pos{f.lineOff, 1}, "", "empty front matter", "the fields of the file between the two \"---\" lines")
 		return nil, nil, 0
 	}
-	front := src[:len(src)-len(rest)]
-	return f.mapping(doc.Content[0], "front matter is not a list of fields"), rest, 1 + bytes.Count(front, []byte("\n"))
+	// The body is the end of src: taken from src, not from the parser's
+	// buffer, which has grown to twice the file and would stay in memory
+	// as long as the body does.
+	front, body := src[:len(src)-len(rest)], src[len(src)-len(rest):]
+	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
 }
 
 // parseDoc reads a whole data file as one plain YAML value.

@@ -3,7 +3,8 @@
 // whole new one.
 //
 // The new site is written to a temporary folder beside the output folder,
-// then the two folders are exchanged with one atomic
+// each file as the build gives it (Stream), then the two folders are
+// exchanged with one atomic
 // rename (renameat2 RENAME_EXCHANGE on Linux; elsewhere two renames, with
 // a short window where the folder is missing). The old site is then
 // removed. A build killed at any moment leaves the old site or the new
@@ -42,70 +43,115 @@ type Options struct {
 	Create func(name string) (io.WriteCloser, error)
 }
 
-// Write replaces the folder dir with exactly the given files, written on
-// all cores to a new folder beside it, then swapped in. On any error, dir
-// is left as it was.
+// Write replaces the folder dir with exactly the given files (Stream).
 func Write(dir string, files []File, opt Options) error {
+	_, err := Stream(dir, opt, func(emit func(string, []byte) error) error {
+		for _, f := range files {
+			if err := emit(f.Path, f.Data); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// Stream replaces the folder dir with exactly the files that build gives
+// to emit, each written, on all cores, as it comes, into a new folder
+// beside dir, which is swapped in once build returns and every file is
+// written. It returns how many files were written. On any error, of build
+// or of a write, dir is left as it was and the new folder removed. emit
+// is called by one goroutine at a time; the data it is given must not
+// change after.
+func Stream(dir string, opt Options, build func(emit func(path string, data []byte) error) error) (int, error) {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return 0, err
 	}
 	cleanLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, Prefix+base+"-new-")
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err = write(tmp, files, opt); err == nil {
+	w := newWriter(tmp, opt)
+	n, err := 0, os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = build(func(p string, data []byte) error {
+			n++
+			return w.write(p, data)
+		})
+	}
+	if err = cmp.Or(err, w.wait()); err == nil {
 		err = swap(tmp, dir, parent, base)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
 	}
-	return err
+	return n, err
 }
 
-// write writes files into the new folder tmp: the folders first, then
-// the files on all cores; every error is returned, in file order.
-func write(tmp string, files []File, opt Options) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	create := opt.Create
-	if create == nil {
-		create = func(name string) (io.WriteCloser, error) {
+// writer writes files into the new folder tmp on all cores: the folders
+// as they are needed, then each file by a goroutine of its own.
+type writer struct {
+	tmp    string
+	create func(name string) (io.WriteCloser, error)
+	made   map[string]bool
+	cores  chan struct{} // one token per file being written
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	errs   []error
+}
+
+func newWriter(tmp string, opt Options) *writer {
+	w := &writer{tmp: tmp, create: opt.Create, made: map[string]bool{}, cores: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	if w.create == nil {
+		w.create = func(name string) (io.WriteCloser, error) {
 			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		}
 	}
-	made := map[string]bool{}
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || f.Path == "." || strings.Contains(f.Path, "\\") {
-			return fmt.Errorf("publish: %q is not a path inside the folder", f.Path)
-		}
-		if d := path.Dir(f.Path); !made[d] {
-			made[d] = true
-			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
+	return w
+}
+
+// write starts writing data at p; the first error of any write stops
+// the next calls.
+func (w *writer) write(p string, data []byte) error {
+	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
+		return fmt.Errorf("publish: %q is not a path inside the folder", p)
+	}
+	w.mu.Lock()
+	err := errors.Join(w.errs...)
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if d := path.Dir(p); !w.made[d] {
+		w.made[d] = true
+		if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
 		}
 	}
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being written
-	for i, f := range files {
-		cores <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-cores }()
-			w, err := create(filepath.Join(tmp, filepath.FromSlash(f.Path)))
-			if err == nil {
-				_, err = w.Write(f.Data)
-				err = cmp.Or(err, w.Close()) // closed in any case; the write's error first
-			}
-			errs[i] = err
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...) // which leaves out the nils
+	w.cores <- struct{}{}
+	w.wg.Go(func() {
+		defer func() { <-w.cores }()
+		f, err := w.create(filepath.Join(w.tmp, filepath.FromSlash(p)))
+		if err == nil {
+			_, err = f.Write(data)
+			err = cmp.Or(err, f.Close()) // closed in any case; the write's error first
+		}
+		if err != nil {
+			w.mu.Lock()
+			w.errs = append(w.errs, err)
+			w.mu.Unlock()
+		}
+	})
+	return nil
+}
+
+// wait waits for the writes under way, and returns their errors.
+func (w *writer) wait() error {
+	w.wg.Wait()
+	return errors.Join(w.errs...)
 }
 
 func syncDir(dir string) error {

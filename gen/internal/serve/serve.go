@@ -83,7 +83,7 @@ func (s *Server) Begin() {
 func (s *Server) rebuild() {
 	s.Begin()
 	start := time.Now()
-	out, diags, err := site.Build(s.fsys, s.opt)
+	out, diags, err := site.BuildAll(s.fsys, s.opt)
 	took := time.Since(start)
 
 	s.mu.Lock()

@@ -105,7 +105,7 @@ func TestAdmin(t *testing.T) {
 	}
 
 	// A deploy preview serves the same CMS: no banner, the same configuration.
-	preview, diags, err := Build(repoRoot(), Options{BaseURL: previewBase, Preview: true})
+	preview, diags, err := BuildAll(repoRoot(), Options{BaseURL: previewBase, Preview: true})
 	if err != nil {
 		t.Fatalf("preview build: %v\n%v", err, diags)
 	}
@@ -127,7 +127,7 @@ func TestAdmin(t *testing.T) {
 			fsys[p] = f
 		}
 	}
-	bare, diags, err := Build(fsys, Options{})
+	bare, diags, err := BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatalf("%v\n%v", err, diags)
 	}

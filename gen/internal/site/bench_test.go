@@ -50,14 +50,18 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild builds 1 000 events as gen build does, each file given
+// as it is made (here to nothing).
 func BenchmarkBuild(b *testing.B) {
 	fsys := synthFS(b, 1000)
 	for b.Loop() {
-		if _, _, err := Build(fsys, Options{}); err != nil {
+		if _, _, err := Build(fsys, Options{}, discard); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
+
+func discard(string, []byte) error { return nil }
 
 // BenchmarkRender is a build whose content is already loaded and whose
 // bodies are already rendered: the views, the templates, the minifier, the
@@ -74,7 +78,7 @@ func BenchmarkRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := f.render(min); err != nil {
+		if err := f.render(min, discard); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,14 +92,14 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Run(fmt.Sprintf("real+%d", n), func(b *testing.B) {
 			fsys := synthFS(b, n)
 			opt := Options{Cache: memo.NewCache()}
-			if _, _, err := Build(fsys, opt); err != nil {
+			if _, _, err := BuildAll(fsys, opt); err != nil {
 				b.Fatal(err)
 			}
 			const ev = "content/events/2022-10-17-cnil-sanction.md"
 			orig := fsys[ev].Data
 			for i := 0; b.Loop(); i++ {
 				fsys[ev] = &fstest.MapFile{Data: bytes.Replace(orig, []byte("Le lundi 17 octobre 2022"), fmt.Appendf(nil, "Le lundi 17 octobre 2022 (%d)", i), 1)}
-				if _, _, err := Build(fsys, opt); err != nil {
+				if _, _, err := BuildAll(fsys, opt); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -104,7 +108,7 @@ func BenchmarkRebuild(b *testing.B) {
 }
 
 func BenchmarkMinify(b *testing.B) {
-	out, _, err := Build(synthFS(b, 1000), Options{})
+	out, _, err := BuildAll(synthFS(b, 1000), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -126,7 +130,7 @@ func BenchmarkMinify(b *testing.B) {
 }
 
 func BenchmarkWrite(b *testing.B) {
-	out, _, err := Build(synthFS(b, 1000), Options{})
+	out, _, err := BuildAll(synthFS(b, 1000), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -148,7 +152,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkBuildReal(b *testing.B) {
 	fsys := copyRepo(b)
 	for b.Loop() {
-		if _, _, err := Build(fsys, Options{}); err != nil {
+		if _, _, err := BuildAll(fsys, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -41,8 +41,9 @@ type Options struct {
 	Cache *memo.Cache
 }
 
-// Output is the built site: every file's bytes by its path under the
-// output folder ("index.html", "en/events/x/index.html").
+// Output is the whole built site in memory (BuildAll): every file's bytes
+// by its path under the output folder ("index.html",
+// "en/events/x/index.html").
 type Output struct {
 	Files map[string][]byte
 	// Reviewed counts the warnings accepted by content.ReviewedFile.
@@ -52,32 +53,46 @@ type Output struct {
 // Paths returns the output's paths in order.
 func (o *Output) Paths() []string { return slices.Sorted(maps.Keys(o.Files)) }
 
-// Build builds the whole site from fsys, which holds content/, layouts/
-// and static/. Content problems are returned as content.Diagnostics (an
-// error); a broken layout gives an error naming the layout file and line.
-// The warnings of a successful build are in the second result. Build
-// keeps nothing between calls but what opt.Cache holds, and changes
-// nothing it reads.
-func Build(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
+// Build builds the site from fsys, which holds content/, layouts/ and
+// static/, and gives each file to emit as it is made, in the same order
+// on every run (files are made on all cores, a few at a time): a large
+// site is never held whole. Content problems are returned as
+// content.Diagnostics (an error), before any file is made; a broken
+// layout gives an error naming the layout file and line, and an error of
+// emit stops the build. The warnings of a successful build are in the
+// second result; the first counts the warnings accepted by
+// content.ReviewedFile. Build keeps nothing between calls but what
+// opt.Cache holds, and changes nothing it reads.
+func Build(fsys fs.FS, opt Options, emit func(path string, data []byte) error) (reviewed int, _ content.Diagnostics, _ error) {
 	opt.Cache.Begin()
 	min := newMinifier()
 	in, diags, err := prepare(fsys, opt, min)
 	if err != nil {
-		return nil, diags, err
+		return 0, diags, err
 	}
-	// Each stage keeps only what the next needs: once the views are
-	// built, the content is no longer held, and once a page is made, its
-	// view is dropped; a large site's memory is then mostly its output.
 	files, err := in.files()
 	if err != nil {
-		return nil, diags, err
+		return 0, diags, err
 	}
-	out, err := files.render(min)
+	if err := files.render(min, emit); err != nil {
+		return 0, diags, err
+	}
+	opt.Cache.End()
+	return in.c.Reviewed, diags, nil
+}
+
+// BuildAll is Build with every file kept in memory, by path: for the
+// dev server, gen check and the tests.
+func BuildAll(fsys fs.FS, opt Options) (*Output, content.Diagnostics, error) {
+	out := &Output{Files: map[string][]byte{}}
+	reviewed, diags, err := Build(fsys, opt, func(path string, data []byte) error {
+		out.Files[path] = data
+		return nil
+	})
+	out.Reviewed = reviewed
 	if err != nil {
 		return nil, diags, err
 	}
-	out.Reviewed = in.c.Reviewed
-	opt.Cache.End()
 	return out, diags, nil
 }
 

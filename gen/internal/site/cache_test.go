@@ -50,7 +50,7 @@ func TestCachedEqualsFresh(t *testing.T) {
 	fsys := copyRepo(t)
 	cache := memo.NewCache()
 	opt := Options{Drafts: true, Cache: cache}
-	if _, _, err := Build(fsys, opt); err != nil {
+	if _, _, err := BuildAll(fsys, opt); err != nil {
 		t.Fatal(err)
 	}
 	edit := func(p, old, new string) {
@@ -101,10 +101,10 @@ func TestCachedEqualsFresh(t *testing.T) {
 		if st.opt != nil {
 			st.opt(&opt)
 		}
-		got, diags, err := Build(fsys, opt)
+		got, diags, err := BuildAll(fsys, opt)
 		fresh := opt
 		fresh.Cache = nil
-		want, wantDiags, wantErr := Build(fsys, fresh)
+		want, wantDiags, wantErr := BuildAll(fsys, fresh)
 		if (err == nil) != (wantErr == nil) || diags.Error() != wantDiags.Error() {
 			t.Fatalf("%s: %v / %v, a fresh build: %v / %v", st.name, err, diags, wantErr, wantDiags)
 		}
@@ -123,7 +123,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	cache := memo.NewCache()
 	build := func() (made int) {
 		t.Helper()
-		if _, _, err := Build(fsys, Options{Cache: cache}); err != nil {
+		if _, _, err := BuildAll(fsys, Options{Cache: cache}); err != nil {
 			t.Fatal(err)
 		}
 		return cache.Made()

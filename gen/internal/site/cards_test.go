@@ -122,7 +122,7 @@ func TestShareCards(t *testing.T) {
 	}
 
 	// Built again, the cards are the same bytes.
-	again, _, err := Build(repoRoot(), Options{})
+	again, _, err := BuildAll(repoRoot(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestShareCards(t *testing.T) {
 	}
 
 	// Without cards, no page names one.
-	none, _, err := Build(repoRoot(), Options{NoCards: true})
+	none, _, err := BuildAll(repoRoot(), Options{NoCards: true})
 	if err != nil {
 		t.Fatal(err)
 	}

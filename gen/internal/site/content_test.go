@@ -196,7 +196,7 @@ func grandTotal(t *testing.T, out *Output, p string) string {
 func TestFiguresAreComputed(t *testing.T) {
 	fsys := copyRepo(t)
 	build := func() *Output {
-		out, diags, err := Build(fsys, Options{})
+		out, diags, err := BuildAll(fsys, Options{})
 		if err != nil {
 			t.Fatal(err, diags)
 		}
@@ -240,7 +240,7 @@ func TestFiguresUnderAppeal(t *testing.T) {
 	if e == nil || !Appealed(e) || Counted(e) {
 		t.Fatalf("%s: not a sum under appeal", r.Appealed[0])
 	}
-	out, _, err := Build(fsys, Options{})
+	out, _, err := BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,7 +251,7 @@ func TestFiguresUnderAppeal(t *testing.T) {
 		t.Errorf("%s (%s) is not listed apart, or is in the total %q", e.ID, amount, total)
 	}
 	fsys[e.Path].Data = bytes.Replace(fsys[e.Path].Data, []byte("status: appealed"), []byte("status: in-force"), 1)
-	out, _, err = Build(fsys, Options{})
+	out, _, err = BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func TestCorpus(t *testing.T) {
 					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
-			out, _, err := Build(fsys, Options{})
+			out, _, err := BuildAll(fsys, Options{})
 			if wantOK {
 				if err != nil {
 					t.Fatalf("does not build: %v", err)
@@ -197,7 +197,7 @@ func TestHugeInputs(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			fsys := corpusFS(t)
 			fsys["content/events/2020-02-02-x.md"] = &fstest.MapFile{Data: []byte(tt.src)}
-			_, _, err := Build(fsys, Options{})
+			_, _, err := BuildAll(fsys, Options{})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error %v, want one starting %q", err, tt.want)
 			}
@@ -217,7 +217,7 @@ func TestSymlinkOutOfTree(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(root, "content/events/2020-03-03-lien.md")); err != nil {
 		t.Skip(err)
 	}
-	_, _, err := Build(os.DirFS(root), Options{})
+	_, _, err := BuildAll(os.DirFS(root), Options{})
 	want := "content/events/2020-03-03-lien.md: symbolic link; expected a plain file inside content/"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)

@@ -582,7 +582,7 @@ func pageMarks(t *testing.T, p string, src []byte) (doc *html.Node, banners int,
 // A deploy preview: every absolute address is the preview's, every page says it
 // is a preview and asks not to be indexed.
 func TestDeployPreview(t *testing.T) {
-	out, diags, err := Build(repoRoot(), Options{BaseURL: previewBase, Preview: true})
+	out, diags, err := BuildAll(repoRoot(), Options{BaseURL: previewBase, Preview: true})
 	if err != nil {
 		t.Fatalf("preview build: %v\n%v", err, diags)
 	}

@@ -1,6 +1,8 @@
-// Package site builds the whole site in memory from an fs.FS holding
-// content/, layouts/ and static/: Build returns every output file's bytes
-// by path, and the diagnostics, and never touches the disk.
+// Package site builds the site from an fs.FS holding content/, layouts/
+// and static/: Build gives each output file's path and bytes to a function
+// as the file is made, in the same order on every run, so that a large
+// site is never held whole (BuildAll keeps them all, for the dev server
+// and gen check); it returns the diagnostics, and never touches the disk.
 //
 // # Output
 //
@@ -24,11 +26,12 @@
 // The content (package content) and the theme (layouts/ and static/, read
 // while the content loads) come first; then every Markdown body is
 // rendered; then newLangViews builds, for each language, the views: plain
-// data that says everything a page shows (views.go). Each page's template
-// runs on its view, and the page is minified. Bodies, cards and pages are
-// rendered on all cores, the feeds, open data and sitemap beside the
-// pages. Build keeps nothing from one call to the next and changes nothing
-// it reads.
+// data that says everything a page shows (views.go). Each page's own view
+// is made when the page is (pages.go), its template runs on it, the page
+// is minified and given out, and the view dropped. Bodies, cards and pages
+// are rendered on all cores, a few pages ahead of the one given out
+// (inOrder), the feeds, open data and sitemap first. Build keeps nothing
+// from one call to the next and changes nothing it reads.
 //
 // # Layouts
 //

@@ -29,7 +29,7 @@ func findingsSite(t *testing.T) *Output {
 			delete(fsys, p)
 		}
 	}
-	out, _, err := Build(fsys, Options{NoCards: true})
+	out, _, err := BuildAll(fsys, Options{NoCards: true})
 	if err != nil {
 		t.Fatal(err)
 	}

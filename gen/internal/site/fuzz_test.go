@@ -39,7 +39,7 @@ func FuzzBuild(f *testing.F) {
 		fsys["content/events/2022-10-17-x.en.md"] = &fstest.MapFile{Data: translation}
 		// The cards are fuzzed by package share's FuzzPainter: here they
 		// would cost more than the rest of the build.
-		out, _, err := Build(fsys, Options{NoCards: true})
+		out, _, err := BuildAll(fsys, Options{NoCards: true})
 		if err != nil {
 			for _, line := range strings.Split(err.Error(), "\n") {
 				if !strings.HasPrefix(line, "content/") {

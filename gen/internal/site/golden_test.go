@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 					delete(fsys, p)
 				}
 			}
-			out, diags, err := Build(fsys, Options{})
+			out, diags, err := BuildAll(fsys, Options{})
 			got := map[string]string{}
 			if err != nil {
 				got["want/errors"] = err.Error() + "\n"
@@ -137,7 +137,7 @@ func TestLayoutErrorsSayWhere(t *testing.T) {
 				fsys[p] = f
 			}
 			fsys["layouts/event.html"] = &fstest.MapFile{Data: []byte(tt.src)}
-			_, _, err := Build(fsys, Options{})
+			_, _, err := BuildAll(fsys, Options{})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want one naming %s", err, tt.want)
 			}

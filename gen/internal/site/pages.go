@@ -14,16 +14,20 @@ import (
 	"timeline/gen/internal/share"
 )
 
-// page is one HTML file to render: its output path, its page layout and
-// what the layout gets.
+// page is one HTML file to render: its output path, its page layout,
+// where it is in every language (the sitemap's), and how to make its view.
 type page struct {
 	path     string // e.g. en/events/x/index.html
 	template string // e.g. event.html
-	view     *Page
 	// noIndex keeps the page out of the sitemap.
-	noIndex bool
-	// card is the page's own share card, or nil.
-	card *drawnCard
+	noIndex    bool
+	canonical  string
+	alternates []Alternate
+	// view makes what the layout gets, and the page's own share card
+	// (nil when it shows its language's home card, or none): views are
+	// made as the pages are rendered, so that a large site's are never
+	// all held at once.
+	view func() (*Page, *drawnCard, error)
 }
 
 // file is the output file of a page URL: its index.html, or the file it
@@ -49,31 +53,30 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 			return nil, fmt.Errorf("%s: the share card: %w", l.Prefix+"/", err)
 		}
 	}
-	add := func(template string, f frame, p *Page) {
-		pg, perr := in.page(template, f, p, v, home)
-		out = append(out, pg)
-		err = cmp.Or(err, perr)
-	}
+	add := func(template string, f frame, view func() *Page) { out = append(out, in.page(template, f, view, v, home)) }
 	per := in.c.Site.PerPage
-	embedded := &Page{Events: latestOf(v.list(), per)}
-	embedded.Pager = &Pager{Shown: len(embedded.Events), Total: len(v.events)}
 	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
-		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, embedded)
+		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, func() *Page {
+		events := latestOf(v.list(), per)
+		return &Page{Events: events, Pager: &Pager{Shown: len(events), Total: len(v.events)}}
+	})
 	// The timeline shows the latest events; the others are on the years'
 	// pages.
-	recent := latestOf(v.events, per)
-	timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(recent)}
-	if len(recent) < len(v.events) {
-		timeline.Pager = &Pager{Next: facetURL(l, "years", strconv.Itoa(v.events[len(v.events)-len(recent)-1].Year)),
-			Shown: len(recent), Total: len(v.events)}
-		for _, f := range v.facets {
-			if f.Dimension == "years" {
-				timeline.Pager.Years = append(timeline.Pager.Years, PageLink{Label: f.Label, URL: f.URL})
+	add("home.html", frame{layout: "home", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, func() *Page {
+		recent := latestOf(v.events, per)
+		timeline := &Page{Count: len(v.events), FacetGroups: v.filters, Years: v.years(recent)}
+		if len(recent) < len(v.events) {
+			timeline.Pager = &Pager{Next: facetURL(l, "years", strconv.Itoa(v.events[len(v.events)-len(recent)-1].Year)),
+				Shown: len(recent), Total: len(v.events)}
+			for _, f := range v.facets {
+				if f.Dimension == "years" {
+					timeline.Pager.Years = append(timeline.Pager.Years, PageLink{Label: f.Label, URL: f.URL})
+				}
 			}
 		}
-	}
-	timeline.Chart, timeline.CountryYears = in.countryYears(v)
-	add("home.html", frame{layout: "home", alt: func(o *Lang) string { return o.Prefix + "/" }, card: v.homeCard}, timeline)
+		timeline.Chart, timeline.CountryYears = in.countryYears(v)
+		return timeline
+	})
 	for _, e := range v.events {
 		updated := in.c.Site.AsOf
 		if ce := in.byID[e.ID]; len(ce.Updates) > 0 || !ce.Checked.IsZero() {
@@ -87,24 +90,26 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 			description: e.Summary, fallback: e.Fallback, alt: func(o *Lang) string { return in.routes.url(o, e.ID) },
 			embed: "?" + l.Param("countries") + "=" + e.CountryKey, cite: e.ID + "-" + l.Code, updated: updated,
 			card: &share.Card{Site: v.siteTitle, Kicker: e.KindLabel + " · " + e.CountryName, Title: e.Title, Facts: facts, Amount: e.Amount},
-		}, &Page{Event: e})
+		}, func() *Page { return &Page{Event: e} })
 	}
 	for _, p := range in.c.Pages {
 		t, tv := p.Text(l.Code), v.byKey[p.Key]
-		view := &Page{Text: tv}
-		tmpl := "page.html"
-		switch p.Layout {
-		case "figures":
-			tmpl, view.Figures = "figures.html", in.figures(v)
-		case "comparison":
-			tmpl, view.Comparison = "comparison.html", in.comparison(v)
-		}
-		add(tmpl, frame{layout: p.Layout, title: tv.Title,
+		tmpl := map[string]string{"figures": "figures.html", "comparison": "comparison.html"}[p.Layout]
+		add(cmp.Or(tmpl, "page.html"), frame{layout: p.Layout, title: tv.Title,
 			description: typeset(in.textLang(l, t), t.Summary), fallback: t.Fallback,
 			alt:  func(o *Lang) string { return in.routes.url(o, p.Key) },
 			cite: p.Key + "-" + l.Code, updated: in.c.Site.AsOf,
 			card: &share.Card{Site: v.siteTitle, Title: tv.Title},
-		}, view)
+		}, func() *Page {
+			view := &Page{Text: tv}
+			switch p.Layout {
+			case "figures":
+				view.Figures = in.figures(v)
+			case "comparison":
+				view.Comparison = in.comparison(v)
+			}
+			return view
+		})
 	}
 	for _, f := range v.facets {
 		alt := func(o *Lang) string {
@@ -122,25 +127,30 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 			add("facet.html", frame{layout: "facet", title: title,
 				description: l.Plural("facet_description", f.Count, "label", f.Label), embed: "?" + l.Param(f.Dimension) + "=" + f.Key,
 				alt: func(o *Lang) string { return pagePath(o, alt(o), k) }},
-				&Page{Facet: &f.FacetView, Years: v.years(events), Feed: f.URL + "feed.xml", Pager: pager(l, f.URL, k, len(chunks), len(events), f.Count)})
+				func() *Page {
+					return &Page{Facet: &f.FacetView, Years: v.years(events), Feed: f.URL + "feed.xml", Pager: pager(l, f.URL, k, len(chunks), len(events), f.Count)}
+				})
 		}
 	}
 	updates := v.updates()
 	chunks := pagesOf(updates, per, false)
 	for k, list := range chunks {
 		title := l.word("updates_title")
-		view := &Page{Updates: list, Pager: pager(l, l.Prefix+"/"+l.Path("updates")+"/", k, len(chunks), len(list), len(updates))}
-		if k == 0 {
-			open := in.openCases(v)
-			view.Open = &OpenCases{Events: open[:min(len(open), per)], More: max(0, len(open)-per)}
-		} else {
+		if k > 0 {
 			title = l.Tf("page_title", "title", title, "n", l.Number(k+1))
 		}
 		add("updates.html", frame{layout: "updates", title: title, description: l.word("updates_description"),
-			alt: func(o *Lang) string { return pagePath(o, o.Prefix+"/"+o.Path("updates")+"/", k) }}, view)
+			alt: func(o *Lang) string { return pagePath(o, o.Prefix+"/"+o.Path("updates")+"/", k) }}, func() *Page {
+			view := &Page{Updates: list, Pager: pager(l, l.Prefix+"/"+l.Path("updates")+"/", k, len(chunks), len(list), len(updates))}
+			if k == 0 {
+				open := in.openCases(v)
+				view.Open = &OpenCases{Events: open[:min(len(open), per)], More: max(0, len(open)-per)}
+			}
+			return view
+		})
 	}
 	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
-		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, &Page{})
+		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, func() *Page { return &Page{} })
 	return out, err
 }
 
@@ -161,68 +171,73 @@ type frame struct {
 }
 
 // page is the page of language v at f.alt(v.l), drawn by template with
-// view p, its frame filled in, and its share card drawn; a page without a
-// card of its own shows home (nil without cards).
-func (in *inputs) page(template string, f frame, p *Page, v *langViews, home *drawnCard) (page, error) {
-	path := f.alt(v.l)
-	out := page{path: file(path), template: template, noIndex: f.noIndex, view: p}
-	card := home
-	switch {
-	case in.opt.NoCards || f.card == nil:
-	case f.card == v.homeCard:
-		out.card = home
-	default:
-		var err error
-		if card, err = in.draw(f.card); err != nil {
-			return out, fmt.Errorf("%s: the share card: %w", out.path, err)
-		}
-		out.card = card
-	}
+// the view content makes, its frame filled in and its share card drawn
+// when the page is made; a page without a card of its own shows home (nil
+// without cards).
+func (in *inputs) page(template string, f frame, content func() *Page, v *langViews, home *drawnCard) page {
 	l := v.l
-	p.L, p.Layout, p.Path, p.Title = l, f.layout, path, f.title
-	p.SiteTitle = v.siteTitle
-	p.Description = cmp.Or(f.description, v.siteDescription)
-	p.Canonical = in.abs(path)
-	p.Home = l.Prefix + "/"
-	p.OGType = "website"
-	if p.Event != nil {
-		p.OGType = "article"
-	}
-	if in.opt.Preview || f.noIndex {
-		p.Robots = "noindex"
-	}
-	p.Preview, p.Script = in.opt.Preview, in.opt.Script
+	path := f.alt(l)
+	out := page{path: file(path), template: template, noIndex: f.noIndex, canonical: in.abs(path)}
 	for _, o := range in.langs {
 		a := Alternate{L: o, Path: f.alt(o)}
 		a.URL = in.abs(a.Path)
-		p.Alternates = append(p.Alternates, a)
-		if o != l {
-			p.Others = append(p.Others, a)
+		out.alternates = append(out.alternates, a)
+	}
+	out.view = func() (*Page, *drawnCard, error) {
+		p, card, own := content(), home, (*drawnCard)(nil)
+		switch {
+		case in.opt.NoCards || f.card == nil:
+		case f.card == v.homeCard:
+			own = home
+		default:
+			var err error
+			if card, err = in.draw(f.card); err != nil {
+				return nil, nil, fmt.Errorf("the share card: %w", err)
+			}
+			own = card
 		}
+		p.L, p.Layout, p.Path, p.Title = l, f.layout, path, f.title
+		p.SiteTitle = v.siteTitle
+		p.Description = cmp.Or(f.description, v.siteDescription)
+		p.Canonical, p.Alternates = out.canonical, out.alternates
+		p.Home = l.Prefix + "/"
+		p.OGType = "website"
+		if p.Event != nil {
+			p.OGType = "article"
+		}
+		if in.opt.Preview || f.noIndex {
+			p.Robots = "noindex"
+		}
+		p.Preview, p.Script = in.opt.Preview, in.opt.Script
+		for _, a := range p.Alternates {
+			if a.L != l {
+				p.Others = append(p.Others, a)
+			}
+		}
+		p.AsOfDate = in.c.Site.AsOf.String()
+		p.Verified, p.VerifiedDate, p.OpenURL = l.Date(in.verified), in.verified.String(), openURL(l)
+		p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
+		p.Head, p.Footer = v.head, v.footer
+		if p.Nav = v.nav[path]; p.Nav == "" {
+			p.Nav = v.nav[""]
+		}
+		p.TextLang, p.Fallback = l.Code, f.fallback
+		if f.fallback {
+			p.TextLang = in.langs[0].Code
+		}
+		if card != nil {
+			p.Image, p.ImageAlt = in.abs("/"+card.path), card.alt
+		}
+		p.JSONLD = in.jsonLD(p)
+		if f.layout != "embed" {
+			p.Embed = in.embedSnippet(l, v.siteTitle, f.embed)
+		}
+		if f.cite != "" {
+			p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
+		}
+		return p, own, nil
 	}
-	site := in.c.Site
-	p.AsOfDate = site.AsOf.String()
-	p.Verified, p.VerifiedDate, p.OpenURL = l.Date(in.verified), in.verified.String(), openURL(l)
-	p.UpdatesURL = l.Prefix + "/" + l.Path("updates") + "/"
-	p.Head, p.Footer = v.head, v.footer
-	if p.Nav = v.nav[path]; p.Nav == "" {
-		p.Nav = v.nav[""]
-	}
-	p.TextLang, p.Fallback = l.Code, f.fallback
-	if f.fallback {
-		p.TextLang = in.langs[0].Code
-	}
-	p.JSONLD = in.jsonLD(p)
-	if f.layout != "embed" {
-		p.Embed = in.embedSnippet(l, v.siteTitle, f.embed)
-	}
-	if f.cite != "" {
-		p.Cite = cite(l, v.siteTitle, f.title, p.Canonical, f.cite, f.updated)
-	}
-	if card != nil {
-		p.Image, p.ImageAlt = in.abs("/"+card.path), card.alt
-	}
-	return out, nil
+	return out
 }
 
 // drawnCard is a share card drawn: its path, named by its bytes so that a

@@ -38,7 +38,7 @@ summary: Un événement.
 Texte.
 `, day, i, updates, i))}
 	}
-	out, _, err := Build(fsys, Options{NoCards: true})
+	out, _, err := BuildAll(fsys, Options{NoCards: true})
 	if err != nil {
 		t.Fatal(err)
 	}

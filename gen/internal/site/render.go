@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"runtime"
 	"sync"
 
@@ -21,11 +24,25 @@ type files struct {
 }
 
 // extra is an output file that is not a page of the site: the feeds, the
-// open data, the sitemap, the CMS's configuration and page.
+// open data, the sitemap, the CMS's configuration and page. Like a page's,
+// its view is made when the file is, and not kept: make returns the view
+// (the dev server's cache key) and how to write it.
 type extra struct {
 	path string
-	view any
-	make func(min *minifier) ([]byte, error)
+	make func() (view any, write func(*minifier) ([]byte, error))
+}
+
+// fixed is an extra file whose view is already made.
+func fixed(path string, view any, write func(*minifier) ([]byte, error)) extra {
+	return extra{path, func() (any, func(*minifier) ([]byte, error)) { return view, write }}
+}
+
+// atomFile is the extra file of an Atom feed.
+func atomFile(path string, feed func() *feedView) extra {
+	return extra{path, func() (any, func(*minifier) ([]byte, error)) {
+		f := feed()
+		return f, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(f.atom()) }
+	}}
 }
 
 // files builds every language's views and lists the files to make.
@@ -54,12 +71,20 @@ func (in *inputs) files() (*files, error) {
 	} else {
 		robots += "Allow: /\n\nSitemap: " + in.abs("/sitemap.xml") + "\n"
 	}
-	data, sm := in.openData(), newSitemap(f.pages)
 	f.extras = []extra{
-		{"robots.txt", robots, func(*minifier) ([]byte, error) { return []byte(robots), nil }},
-		{"data/events.json", data, func(*minifier) ([]byte, error) { return data.json() }},
-		{"data/events.csv", data, func(*minifier) ([]byte, error) { return data.csv() }},
-		{"sitemap.xml", sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }},
+		fixed("robots.txt", robots, func(*minifier) ([]byte, error) { return []byte(robots), nil }),
+		{"data/events.json", func() (any, func(*minifier) ([]byte, error)) {
+			d := in.openData()
+			return d, func(*minifier) ([]byte, error) { return d.json() }
+		}},
+		{"data/events.csv", func() (any, func(*minifier) ([]byte, error)) {
+			d := in.openData()
+			return d, func(*minifier) ([]byte, error) { return d.csv() }
+		}},
+		{"sitemap.xml", func() (any, func(*minifier) ([]byte, error)) {
+			sm := newSitemap(f.pages)
+			return sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }
+		}},
 	}
 	admin, err := in.admin()
 	if err != nil {
@@ -68,84 +93,150 @@ func (in *inputs) files() (*files, error) {
 	f.extras = append(f.extras, admin...)
 	for _, v := range views {
 		l := v.l
-		feed := in.feedView(v, v.siteTitle, l.Prefix+"/", feedPath(l, "xml"), feedPath(l, "json"), in.c.Events)
-		f.extras = append(f.extras,
-			extra{feedPath(l, "xml")[1:], feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }},
-			extra{feedPath(l, "json")[1:], feed, func(*minifier) ([]byte, error) { return feed.jsonFeed() }})
+		feed := func() *feedView {
+			return in.feedView(v, v.siteTitle, l.Prefix+"/", feedPath(l, "xml"), feedPath(l, "json"), in.c.Events)
+		}
+		f.extras = append(f.extras, atomFile(feedPath(l, "xml")[1:], feed), extra{feedPath(l, "json")[1:], func() (any, func(*minifier) ([]byte, error)) {
+			f := feed()
+			return f, func(*minifier) ([]byte, error) { return f.jsonFeed() }
+		}})
 		// Each facet has its Atom feed.
 		for _, fc := range v.facets {
-			events := make([]*content.Event, len(fc.events))
-			for i, e := range fc.events {
-				events[i] = in.byID[e.ID]
-			}
-			feed := in.feedView(v, fc.Label+" · "+v.siteTitle, fc.URL, fc.URL+"feed.xml", "", events)
-			f.extras = append(f.extras, extra{fc.URL[1:] + "feed.xml", feed, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed.atom()) }})
+			f.extras = append(f.extras, atomFile(fc.URL[1:]+"feed.xml", func() *feedView {
+				events := make([]*content.Event, len(fc.events))
+				for i, e := range fc.events {
+					events[i] = in.byID[e.ID]
+				}
+				return in.feedView(v, fc.Label+" · "+v.siteTitle, fc.URL, fc.URL+"feed.xml", "", events)
+			}))
 		}
 	}
 	return f, nil
 }
 
-// render makes every file, on all cores: the feeds, the open data and the
-// sitemap beside the pages.
-func (f *files) render(min *minifier) (*Output, error) {
-	data := make([][]byte, len(f.extras)+len(f.pages))
-	err := forEach(len(data), func(i int) error {
-		type result struct {
-			data []byte
-			err  error
+// outFile is one file of the output.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// render makes every file and gives it to emit: the static files, the
+// extra files, then each page after its share card, in that order, made
+// on all cores (inOrder). Two pages may show the same card: it is given
+// once; any other path given twice is an error.
+func (f *files) render(min *minifier, emit func(path string, data []byte) error) error {
+	seen := map[string]bool{}
+	give := func(files []outFile) error {
+		for _, o := range files {
+			if seen[o.path] {
+				if strings.HasPrefix(o.path, "cards/") {
+					continue
+				}
+				return fmt.Errorf("%s: written twice", o.path)
+			}
+			seen[o.path] = true
+			if err := emit(o.path, o.data); err != nil {
+				return err
+			}
 		}
+		return nil
+	}
+	var assets []outFile
+	for _, p := range slices.Sorted(maps.Keys(f.theme.assets.files)) {
+		assets = append(assets, outFile{p, f.theme.assets.files[p]})
+	}
+	if err := give(assets); err != nil {
+		return err
+	}
+	return inOrder(len(f.extras)+len(f.pages), func(i int) ([]outFile, error) {
 		if i < len(f.extras) {
 			x := f.extras[i]
-			r := memo.Get(f.cache, func() [32]byte { return memo.Key("file", x.path, x.view) }, func() result {
-				data, err := x.make(min)
+			type result struct {
+				data []byte
+				err  error
+			}
+			view, write := x.make()
+			r := memo.Get(f.cache, func() [32]byte { return memo.Key("file", x.path, view) }, func() result {
+				data, err := write(min)
 				return result{bytes.Clone(data), err} // what it grew in, not kept
 			})
 			if r.err != nil {
-				return fmt.Errorf("%s: %w", x.path, r.err)
+				return nil, fmt.Errorf("%s: %w", x.path, r.err)
 			}
-			data[i] = r.data
-			return nil
+			return []outFile{{x.path, r.data}}, nil
 		}
-		p := &f.pages[i-len(f.extras)]
-		html, err := f.renderPage(min, *p)
+		p := f.pages[i-len(f.extras)]
+		view, card, err := p.view()
 		if err != nil {
-			return fmt.Errorf("%s: %w", p.path, err)
+			return nil, fmt.Errorf("%s: %w", p.path, err)
 		}
-		data[i], p.view = html, nil // the view, and the body it holds, are no longer needed
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	out := &Output{Files: make(map[string][]byte, len(data)+len(f.theme.assets.files))}
-	add := func(p string, b []byte) error {
-		if _, dup := out.Files[p]; dup {
-			return fmt.Errorf("%s: written twice", p)
+		html, err := f.renderPage(min, p.template, view)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p.path, err)
 		}
-		out.Files[p] = b
-		return nil
+		if card == nil {
+			return []outFile{{p.path, html}}, nil
+		}
+		return []outFile{{card.path, card.png}, {p.path, html}}, nil
+	}, give)
+}
+
+// inOrder runs job(0) … job(n-1) on all cores, a few ahead of the
+// first not yet used at most, and gives their results to use in index
+// order: whatever the scheduling, use sees the same sequence, and the
+// first error in that order stops the rest.
+func inOrder[T any](n int, job func(i int) (T, error), use func(T) error) error {
+	type result struct {
+		v   T
+		err error
 	}
-	for p, b := range f.theme.assets.files {
-		add(p, b)
+	results := make([]chan result, n)
+	for i := range results {
+		results[i] = make(chan result, 1)
 	}
-	// Two pages may show the same card: it is one file.
-	for _, p := range f.pages {
-		if p.card != nil {
-			out.Files[p.card.path] = p.card.png
+	cores := runtime.GOMAXPROCS(0)
+	// A job holds a token from before it is claimed until it is used:
+	// claims are in index order, so the first unused job always runs.
+	tokens := make(chan struct{}, 4*cores)
+	var mu sync.Mutex
+	next, stopped := 0, false
+	var wg sync.WaitGroup
+	for range cores {
+		wg.Go(func() {
+			for {
+				tokens <- struct{}{}
+				mu.Lock()
+				i := next
+				if stopped || i >= n {
+					mu.Unlock()
+					<-tokens
+					return
+				}
+				next++
+				mu.Unlock()
+				v, err := job(i)
+				results[i] <- result{v, err}
+			}
+		})
+	}
+	var err error
+	i := 0
+	for ; i < n && err == nil; i++ {
+		r := <-results[i]
+		<-tokens
+		if err = r.err; err == nil {
+			err = use(r.v)
 		}
 	}
-	for i, b := range data {
-		p := ""
-		if i < len(f.extras) {
-			p = f.extras[i].path
-		} else {
-			p = f.pages[i-len(f.extras)].path
-		}
-		if err := add(p, b); err != nil {
-			return nil, err
-		}
+	mu.Lock()
+	stopped, claimed := true, next
+	mu.Unlock()
+	for ; i < claimed; i++ { // the jobs already under way
+		<-results[i]
+		<-tokens
 	}
-	return out, nil
+	wg.Wait()
+	return err
 }
 
 // minified minifies what make returns as mediatype.
@@ -188,16 +279,17 @@ func putBuffer(b *bytes.Buffer) {
 
 var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an unsafe value")
 
-// renderPage runs p's layout on its view and minifies the result.
-func (f *files) renderPage(min *minifier, p page) ([]byte, error) {
+// renderPage runs the page layout template on the view and minifies the
+// result.
+func (f *files) renderPage(min *minifier, template string, view *Page) ([]byte, error) {
 	type result struct {
 		html []byte
 		err  error
 	}
-	r := memo.Get(f.cache, func() [32]byte { return memo.Key("page", f.theme.sum, p.template, p.view) }, func() result {
-		t := f.theme.pages[p.template]
+	r := memo.Get(f.cache, func() [32]byte { return memo.Key("page", f.theme.sum, template, view) }, func() result {
+		t := f.theme.pages[template]
 		if t == nil {
-			return result{nil, fmt.Errorf("no layout layouts/%s", p.template)}
+			return result{nil, fmt.Errorf("no layout layouts/%s", template)}
 		}
 		raw, minified := getBuffer(), getBuffer()
 		defer putBuffer(raw)
@@ -205,10 +297,10 @@ func (f *files) renderPage(min *minifier, p page) ([]byte, error) {
 		// A page layout is drawn in base.html's frame, unless it is a
 		// whole page of its own (the timeline to embed).
 		root := "layouts/base.html"
-		if p.template == "embed.html" {
+		if template == "embed.html" {
 			root = "layouts/embed.html"
 		}
-		if err := t.ExecuteTemplate(raw, root, p.view); err != nil {
+		if err := t.ExecuteTemplate(raw, root, view); err != nil {
 			return result{nil, err}
 		}
 		if bytes.Contains(raw.Bytes(), []byte("ZgotmplZ")) {

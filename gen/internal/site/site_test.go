@@ -27,13 +27,13 @@ import (
 func realSite(t testing.TB, fsys fs.FS) *Output {
 	t.Helper()
 	if fsys == repoRoot() {
-		real.once.Do(func() { real.out, real.diags, real.err = Build(fsys, Options{}) })
+		real.once.Do(func() { real.out, real.diags, real.err = BuildAll(fsys, Options{}) })
 		if real.err != nil {
 			t.Fatalf("building the real site: %v\n%v", real.err, real.diags)
 		}
 		return real.out
 	}
-	out, diags, err := Build(fsys, Options{})
+	out, diags, err := BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatalf("building the real site: %v\n%v", err, diags)
 	}
@@ -292,7 +292,7 @@ func exampleFS(t testing.TB) fstest.MapFS {
 // this timeline's subject, and the example builds with no warning and no
 // broken link.
 func TestExampleTimeline(t *testing.T) {
-	out, diags, err := Build(exampleFS(t), Options{})
+	out, diags, err := BuildAll(exampleFS(t), Options{})
 	if err != nil || len(diags) > 0 {
 		t.Fatalf("%v\n%v", err, diags)
 	}

@@ -29,12 +29,11 @@ func newSitemap(pages []page) *sitemapView {
 		if p.noIndex {
 			continue
 		}
-		v := p.view
-		u := sitemapURL{Loc: v.Canonical}
-		for _, a := range v.Alternates {
+		u := sitemapURL{Loc: p.canonical}
+		for _, a := range p.alternates {
 			u.Links = append(u.Links, sitemapLink{"alternate", a.L.Code, a.URL})
 		}
-		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", v.Alternates[0].URL})
+		u.Links = append(u.Links, sitemapLink{"alternate", "x-default", p.alternates[0].URL})
 		set.URLs = append(set.URLs, u)
 	}
 	return set

@@ -46,7 +46,7 @@ func TestUpdates(t *testing.T) {
 		}
 		return updated, modified
 	}
-	before, _, err := Build(fsys, Options{})
+	before, _, err := BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestUpdates(t *testing.T) {
 	update(ev, "2030-01-02", "Le montant est corrigé d’après la délibération.", "The amount is corrected from the decision.")
 	// An older correction of a later event.
 	update("content/events/2026-02-18-bcca-arret.md", "2029-05-06", "La date est corrigée.", "The date is corrected.")
-	after, diags, err := Build(fsys, Options{})
+	after, diags, err := BuildAll(fsys, Options{})
 	if err != nil {
 		t.Fatal(err, diags)
 	}
