@@ -53,7 +53,9 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 			return nil, fmt.Errorf("%s: the share card: %w", l.Prefix+"/", err)
 		}
 	}
-	add := func(template string, f frame, view func() *Page) { out = append(out, in.page(template, f, view, v, home)) }
+	add := func(template string, f frame, view func() *Page) {
+		out = append(out, in.page(template, f, view, v, home))
+	}
 	per := in.c.Site.PerPage
 	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
 		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, func() *Page {

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
-	"runtime"
 	"sync"
 
 	"timeline/gen/internal/content"
