@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
 
+	"timeline/gen/internal/cardcache"
 	"timeline/gen/internal/content"
 	"timeline/gen/internal/publish"
 	"timeline/gen/internal/site"
@@ -72,18 +74,30 @@ type common struct {
 	baseURL string
 	drafts  bool
 	noCards bool
+	cards   string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "the project folder, holding content/, layouts/ and static/")
 	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
 	fs.BoolVar(&c.drafts, "drafts", false, "include the events marked draft: true")
-	fs.BoolVar(&c.noCards, "no-cards", false, "leave out the share cards (og:image), about 2 ms of drawing each")
+	fs.BoolVar(&c.noCards, "no-cards", false, "leave out the share cards (og:image)")
+	fs.StringVar(&c.cards, "cards-cache", CardsCache, "the folder, under -root when relative, that keeps the share cards drawn, so that the next build draws only new ones (\"\" for none)")
 }
+
+// CardsCache is the folder, under the project's, where gen build and gen
+// serve keep the share cards they draw.
+const CardsCache = ".cache/cards"
 
 // options reads the build's inputs from the flags and the environment.
 func (c *common) options(getenv func(string) string) (site.Options, error) {
 	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts, NoCards: c.noCards}
+	if c.cards != "" {
+		opt.Cards = cardcache.Dir(filepath.Join(c.root, c.cards))
+		if filepath.IsAbs(c.cards) {
+			opt.Cards = cardcache.Dir(c.cards)
+		}
+	}
 	if opt.BaseURL == "" {
 		switch ctx := getenv("CONTEXT"); ctx {
 		case "production":

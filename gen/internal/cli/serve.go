@@ -11,9 +11,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
+	"timeline/gen/internal/cardcache"
 	"timeline/gen/internal/serve"
 )
 
@@ -53,6 +55,7 @@ func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr i
 	base := "http://" + ln.Addr().String()
 	logger := log.New(stderr, "gen serve: ", 0)
 	srv := serve.New(os.DirFS(root), base, logger.Printf)
+	srv.Cards = cardcache.Dir(filepath.Join(root, CardsCache))
 	srv.Build()
 	fmt.Fprintf(stdout, "gen serve: %s/ (drafts shown; Ctrl-C stops)\n", base)
 

@@ -52,6 +52,8 @@ type Server struct {
 	err      error
 	version  int
 	subs     map[chan int]bool
+	// Cards, when set, keeps the share cards drawn from build to build.
+	Cards site.CardStore
 	// Built is called after each build with how long it took (tests and
 	// benchmarks use it).
 	Built func(version int, took time.Duration)
@@ -83,7 +85,9 @@ func (s *Server) Begin() {
 func (s *Server) rebuild() {
 	s.Begin()
 	start := time.Now()
-	out, diags, err := site.BuildAll(s.fsys, s.opt)
+	opt := s.opt
+	opt.Cards = s.Cards
+	out, diags, err := site.BuildAll(s.fsys, opt)
 	took := time.Since(start)
 
 	s.mu.Lock()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"bytes"
 	"cmp"
 	"fmt"
@@ -36,9 +37,20 @@ type Options struct {
 	// page): a card costs about 2 ms to draw, and a large site has two
 	// for each event.
 	NoCards bool
+	// Cards, when set, keeps the share cards drawn, each under a key of
+	// everything it is drawn from and of the painter's drawing: a card
+	// found there is not drawn again (package cardcache, a folder on disk,
+	// for gen build and gen serve alike).
+	Cards CardStore
 	// Cache, when set, lets the build reuse what earlier builds rendered
 	// from the same inputs (the dev server's); the output is the same.
 	Cache *memo.Cache
+}
+
+// CardStore keeps share cards between builds by key.
+type CardStore interface {
+	Card(key string) (png []byte, ok bool)
+	SaveCard(key string, png []byte)
 }
 
 // Output is the whole built site in memory (BuildAll): every file's bytes
@@ -129,6 +141,13 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 		if in.painter, err = share.NewPainter(); err != nil {
 			return nil, c.Diagnostics, err
 		}
+		// The painter's drawing, in the key of every card it draws: a
+		// change of the drawing draws every card anew.
+		ref, err := in.painter.PNG(share.Card{Site: "Aa", Kicker: "Bb · Cc", Title: "« Référence » — Ççé ’ € £ …", Facts: []string{"1er janvier 2020", "Dd"}, Amount: "20 000 000 €"})
+		if err != nil {
+			return nil, c.Diagnostics, err
+		}
+		in.drawing = sha256.Sum256(ref)
 	}
 	in.verified = c.Verified()
 	in.sources = map[string]SourceView{}

@@ -11,9 +11,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
+	"timeline/gen/internal/cardcache"
 	"timeline/gen/internal/share"
 )
 
@@ -140,6 +142,50 @@ func TestShareCards(t *testing.T) {
 	for p, b := range none.Files {
 		if strings.HasPrefix(p, "cards/") || bytes.Contains(b, []byte("og:image")) || bytes.Contains(b, []byte("summary_large_image")) {
 			t.Errorf("-no-cards: %s has a card or names one", p)
+		}
+	}
+}
+
+// TestCardsCache: a build that keeps its cards in a folder gives the same
+// bytes as one that draws them all; the next build takes them from the
+// folder, and a card file damaged since is drawn again, not published.
+func TestCardsCache(t *testing.T) {
+	dir := cardcache.Dir(t.TempDir())
+	fresh := realSite(t, repoRoot())
+	first, _, err := BuildAll(repoRoot(), Options{Cards: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(string(dir), "*.card"))
+	if cards := len(slices.DeleteFunc(fresh.Paths(), func(p string) bool { return !strings.HasPrefix(p, "cards/") })); len(files) < cards || cards < 50 {
+		t.Fatalf("%d cards kept, %d drawn", len(files), cards)
+	}
+	// A card is kept when it is drawn: the files of the cards not drawn
+	// again are as they were.
+	kept := map[string]time.Time{}
+	for _, f := range files[1:] {
+		st, _ := os.Stat(f)
+		kept[f] = st.ModTime()
+	}
+	time.Sleep(10 * time.Millisecond)
+	// Damage one: cut it short.
+	b, _ := os.ReadFile(files[0])
+	os.WriteFile(files[0], b[:len(b)/2], 0o644)
+	second, _, err := BuildAll(repoRoot(), Options{Cards: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []*Output{first, second} {
+		if !maps.EqualFunc(o.Files, fresh.Files, bytes.Equal) {
+			t.Fatal("a build with the cards kept differs from one that draws them")
+		}
+	}
+	if b, _ := os.ReadFile(files[0]); len(b) < 100 || !bytes.Contains(b, []byte("IHDR")) {
+		t.Error("the damaged card was not drawn again and kept")
+	}
+	for f, mod := range kept {
+		if st, _ := os.Stat(f); !st.ModTime().Equal(mod) {
+			t.Errorf("%s: drawn again", filepath.Base(f))
 		}
 	}
 }

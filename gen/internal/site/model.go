@@ -30,8 +30,10 @@ type inputs struct {
 	// page key).
 	bodies map[string]map[string]template.HTML
 	cache  *memo.Cache
-	// painter draws the share cards.
+	// painter draws the share cards; drawing is the sum of a card it draws,
+	// which changes when its drawing does.
 	painter *share.Painter
+	drawing [32]byte
 	// sources are every event's sources by address, for the orders'
 	// compliance, which names one.
 	sources map[string]SourceView

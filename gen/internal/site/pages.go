@@ -250,22 +250,29 @@ type drawnCard struct {
 	png       []byte
 }
 
-// draw draws a share card, once per content in the dev server.
+// draw draws a share card, or finds it in opt.Cards.
 func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
-	type result struct {
-		png []byte
-		err error
+	key := ""
+	if in.opt.Cards != nil {
+		k := memo.Key("share card", in.drawing, *c)
+		key = hex.EncodeToString(k[:])
 	}
-	r := memo.Get(in.cache, func() [32]byte { return memo.Key("share card", *c) }, func() result {
-		b, err := in.painter.PNG(*c)
-		return result{b, err}
-	})
-	if r.err != nil {
-		return nil, r.err
+	png, ok := []byte(nil), false
+	if key != "" {
+		png, ok = in.opt.Cards.Card(key)
 	}
-	sum := sha256.Sum256(r.png)
+	if !ok {
+		var err error
+		if png, err = in.painter.PNG(*c); err != nil {
+			return nil, err
+		}
+		if key != "" {
+			in.opt.Cards.SaveCard(key, png)
+		}
+	}
+	sum := sha256.Sum256(png)
 	parts := []string{c.Kicker, c.Title, strings.Join(c.Facts, " · "), c.Amount}
-	return &drawnCard{path: "cards/" + hex.EncodeToString(sum[:6]) + ".png", png: r.png,
+	return &drawnCard{path: "cards/" + hex.EncodeToString(sum[:6]) + ".png", png: png,
 		alt: strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " — ")}, nil
 }
 
