@@ -1,9 +1,9 @@
 package site
 
 import (
-	"crypto/sha256"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"io/fs"
