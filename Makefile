@@ -10,8 +10,10 @@ SHOTS   := --shot / --shot /evenements/2022-10-17-cnil-sanction/
 
 .PHONY: build check serve new test deps vet gotest journey site-test netlify-check html-check browser-check cms-check cms-update lighthouse fuzz bench clean
 
+# The site, then its search index (tools/search.sh, Pagefind) written into the new folder
+# before it replaces the old one.
 build:
-	$(GO) run ./gen build -out $(OUT)
+	$(GO) run ./gen build -out $(OUT) -then "bash tools/search.sh"
 
 # gen check: the problems of your files first (FILES=…, or those changed since main), then one
 # summary line. Content problems do not stop make with its own error lines: the summary says
@@ -68,7 +70,7 @@ fuzz:
 
 # Build the real site the way Netlify does, into a folder of its own.
 site-test:
-	$(GO) run ./gen build -q -out $(SITE)
+	$(GO) run ./gen build -q -out $(SITE) -then "bash tools/search.sh"
 
 # netlify.toml through Netlify's own parser (offline; fails on any warning); then its header
 # rules, read by Netlify's own headers parser, against every file of the built site (one rule

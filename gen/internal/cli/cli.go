@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime/pprof"
 	"strconv"
@@ -124,6 +125,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	outDir := fs.String("out", "public", "the output folder, replaced whole by a successful build")
 	quiet := fs.Bool("q", false, "print nothing but problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for go tool pprof")
+	then := fs.String("then", "", "a command run on the new folder, given as its last argument, before it replaces the output folder (make build indexes the site for search with it); if it fails, nothing is replaced")
 	if err := fs.Parse(args); err != nil {
 		return ExitUsage
 	}
@@ -159,11 +161,22 @@ func build(args []string, stdout, stderr io.Writer) int {
 	// the old one only once every file is written.
 	var diags content.Diagnostics
 	var buildErr error
-	n, err := publish.Stream(dir, publish.Options{}, func(emit func(string, []byte) error) error {
+	popt := publish.Options{}
+	if args := strings.Fields(*then); len(args) > 0 {
+		popt.Finish = func(dir string) error {
+			cmd := exec.Command(args[0], append(args[1:], dir)...)
+			cmd.Stdout, cmd.Stderr = stderr, stderr
+			if err := cmd.Run(); err != nil {
+				return fmt.Errorf("-then %s: %w", *then, err)
+			}
+			return nil
+		}
+	}
+	n, err := publish.Stream(dir, popt, func(emit func(string, []byte) error) error {
 		_, diags, buildErr = site.Build(os.DirFS(c.root), opt, emit)
 		return buildErr
 	})
-	if buildErr == nil && err != nil { // the swap failed
+	if buildErr == nil && err != nil { // -then or the swap failed
 		fmt.Fprintf(stderr, "gen build: %v; %s is as it was\n", err, *outDir)
 		return ExitContent
 	}

@@ -41,6 +41,10 @@ const Prefix = ".publish-"
 type Options struct {
 	// Create opens a file for writing; nil means os.OpenFile.
 	Create func(name string) (io.WriteCloser, error)
+	// Finish, when set, is called with the new folder once every file is
+	// written, before it is swapped in: it may add files to it (the search
+	// index). Its error leaves the old folder in place.
+	Finish func(dir string) error
 }
 
 // Write replaces the folder dir with exactly the given files (Stream).
@@ -82,7 +86,10 @@ func Stream(dir string, opt Options, build func(emit func(path string, data []by
 			return w.write(p, data)
 		})
 	}
-	if err = cmp.Or(err, w.wait()); err == nil {
+	if err = cmp.Or(err, w.wait()); err == nil && opt.Finish != nil {
+		err = opt.Finish(tmp)
+	}
+	if err == nil {
 		err = swap(tmp, dir, parent, base)
 	}
 	if err != nil {

@@ -253,12 +253,12 @@ func lineCol(t *content.Text, off int) (int, int) {
 // else (a section, a language, the assets) or that two pages share.
 func checkSlugs(c *content.Content, langs []*Lang) content.Diagnostics {
 	var diags content.Diagnostics
-	reserved := map[string]string{"data": "the open data", "css": "the assets", "js": "the assets", "_gen": "the dev server", "admin": "the CMS"}
+	reserved := map[string]string{"data": "the open data", "css": "the assets", "js": "the assets", "_gen": "the dev server", "admin": "the CMS", "pagefind": "the search index"}
 	for _, l := range langs {
 		if !l.Default {
 			reserved[l.Code] = "the " + l.Code + " pages"
 		}
-		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years", "provisions", "updates"} {
+		for _, sec := range []string{"events", "countries", "authorities", "kinds", "years", "provisions", "updates", "search"} {
 			reserved[l.Path(sec)] = "the " + sec + " section"
 		}
 	}

@@ -334,6 +334,9 @@ func TestNetlifyHeaders(t *testing.T) {
 	}
 	for _, r := range c.Headers {
 		re := netlifyPattern(r.For)
+		if r.For == "/pagefind/*" {
+			continue // the search index, which tools/search.sh writes after the build (headers-check.mjs sees it)
+		}
 		if !slices.ContainsFunc(served, re.MatchString) {
 			t.Errorf("header rule for = %q matches no file of the site", r.For)
 		}
@@ -419,7 +422,7 @@ func checkPageCSP(t *testing.T, pol csp, p string, src []byte) {
 			t.Errorf("%s: <%s> loads %s, but %s does not allow 'self'", p, n.Data, ref, directive)
 		}
 	}
-	var stylesheets, scripts int
+	var stylesheets, scripts, modules int
 	for n := range doc.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
@@ -439,7 +442,10 @@ func checkPageCSP(t *testing.T, pol csp, p string, src []byte) {
 			if s := attr(n, "src"); s != "" {
 				scripts++
 				load(n, "script-src", s)
-				if !hasAttr(n, "defer") {
+				// A module is deferred by nature: the search page's own.
+				if module := attr(n, "type") == "module"; module && strings.HasPrefix(s, "/js/search.") {
+					modules++
+				} else if !hasAttr(n, "defer") {
 					t.Errorf("%s: <script src=%s> is not deferred", p, s)
 				}
 				continue
@@ -521,7 +527,7 @@ func checkPageCSP(t *testing.T, pol csp, p string, src []byte) {
 			}
 		}
 	}
-	if stylesheets != 1 || scripts != 1 {
+	if stylesheets != 1 || scripts-modules != 1 {
 		t.Errorf("%s: %d stylesheets and %d scripts; every page loads one of each", p, stylesheets, scripts)
 	}
 }

@@ -119,6 +119,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 		v.byKey[p.Key] = tv
 		v.menu = append(v.menu, MenuItem{URL: tv.URL, Label: tv.Menu})
 	}
+	v.menu = append(v.menu, MenuItem{URL: l.Prefix + "/" + l.Path("search") + "/", Label: l.word("search")})
 	v.facets, v.filters = facetsOf(l, v.events)
 	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("verified") + " " + l.Date(in.verified)}}
 	var err error

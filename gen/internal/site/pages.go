@@ -151,6 +151,10 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 			return view
 		})
 	}
+	search, _ := in.theme.assets.URL("js/search.js")
+	add("search.html", frame{layout: "search", title: l.word("search_title"), description: l.word("search_description"),
+		alt: func(o *Lang) string { return o.Prefix + "/" + o.Path("search") + "/" }},
+		func() *Page { return &Page{FacetGroups: v.filters, PageScript: search} })
 	add("404.html", frame{layout: "404", title: l.word("not_found"), noIndex: true,
 		alt: func(o *Lang) string { return o.Prefix + "/404.html" }}, func() *Page { return &Page{} })
 	return out, err

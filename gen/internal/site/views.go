@@ -21,8 +21,9 @@ type Page struct {
 	// Title is "" on the home page; Description is the meta description.
 	Title, Description, SiteTitle string
 	// OGType is article for an event, website otherwise; Robots the
-	// robots meta tag, or ""; Script the dev server's, or "".
-	OGType, Robots, Script string
+	// robots meta tag, or ""; Script the dev server's, or ""; PageScript
+	// a script of the page's own (the search page's), or "".
+	OGType, Robots, Script, PageScript string
 	// Image is the absolute URL of the page's share card (its og:image),
 	// ImageAlt the card in words.
 	Image, ImageAlt string
