@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"timeline/gen/internal/memo"
 )
 
 // The places of the content tree.
@@ -27,13 +25,9 @@ const (
 type Options struct {
 	// Drafts keeps events marked draft: true (the dev server shows them).
 	Drafts bool
-	// Cache, when set, lets Load reuse what an earlier Load parsed from
-	// the same bytes (the dev server's); the result is the same.
-	Cache *memo.Cache
 }
 
-// parsed is what one file gives; it is shared through the cache and never
-// changed once made.
+// parsed is what one file gives; it is never changed once made.
 type parsed struct {
 	event *Event
 	page  *Page
@@ -89,7 +83,7 @@ func Load(fsys fs.FS, opt Options) *Content {
 		entries = append(entries, es...)
 		diags = append(diags, d...)
 	}
-	results := parseAll(fsys, entries, langs, opt.Cache)
+	results := parseAll(fsys, entries, langs)
 
 	// Assemble: default-language files first, so that translations find them.
 	events := map[string]*Event{}
@@ -229,7 +223,7 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 
 // parseAll reads and parses the files on all cores; the results keep the
 // order of entries whatever the scheduling.
-func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []parsed {
+func parseAll(fsys fs.FS, entries []entry, langs []string) []parsed {
 	out := make([]parsed, len(entries))
 	var wg sync.WaitGroup
 	cores := make(chan struct{}, runtime.GOMAXPROCS(0)) // one token per file being parsed
@@ -242,7 +236,7 @@ func parseAll(fsys fs.FS, entries []entry, langs []string, cache *memo.Cache) []
 				out[i] = parsed{diags: Diagnostics{{Path: en.path, Problem: "cannot read: " + errText(err)}}}
 				return
 			}
-			out[i] = memo.Get(cache, func() [32]byte { return memo.Key("content", en, langs, b) }, func() parsed { return parseOne(en, langs, b) })
+			out[i] = parseOne(en, langs, b)
 		})
 	}
 	wg.Wait()

@@ -1,12 +1,10 @@
 package content
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"timeline/gen/internal/memo"
 )
 
 const testSite = `languages: [fr, en]
@@ -391,35 +389,6 @@ func TestDrafts(t *testing.T) {
 	}
 	if c := Load(fsys, Options{Drafts: true}); c.Event("2022-10-17-cnil-sanction") == nil {
 		t.Error("draft dropped with Drafts")
-	}
-}
-
-// TestLoadWithCache: loads that share a cache give what a load without
-// one gives, however often the tree is read, and never the same event
-// value twice (what the cache holds must not be changed by a load).
-func TestLoadWithCache(t *testing.T) {
-	cache := memo.NewCache()
-	fsys := testFS(map[string]string{eventPath: validEvent})
-	fresh := Load(fsys, Options{})
-	var prev *Event
-	for i := range 3 {
-		cache.Begin()
-		c := Load(fsys, Options{Cache: cache})
-		cache.End()
-		if i > 0 && cache.Made() != 0 {
-			t.Errorf("load %d parsed %d files again", i, cache.Made())
-		}
-		e := c.Event("2022-10-17-cnil-sanction")
-		if e == prev {
-			t.Error("two loads returned the same event value: the cache's copy may be changed")
-		}
-		prev = e
-		if !reflect.DeepEqual(c, fresh) {
-			t.Errorf("load %d with a cache differs from a load without", i)
-		}
-		if len(c.Event("2021-11-26-cnil-mise-en-demeure").Related) != 1 {
-			t.Errorf("related grew or shrank across loads: %v", c.Event("2021-11-26-cnil-mise-en-demeure").Related)
-		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"math"
@@ -23,7 +24,7 @@ import (
 // Cache holds nothing.
 type Cache struct {
 	mu        sync.Mutex
-	prev, cur map[[32]byte]any
+	prev, cur map[Sum]any
 	made      int // entries the current build made
 }
 
@@ -39,10 +40,10 @@ func (c *Cache) Begin() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.prev == nil {
-		c.prev = map[[32]byte]any{}
+		c.prev = map[Sum]any{}
 	}
 	maps.Copy(c.prev, c.cur)
-	c.cur, c.made = map[[32]byte]any{}, 0
+	c.cur, c.made = map[Sum]any{}, 0
 }
 
 // End ends a complete build: only what it used is kept.
@@ -65,8 +66,9 @@ func (c *Cache) Made() int {
 // Get returns what make returned for the same key in this build or the
 // ones before, or calls it. With a nil Cache, it calls make and key is not
 // computed. The key must be Key of every input make reads, and what make
-// returns must not be changed afterwards: it is shared.
-func Get[T any](c *Cache, key func() [32]byte, make func() T) T {
+// returns must not be changed afterwards: it is shared. An error is
+// returned, not kept: the next build makes the entry again.
+func Get[T any](c *Cache, key func() Sum, make func() (T, error)) (T, error) {
 	if c == nil {
 		return make()
 	}
@@ -80,28 +82,38 @@ func Get[T any](c *Cache, key func() [32]byte, make func() T) T {
 	}
 	c.mu.Unlock()
 	if ok {
-		return v.(T)
+		return v.(T), nil
 	}
-	r := make()
+	r, err := make()
+	if err != nil {
+		return r, err
+	}
 	c.mu.Lock()
 	c.cur[k] = r
 	c.made++
 	c.mu.Unlock()
-	return r
+	return r, nil
 }
 
-// Named is a value that Key counts by its name alone: one that belongs to
-// something hashed whole elsewhere in the same key (a language of a
-// theme whose files' sum is part of the key).
-type Named interface{ CacheKey() string }
+// Sum is a key: only Key makes one.
+type Sum struct{ b [32]byte }
 
-var namedType = reflect.TypeFor[Named]()
+// String is the Sum in hexadecimal: the name of a file kept by it.
+func (s Sum) String() string { return hex.EncodeToString(s.b[:]) }
+
+// Keyed is a value that Key counts by the Sum it keeps of what it was
+// made from, computed when it was made with Key: a value that many
+// entries read, too large to hash whole at each (a language, made from
+// its words' file and the subject). The Sum can only come from Key.
+type Keyed interface{ MemoKey() Sum }
+
+var keyedType = reflect.TypeFor[Keyed]()
 
 // Key hashes values whole, following pointers, slices, maps and every
 // field of a struct, exported or not: nothing that the making of an entry
-// could read is left out. A Named value counts by its CacheKey. A
-// function, a channel or a cycle panics: keys are made of plain values.
-func Key(parts ...any) [32]byte {
+// could read is left out. A Keyed value counts by its Sum. A function, a
+// channel or a cycle panics: keys are made of plain values.
+func Key(parts ...any) Sum {
 	h := sha256.New()
 	// Strings go to the hash through a buffer: no copy of each as a []byte.
 	w := bufio.NewWriterSize(h, 16<<10)
@@ -109,8 +121,8 @@ func Key(parts ...any) [32]byte {
 		hashValue(w, reflect.ValueOf(p), 0)
 	}
 	w.Flush()
-	var k [32]byte
-	h.Sum(k[:0])
+	var k Sum
+	h.Sum(k.b[:0])
 	return k
 }
 
@@ -128,13 +140,16 @@ func hashValue(h *bufio.Writer, v reflect.Value, depth int) {
 		num(reflect.Invalid, 0)
 		return
 	}
-	if v.Type().Implements(namedType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
+	if v.Type().Implements(keyedType) && (v.Kind() != reflect.Pointer || !v.IsNil()) {
 		if !v.CanInterface() {
 			panic(fmt.Sprintf("memo: Key: a %s in an unexported field", v.Type()))
 		}
-		k := v.Interface().(Named).CacheKey()
-		num(reflect.Interface, uint64(len(k)))
-		h.WriteString(k)
+		k := v.Interface().(Keyed).MemoKey()
+		if k == (Sum{}) {
+			panic(fmt.Sprintf("memo: Key: a %s whose Sum was not made by Key", v.Type()))
+		}
+		num(reflect.Interface, uint64(len(k.b)))
+		h.Write(k.b[:])
 		return
 	}
 	switch k := v.Kind(); k {

@@ -122,7 +122,7 @@ func prepare(fsys fs.FS, opt Options, min *minifier) (*inputs, content.Diagnosti
 		t, err := loadTheme(fsys, min)
 		themed <- loaded{t, err}
 	}()
-	c := content.Load(fsys, content.Options{Drafts: opt.Drafts, Cache: opt.Cache})
+	c := content.Load(fsys, content.Options{Drafts: opt.Drafts})
 	th := <-themed
 	if errs := c.Diagnostics.Errors(); len(errs) > 0 {
 		return nil, c.Diagnostics, errs
@@ -197,9 +197,9 @@ func (in *inputs) renderBodies() (map[string]map[string]template.HTML, content.D
 		j := jobs[i]
 		// A fallback text is rendered with its own language's rules.
 		mdLang := in.textLang(j.l, j.text)
-		results[i] = memo.Get(in.cache, func() [32]byte {
-			return memo.Key("body", codes, mdLang, j.l.Code, in.routes.keys[j.l.Code], j.text.Body)
-		}, func() markdown.Result { return md.Render(mdLang, j.text.Body, in.routes.resolver(j.l)) })
+		results[i], _ = memo.Get(in.cache, func() memo.Sum {
+			return memo.Key("body", codes, mdLang, j.l.Code, in.routes[j.l.Code], j.text.Body)
+		}, func() (markdown.Result, error) { return md.Render(mdLang, j.text.Body, in.routes.resolver(j.l)), nil })
 		return nil
 	})
 	bodies := map[string]map[string]template.HTML{}

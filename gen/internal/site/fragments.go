@@ -25,20 +25,15 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 	if t == nil || t.Lookup(cardTemplate) == nil {
 		return nil, fmt.Errorf("%s: missing", cardTemplate)
 	}
-	type result struct {
-		html template.HTML
-		err  error
-	}
 	cards := make(map[string]template.HTML, len(events))
 	for _, card := range events {
-		r := memo.Get(in.cache, func() [32]byte { return memo.Key("card", in.theme.sum, card) }, func() result {
-			html, err := in.partial(cardTemplate, card)
-			return result{html, err}
+		html, err := memo.Get(in.cache, func() memo.Sum { return memo.Key("card", in.theme.sum, card) }, func() (template.HTML, error) {
+			return in.partial(cardTemplate, card)
 		})
-		if r.err != nil {
-			return nil, r.err
+		if err != nil {
+			return nil, err
 		}
-		cards[card.ID] = r.html
+		cards[card.ID] = html
 	}
 	return cards, nil
 }

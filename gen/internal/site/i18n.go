@@ -8,6 +8,7 @@ import (
 
 	"timeline/gen/internal/content"
 	"timeline/gen/internal/format"
+	"timeline/gen/internal/memo"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/feature/plural"
@@ -93,12 +94,14 @@ type Lang struct {
 	// typography: a layout writes {{.L.T.skip}}.
 	T map[string]string
 	s strs
+	// key is memo.Key of what the language is made from: its code and
+	// place, its words' file and the site's subject.
+	key memo.Sum
 }
 
-// CacheKey: a language's words and formats are read from the theme's
-// files, whose sum is in every cache key that reaches a language; its code
-// tells the languages apart.
-func (l *Lang) CacheKey() string { return l.Code }
+// MemoKey is the key of everything the language is made from (memo.Keyed):
+// a language is in most views, and too large to hash whole in each.
+func (l *Lang) MemoKey() memo.Sum { return l.key }
 
 // parseLangs reads layouts/i18n/LANG.yaml for each language, from the
 // files of layouts/ by path. {subject} in a word is the site's subject.
@@ -161,7 +164,7 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 		loc.MoneyPattern, loc.DayPattern, loc.MonthPattern = s.Money, s.DateDay, s.DateMonth
 		loc.YearPattern = cmp.Or(s.DateYear, loc.YearPattern)
 		loc.FirstDay, loc.Qualifiers = s.FirstDay, s.Qualifiers
-		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s}
+		l := &Lang{Code: code, Name: s.Name, Default: i == 0, Locale: loc, T: s.Words, s: s, key: memo.Key(code, i, b, subject)}
 		if i > 0 {
 			l.Prefix = "/" + code
 		}

@@ -25,7 +25,7 @@ type inputs struct {
 	opt     Options
 	baseURL string
 	now     content.Date
-	routes  *routes
+	routes  routes
 	// bodies are the rendered bodies, by language and name (event id or
 	// page key).
 	bodies map[string]map[string]template.HTML
@@ -322,14 +322,19 @@ func (v *langViews) years(events []*EventView) []YearGroup {
 // routes are the pages' addresses: each event's and explainer page's
 // path in each language, by name (id or key), which is also how links
 // between content files are written.
-type routes struct {
-	paths map[string]map[string]string // language → name → path
-	// keys fingerprint each language's table, for the bodies' cache keys.
-	keys map[string][32]byte
+type routes map[string]*table // by language
+
+// table is one language's routes; its key is memo.Key of its paths, in
+// the key of every body rendered with it (memo.Keyed).
+type table struct {
+	paths map[string]string
+	key   memo.Sum
 }
 
-func newRoutes(c *content.Content, langs []*Lang) *routes {
-	r := &routes{paths: map[string]map[string]string{}, keys: map[string][32]byte{}}
+func (t *table) MemoKey() memo.Sum { return t.key }
+
+func newRoutes(c *content.Content, langs []*Lang) routes {
+	r := routes{}
 	for _, l := range langs {
 		m := make(map[string]string, len(c.Events)+len(c.Pages))
 		for _, e := range c.Events {
@@ -338,18 +343,17 @@ func newRoutes(c *content.Content, langs []*Lang) *routes {
 		for _, p := range c.Pages {
 			m[p.Key] = l.Prefix + "/" + p.Text(l.Code).Slug + "/"
 		}
-		r.paths[l.Code] = m
-		r.keys[l.Code] = memo.Key(m)
+		r[l.Code] = &table{m, memo.Key(m)}
 	}
 	return r
 }
 
-func (r *routes) url(l *Lang, name string) string { return r.paths[l.Code][name] }
+func (r routes) url(l *Lang, name string) string { return r[l.Code].paths[name] }
 
 // resolver resolves links between content files in language l.
-func (r *routes) resolver(l *Lang) markdown.Resolver {
+func (r routes) resolver(l *Lang) markdown.Resolver {
 	return func(name string) (string, bool) {
-		p, ok := r.paths[l.Code][name]
+		p, ok := r[l.Code].paths[name]
 		return p, ok
 	}
 }

@@ -258,8 +258,7 @@ type drawnCard struct {
 func (in *inputs) draw(c *share.Card) (*drawnCard, error) {
 	key := ""
 	if in.opt.Cards != nil {
-		k := memo.Key("share card", in.drawing, *c)
-		key = hex.EncodeToString(k[:])
+		key = memo.Key("share card", in.drawing, *c).String()
 	}
 	png, ok := []byte(nil), false
 	if key != "" {

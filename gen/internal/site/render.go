@@ -151,19 +151,15 @@ func (f *files) render(min *minifier, emit func(path string, data []byte) error)
 	return inOrder(len(f.extras)+len(f.pages), func(i int) ([]outFile, error) {
 		if i < len(f.extras) {
 			x := f.extras[i]
-			type result struct {
-				data []byte
-				err  error
-			}
 			view, write := x.make()
-			r := memo.Get(f.cache, func() [32]byte { return memo.Key("file", x.path, view) }, func() result {
+			data, err := memo.Get(f.cache, func() memo.Sum { return memo.Key("file", x.path, view) }, func() ([]byte, error) {
 				data, err := write(min)
-				return result{bytes.Clone(data), err} // what it grew in, not kept
+				return bytes.Clone(data), err // what it grew in, not kept
 			})
-			if r.err != nil {
-				return nil, fmt.Errorf("%s: %w", x.path, r.err)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", x.path, err)
 			}
-			return []outFile{{x.path, r.data}}, nil
+			return []outFile{{x.path, data}}, nil
 		}
 		p := f.pages[i-len(f.extras)]
 		view, card, err := p.view()
@@ -282,14 +278,10 @@ var errZgotmpl = errors.New("a template wrote ZgotmplZ: html/template refused an
 // renderPage runs the page layout template on the view and minifies the
 // result.
 func (f *files) renderPage(min *minifier, template string, view *Page) ([]byte, error) {
-	type result struct {
-		html []byte
-		err  error
-	}
-	r := memo.Get(f.cache, func() [32]byte { return memo.Key("page", f.theme.sum, template, view) }, func() result {
+	return memo.Get(f.cache, func() memo.Sum { return memo.Key("page", f.theme.sum, template, view) }, func() ([]byte, error) {
 		t := f.theme.pages[template]
 		if t == nil {
-			return result{nil, fmt.Errorf("no layout layouts/%s", template)}
+			return nil, fmt.Errorf("no layout layouts/%s", template)
 		}
 		raw, minified := getBuffer(), getBuffer()
 		defer putBuffer(raw)
@@ -301,17 +293,16 @@ func (f *files) renderPage(min *minifier, template string, view *Page) ([]byte, 
 			root = "layouts/embed.html"
 		}
 		if err := t.ExecuteTemplate(raw, root, view); err != nil {
-			return result{nil, err}
+			return nil, err
 		}
 		if bytes.Contains(raw.Bytes(), []byte("ZgotmplZ")) {
-			return result{nil, errZgotmpl}
+			return nil, errZgotmpl
 		}
 		if err := min.html(minified, raw); err != nil {
-			return result{nil, err}
+			return nil, err
 		}
-		return result{bytes.Clone(minified.Bytes()), nil}
+		return bytes.Clone(minified.Bytes()), nil
 	})
-	return r.html, r.err
 }
 
 // forEach runs f(0) … f(n-1) on all cores, and returns the first error in

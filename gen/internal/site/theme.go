@@ -142,10 +142,6 @@ type assetSet struct {
 	urls  map[string]string // path under static/ → URL of the published file
 }
 
-// CacheKey: the asset set is read from the theme's files, whose sum is in
-// every cache key that reaches it.
-func (a *assetSet) CacheKey() string { return "assets" }
-
 // URL returns the published URL of a file of static/ ("css/site.css").
 func (a *assetSet) URL(name string) (string, error) {
 	if u, ok := a.urls[name]; ok {
