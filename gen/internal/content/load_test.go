@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
 )
 
 const testSite = `languages: [fr, en]
