@@ -87,6 +87,7 @@ sed -i \
   -e 's/^    language: fr /    language: sv /' \
   -e 's/^    primary: false /    primary: true /' \
   -e 's/^status: pending /status: final /' \
+  -e 's/^no_findings: /no_findings: procedure /' \
   -e 's/^confirmation: unconfirmed /confirmation: decision-text /' \
   -e 's/^draft: true /draft: false /' \
   -e "s/^title: .*/title: \"Suède : la cour administrative d'appel confirme l'amende de la police (essai)\"/" \

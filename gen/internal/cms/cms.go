@@ -73,10 +73,10 @@ const (
 
 // Input is everything the configuration is written from.
 type Input struct {
-	// Events and EventTexts are the front matter of an event file and of
-	// its translation (content.EventSchema, content.EventTextSchema);
-	// Pages and PageTexts, of an explainer page.
-	Events, EventTexts, Pages, PageTexts []content.Field
+	// Events and Pages are the front matter of an event file and of an
+	// explainer page (content.EventSchema, content.PageSchema): the fields
+	// per language are in each language's file.
+	Events, Pages []content.Field
 	// Languages are the site's languages, the default first.
 	Languages []string
 	// Authorities are the keys of content/data/authorities.yaml;
@@ -101,19 +101,10 @@ const (
 	pagesDir  = content.PagesDir
 )
 
-// Patterns the form checks before saving: the shape of a value, as the
-// content package's readers want it. The content package stays the
-// judge (gen check runs on every pull request); these only spare an
-// editor a failed check for a typo.
-var patterns = map[content.Type][2]string{
-	content.TypeDate:     {`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`, "A date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17."},
-	content.TypeDay:      {`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, "A day: YYYY-MM-DD, e.g. 2022-10-17."},
-	content.TypeCountry:  {`^[A-Z]{2}(-[A-Z0-9]{1,3})?$`, "An ISO 3166 code in capitals: FR, GB (not UK), US, or a subdivision such as US-VT."},
-	content.TypeCurrency: {`^[A-Z]{3}$`, "An ISO 4217 code in capitals: EUR, GBP, USD …"},
-	content.TypeURL:      {`^https?://[^\s"<>]+$`, "An address starting with https:// or http://, without spaces."},
-	content.TypeSlug:     {`^[a-z0-9]+(-[a-z0-9]+)*$`, "Lowercase letters, digits and hyphens."},
-	content.TypeLanguage: {`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`, "A language code: fr, en, it, el, nl, de …"},
-}
+// The form checks a value's shape before saving by its type's format
+// (content.Formats); the content package stays the judge (gen check runs
+// on every pull request): this only spares an editor a failed check for a
+// typo.
 
 // oneLine is the pattern of a text typed in a box of several lines that
 // the file holds on one line.
@@ -121,18 +112,12 @@ var oneLine = [2]string{`^[^\n]*$`, "One paragraph, without line breaks."}
 
 // idPattern is an event's id, its file name: lowercase ascii letters,
 // digits and hyphens.
-var idPattern = [2]string{`^[a-z0-9]+(-[a-z0-9]+)*$`, "The event's id, its file name: lowercase letters, digits and hyphens, e.g. 2024-05-16-ap-sanction. It cannot be changed once saved."}
+var idPattern = [2]string{content.Formats[content.TypeSlug].Pattern, "The event's id, its file name: lowercase letters, digits and hyphens, e.g. 2024-05-16-ap-sanction. It cannot be changed once saved."}
 
 // Config returns admin/config.yml.
 func Config(in Input) ([]byte, error) {
 	if len(in.Languages) == 0 {
 		return nil, fmt.Errorf("cms: no language")
-	}
-	if err := samePerLang(in.Events, in.EventTexts); err != nil {
-		return nil, fmt.Errorf("cms: events: %w", err)
-	}
-	if err := samePerLang(in.Pages, in.PageTexts); err != nil {
-		return nil, fmt.Errorf("cms: pages: %w", err)
 	}
 	w := &writer{in: in, authorities: slices.Sorted(slices.Values(in.Authorities))}
 	events, err := w.fields(in.Events)
@@ -224,25 +209,6 @@ func Config(in Input) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// samePerLang checks that the translation's fields are the per-language
-// fields of schema, in its order: they are what the CMS writes in
-// ID.LANG.md.
-func samePerLang(schema, text []content.Field) error {
-	var want, got []string
-	for _, f := range schema {
-		if f.PerLang {
-			want = append(want, f.Name)
-		}
-	}
-	for _, f := range text {
-		got = append(got, f.Name)
-	}
-	if !slices.Equal(want, got) {
-		return fmt.Errorf("the translation's fields %v are not the per-language fields %v", got, want)
-	}
-	return nil
-}
-
 // Provision is a provision a finding may cite: its key, and its title in
 // the default language.
 type Provision struct{ Key, Title string }
@@ -253,8 +219,7 @@ type Provision struct{ Key, Title string }
 // (https://github.com/OWNER/NAME), if it gives one.
 func InputFor(c *content.Content) Input {
 	in := Input{
-		Events: content.EventSchema, EventTexts: content.EventTextSchema,
-		Pages: content.PageSchema, PageTexts: content.PageTextSchema,
+		Events: content.EventSchema, Pages: content.PageSchema,
 		Languages: c.Site.Languages, Repo: GitHubRepo(c.Site.Repository),
 	}
 	for k := range c.Authorities {

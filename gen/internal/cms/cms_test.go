@@ -58,8 +58,8 @@ var (
 		{Name: "updates", Type: content.TypeUpdate, List: true, Fields: []content.Field{
 			{Name: "date", Type: content.TypeDay, Required: true}, {Name: "text", Type: content.TypeByLanguage, Required: true}}},
 		{Name: "title", Type: content.TypeText, PerLang: true, Required: true},
-		{Name: "summary", Type: content.TypeText, PerLang: true, Required: true},
-		{Name: "caveats", Type: content.TypeText, List: true, PerLang: true},
+		{Name: "summary", Type: content.TypeText, PerLang: true, Long: true, Required: true},
+		{Name: "caveats", Type: content.TypeText, List: true, PerLang: true, Long: true, Item: "caveat"},
 	}
 	pages = []content.Field{
 		{Name: "title", Type: content.TypeText, PerLang: true, Required: true},
@@ -69,12 +69,7 @@ var (
 )
 
 func testInput() Input {
-	return Input{Events: events, EventTexts: perLang(events), Pages: pages, PageTexts: perLang(pages),
-		Languages: []string{"fr", "en"}, Authorities: []string{"ico", "cnil"}}
-}
-
-func perLang(fs []content.Field) []content.Field {
-	return slices.DeleteFunc(slices.Clone(fs), func(f content.Field) bool { return !f.PerLang })
+	return Input{Events: events, Pages: pages, Languages: []string{"fr", "en"}, Authorities: []string{"ico", "cnil"}}
 }
 
 func TestGolden(t *testing.T) {
@@ -320,11 +315,6 @@ func TestUnknownType(t *testing.T) {
 	if _, err := Config(in); err == nil || !strings.Contains(err.Error(), `mystery: no widget for the type "mystery"`) {
 		t.Errorf("error %v", err)
 	}
-	in = testInput()
-	in.EventTexts = in.EventTexts[:1]
-	if _, err := Config(in); err == nil || !strings.Contains(err.Error(), "per-language") {
-		t.Errorf("a translation schema that is not the per-language fields: error %v", err)
-	}
 }
 
 func TestGitHubRepo(t *testing.T) {
@@ -364,7 +354,7 @@ func TestPatternsAcceptWhatTheCheckerAccepts(t *testing.T) {
 		content.TypeLanguage: {"sources.language", []string{"fr", "en", "el", "pt-BR", "zh-Hant", "FR", "french", "f"}},
 	}
 	for typ, s := range samples {
-		re := regexp.MustCompile(patterns[typ][0])
+		re := regexp.MustCompile(content.Formats[typ].Pattern)
 		for i, v := range s.values {
 			ok := readsWithout(t, s.field, v)
 			if i == 0 && !ok {

@@ -75,10 +75,9 @@ func (w *writer) finish(f content.Field, spec *yaml.Node) *yaml.Node {
 func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 	switch f.Type {
 	case content.TypeText:
-		// A title is one line; a summary or a caveat is a sentence or a
-		// paragraph, easier to read in a box of several lines. Both are
-		// one line in the file.
-		if f.PerLang && f.Name != "title" && f.Name != "menu" {
+		// A sentence or a paragraph is easier to read in a box of several
+		// lines; it is one line in the file.
+		if f.Long {
 			return m("widget", "text", "pattern", oneLine[:]), nil
 		}
 		return m("widget", "string"), nil
@@ -146,7 +145,10 @@ func (w *writer) list(f content.Field) (*yaml.Node, error) {
 	case len(f.Fields) > 0:
 		n = m("widget", "list", "collapsed", "auto", "fields", get(spec, "fields"))
 	default:
-		item := m("name", strings.TrimSuffix(f.Name, "s"))
+		if f.Item == "" {
+			return nil, fmt.Errorf("%s: a list of values without the name of an item (Item)", f.Name)
+		}
+		item := m("name", f.Item)
 		item.Content = append(item.Content, spec.Content...)
 		n = m("widget", "list", "field", item)
 	}
@@ -156,9 +158,14 @@ func (w *writer) list(f content.Field) (*yaml.Node, error) {
 	return w.finish(f, n), nil
 }
 
+// pattern is the pattern of the type t's format, and its message.
 func pattern(t content.Type) []string {
-	p := patterns[t]
-	return p[:]
+	f := content.Formats[t]
+	msg := strings.ToUpper(f.Expected[:1]) + f.Expected[1:]
+	if !strings.HasSuffix(msg, "…") {
+		msg += "."
+	}
+	return []string{f.Pattern, msg}
 }
 
 // get returns the value of key in the mapping n.

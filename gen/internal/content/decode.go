@@ -37,7 +37,7 @@ func (f *file) decode(n *yaml.Node, prefix string, schema []Field) values {
 		node := m[fd.Name]
 		if node == nil || node.Kind == yaml.ScalarNode && node.Tag == "!!null" { // absent or empty
 			if fd.Required {
-				f.errorf(cmp.Or(node, n), prefix+fd.Name, fd.Expected, "missing")
+				f.errorf(cmp.Or(node, n), prefix+fd.Name, fd.expected(), "missing")
 			}
 			if fd.Default != "" {
 				out[fd.Name] = value{v: fd.Default}

@@ -85,7 +85,9 @@ var ProvisionSchema = []Field{
 
 // numberRE is a provision's number as a law writes it: digits, letters,
 // dots and parentheses (5(1)(a), 3.3, 15(b), 2:12).
-var numberRE = regexp.MustCompile(`^[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*$`)
+var numberRE = regexp.MustCompile(`^` + numberPattern + `$`)
+
+const numberPattern = `[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*`
 
 // parseLaws reads LawsFile.
 func parseLaws(path string, src []byte, langs []string) (map[string]*Law, Diagnostics) {

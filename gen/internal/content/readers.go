@@ -36,14 +36,18 @@ func (f *file) str(n *yaml.Node, name string) (string, bool) {
 	return s, true
 }
 
-func (f *file) date(n *yaml.Node, name string) (Date, bool) {
+func (f *file) date(n *yaml.Node, name string) (Date, bool) { return f.dateOf(n, name, TypeDate) }
+
+// dateOf reads a date, and says what a value of type t is expected to be.
+func (f *file) dateOf(n *yaml.Node, name string, t Type) (Date, bool) {
+	expected := Formats[t].Expected
 	if n.Kind != yaml.ScalarNode {
-		f.errorf(n, name, datesExpected, "%s is not a date", describe(n))
+		f.errorf(n, name, expected, "%s is not a date", describe(n))
 		return Date{}, false
 	}
 	d, err := ParseDate(n.Value)
 	if err != nil {
-		f.errorf(n, name, datesExpected, "%s", err)
+		f.errorf(n, name, expected, "%s", err)
 		return Date{}, false
 	}
 	return d, true
@@ -58,7 +62,7 @@ func (f *file) boolean(n *yaml.Node, name string) (bool, bool) {
 }
 
 func (f *file) integer(n *yaml.Node, name string) (int64, bool) {
-	const expected = "a whole number in plain digits, e.g. 20000000 (no spaces, signs, decimals or currency)"
+	expected := Formats[TypeInt].Expected
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 		f.errorf(n, name, expected, "%s is not a whole number", describe(n))
 		return 0, false
@@ -102,7 +106,7 @@ func (f *file) link(n *yaml.Node, name string) (string, bool) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(s, " \t\n\"<>") {
-		f.errorf(n, name, "an address starting with https:// or http://", "%q is not an http or https URL", s)
+		f.errorf(n, name, Formats[TypeURL].Expected, "%q is not an http or https URL", s)
 		return "", false
 	}
 	return s, true
@@ -112,7 +116,7 @@ var subdivisionRE = regexp.MustCompile(`^[A-Z]{2}-[A-Z0-9]{1,3}$`)
 
 // country reads an ISO 3166-1 alpha-2 code, or an ISO 3166-2 subdivision.
 func (f *file) country(n *yaml.Node, name string) (string, bool) {
-	const expected = "an ISO 3166-1 code in capitals (FR, GB, US) or an ISO 3166-2 subdivision (US-VT, CA-BC)"
+	expected := Formats[TypeCountry].Expected
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
 		f.errorf(n, name, expected, "%s is not a country code", describe(n))
 		return "", false
@@ -137,10 +141,8 @@ func (f *file) country(n *yaml.Node, name string) (string, bool) {
 	return s, true
 }
 
-var langRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
 func (f *file) language(n *yaml.Node, name string) (string, bool) {
-	const expected = "a BCP 47 language code such as fr, en, it, el, nl, de"
+	expected := Formats[TypeLanguage].Expected
 	if n.Kind != yaml.ScalarNode || !langRE.MatchString(n.Value) {
 		f.errorf(n, name, expected, "%s is not a language code", describe(n))
 		return "", false
@@ -154,18 +156,13 @@ func (f *file) language(n *yaml.Node, name string) (string, bool) {
 
 // day reads a date that must be a full day.
 func (f *file) day(n *yaml.Node, name string) (Date, bool) {
-	d, ok := f.date(n, name)
+	d, ok := f.dateOf(n, name, TypeDay)
 	if ok && d.Prec != Day {
-		f.errorf(n, name, "a full day, YYYY-MM-DD", "%s is not a day", d)
+		f.errorf(n, name, Formats[TypeDay].Expected, "%s is not a day", d)
 		return Date{}, false
 	}
 	return d, ok
 }
-
-var (
-	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
-)
 
 // ref is an event's id or a provision's key, and where it is written, for the errors found once
 // every file is read.
@@ -182,14 +179,14 @@ func (f *file) id(n *yaml.Node, name string) (ref, bool) {
 func (f *file) slug(n *yaml.Node, name string) (string, bool) {
 	s, ok := f.str(n, name)
 	if ok && !idRE.MatchString(s) {
-		f.errorf(n, name, "lowercase ascii letters, digits and hyphens, e.g. glossaire", "%q is not a slug", s)
+		f.errorf(n, name, Formats[TypeSlug].Expected, "%q is not a slug", s)
 		return "", false
 	}
 	return s, ok
 }
 
 func (f *file) currency(n *yaml.Node, name string) (string, bool) {
-	const expected = "an ISO 4217 code in capitals such as EUR, GBP, USD"
+	expected := Formats[TypeCurrency].Expected
 	if n.Kind != yaml.ScalarNode || !currencyRE.MatchString(n.Value) {
 		f.errorf(n, name, expected, "%s is not a currency code", describe(n))
 		return "", false
@@ -233,16 +230,12 @@ func (f *file) update(n *yaml.Node, name string) (Update, bool) {
 	return Update{Date: get[Date](v, "date"), Text: get[map[string]string](v, "text")}, ok
 }
 
-// provisionRE is a provision's key: a law's key, a colon, its number.
-var provisionRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*:[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*$`)
-
 // provision reads a provision's key; whether LawsFile has it is checked
 // once every file is read.
 func (f *file) provision(n *yaml.Node, name string) (ref, bool) {
-	const expected = "a provision of " + LawsFile + ", written law:number, e.g. gdpr:6(1) or app:3.3"
 	s, ok := f.str(n, name)
 	if ok && !provisionRE.MatchString(s) {
-		f.errorf(n, name, expected, "%q is not a provision's key", s)
+		f.errorf(n, name, Formats[TypeProvision].Expected, "%q is not a provision's key", s)
 		return ref{}, false
 	}
 	return ref{s, f.at(n)}, ok

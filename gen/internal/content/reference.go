@@ -92,6 +92,7 @@ func Reference() string {
 			if f.Doc != "" {
 				b.WriteString(" " + f.Doc)
 			}
+			b.WriteString(f.format())
 			b.WriteString("\n")
 			if f.Values != nil {
 				b.WriteString("\n")

@@ -99,17 +99,21 @@ type Field struct {
 	Required bool
 	// PerLang is true for text written in each language's file (title,
 	// summary…), false for a fact, written once in the default
-	// language's file.
-	PerLang bool
+	// language's file. Long text is a sentence or a paragraph (a summary,
+	// a caveat), edited in a box of several lines.
+	PerLang, Long bool
 	// Values are an enumeration's values; Default is the value a missing
 	// field takes.
 	Values  []string
 	Default string
 	// Hints maps words editors are likely to write to the value they mean.
 	Hints map[string]string
+	// Item names one value of a list of values ("caveat").
+	Item string
 	// Fields are the fields of a group: of a money, penalty or source.
 	Fields []Field
-	// Expected is what the error for a missing required field expects.
+	// Expected is what the error for a missing required field expects,
+	// when its type's format (Formats) does not say it.
 	Expected string
 	// Doc is the note for editors; Example is a value for the guide, in YAML
 	// (a list's items one per line).
@@ -138,16 +142,26 @@ func (f Field) Comment() string {
 	if f.Doc != "" {
 		s += " " + f.Doc
 	}
-	return s
+	return s + f.format()
 }
 
-const datesExpected = "a date: YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-10-17"
+// format is the sentence that says how f's values are written, from its
+// type's format, or "".
+func (f Field) format() string {
+	if e := Formats[f.Type].Expected; e != "" {
+		if !strings.HasSuffix(e, "…") {
+			e += "."
+		}
+		return " Written as " + e
+	}
+	return ""
+}
 
 // MoneySchema is an amount: {value: 20000000, currency: EUR}.
 var MoneySchema = []Field{
-	{Name: "value", Type: TypeInt, Required: true, Expected: "the amount as a whole number, e.g. 20000000",
+	{Name: "value", Type: TypeInt, Required: true,
 		Doc: "A whole number in the currency's main unit: no spaces, no decimals, no currency sign.", Example: "20000000"},
-	{Name: "currency", Type: TypeCurrency, Required: true, Expected: "an ISO 4217 code such as EUR, GBP, USD",
+	{Name: "currency", Type: TypeCurrency, Required: true,
 		Doc: "ISO 4217: EUR, GBP, USD, SEK, CAD, AUD …", Example: "EUR"},
 	{Name: "qualifier", Type: TypeEnum, Values: Qualifiers, Default: "exact", Example: "exact"},
 }
@@ -166,12 +180,12 @@ var PenaltySchema = []Field{
 
 // SourceSchema is one of an event's sources.
 var SourceSchema = []Field{
-	{Name: "url", Type: TypeURL, Required: true, Expected: "an address starting with https://", Doc: "http or https only.", Example: "https://www.cnil.fr/fr/…"},
+	{Name: "url", Type: TypeURL, Required: true, Doc: "http or https only.", Example: "https://www.cnil.fr/fr/…"},
 	{Name: "title", Type: TypeText, Required: true, Expected: "the source's title", Doc: "The source's own title.",
 		Example: `"Délibération n° SAN-2024-007 du 18 novembre 2024 concernant la société Exemple SA"`},
 	{Name: "publisher", Type: TypeText, Required: true, Expected: "the publisher, e.g. CNIL, Reuters",
 		Doc: "Who published it: CNIL, Reuters …", Example: "CNIL"},
-	{Name: "language", Type: TypeLanguage, Required: true, Expected: "the source's language: fr, en, it …",
+	{Name: "language", Type: TypeLanguage, Required: true,
 		Doc: "The source's language (BCP 47): fr, en, it, el, nl, de …", Example: "fr"},
 	{Name: "primary", Type: TypeBool, Doc: "true only for the authority's or court's own text, or a verbatim copy of it.", Example: "true"},
 }
@@ -179,14 +193,14 @@ var SourceSchema = []Field{
 // UpdateSchema is one correction of an event: its day, and what changed
 // and why, in every language of the site.
 var UpdateSchema = []Field{
-	{Name: "date", Type: TypeDay, Required: true, Expected: "the day of the correction, YYYY-MM-DD", Example: "2026-11-30"},
+	{Name: "date", Type: TypeDay, Required: true, Example: "2026-11-30"},
 	{Name: "text", Type: TypeByLanguage, Required: true, Expected: "one sentence per language: what changed, and why",
 		Doc: "One sentence per language: what changed, and why.", Example: `{fr: "Le montant est corrigé d'après la délibération.", en: "The amount is corrected from the decision."}`},
 }
 
 // FindingSchema is one provision a decision found breached.
 var FindingSchema = []Field{
-	{Name: "provision", Type: TypeProvision, Required: true, Expected: "a provision of " + LawsFile + ", written law:number, e.g. gdpr:6(1)",
+	{Name: "provision", Type: TypeProvision, Required: true,
 		Doc: "The provision's key in " + LawsFile + ": the law's key, a colon, its number as the law writes it.", Example: "gdpr:6(1)"},
 	{Name: "how", Type: TypeByLanguage, Doc: "One sentence per language: how the decision found it breached.",
 		Example: `{fr: "Aucune base légale ne fonde la collecte.", en: "No lawful basis supports the collection."}`},
@@ -212,10 +226,10 @@ var OrderSchema = []Field{
 // EventSchema is the front matter of content/events/ID.md: the facts of an
 // event and its text in the default language.
 var EventSchema = []Field{
-	{Name: "date", Type: TypeDate, Required: true, Expected: datesExpected, Example: "2022-10-17",
+	{Name: "date", Type: TypeDate, Required: true, Example: "2022-10-17",
 		Doc: "The decision date, as precise as known: 2022-10-17, 2020-09 or 2021. A calendar day, never converted through a time zone; a less precise date sorts first in its period."},
 	{Name: "published", Type: TypeDate, Doc: "The day it was made public; same format, never before date.", Example: "2022-10-20"},
-	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code such as FR, GB or US-VT", Example: "FR",
+	{Name: "country", Type: TypeCountry, Required: true, Example: "FR",
 		Doc: "ISO 3166-1: FR, GB (not UK), IT, GR, NL, AT, AU, CA, US, SE, DE; ISO 3166-2 for a province or state: CA-BC, CA-AB, CA-QC, US-VT, US-IL, DE-HH."},
 	{Name: "authority", Type: TypeAuthority, Required: true, Expected: "a key of " + AuthoritiesFile, Example: "cnil",
 		Doc: "A key of " + AuthoritiesFile + "; add the authority there first."},
@@ -252,11 +266,11 @@ var EventSchema = []Field{
 	{Name: "draft", Type: TypeBool, Doc: "true keeps the event off the published site; gen serve shows it, marked.", Example: "false"},
 	{Name: "title", Type: TypeText, PerLang: true, Required: true, Expected: "the event's title in this language",
 		Doc: "The event's heading.", Example: `"L'APD inflige 5 millions d'euros d'amende à Exemple SA"`},
-	{Name: "summary", Type: TypeText, PerLang: true, Required: true, Expected: "one sentence for the timeline",
+	{Name: "summary", Type: TypeText, PerLang: true, Long: true, Required: true, Expected: "one sentence for the timeline",
 		Doc: "One sentence for the timeline.", Example: `"Une phrase pour la chronologie."`},
 	{Name: "reference", Type: TypeText, PerLang: true, Example: "SAN-2022-019",
 		Doc: "The decision's own number, as this language cites it (2023 CF 1612, 2023 FC 1612); a translation without it shows the default language's."},
-	{Name: "caveats", Type: TypeText, List: true, PerLang: true,
+	{Name: "caveats", Type: TypeText, List: true, PerLang: true, Long: true, Item: "caveat",
 		Doc: "What is not confirmed, one item each: shown to the reader.", Example: `"Le numéro de la délibération n'est donné que par une source."`},
 }
 
@@ -266,7 +280,7 @@ var PageSchema = []Field{
 	{Name: "title", Type: TypeText, PerLang: true, Required: true, Expected: "the page's title in this language",
 		Doc: "The page's heading.", Example: `"Glossaire"`},
 	{Name: "menu", Type: TypeText, PerLang: true, Doc: "A short title for the menu.", Example: `"Glossaire"`},
-	{Name: "description", Type: TypeText, PerLang: true, Required: true, Expected: "one sentence describing the page",
+	{Name: "description", Type: TypeText, PerLang: true, Long: true, Required: true, Expected: "one sentence describing the page",
 		Doc: "One sentence: the meta description.", Example: `"Les notions juridiques de la chronologie."`},
 	{Name: "slug", Type: TypeSlug, PerLang: true, Required: true,
 		Expected: "the page's address in this language: lowercase letters, digits and hyphens",
@@ -305,7 +319,7 @@ var AuthoritySchema = []Field{
 	{Name: "name", Type: TypeByLanguage, Required: true, Expected: "the name per language",
 		Doc: "Its full name in each language; a foreign body's own name first where it helps: Förvaltningsrätten i Stockholm (tribunal administratif de Stockholm)."},
 	{Name: "abbr", Type: TypeByLanguage, Doc: "A short name in each language (CNIL, ICO); left out when it has none."},
-	{Name: "country", Type: TypeCountry, Required: true, Expected: "an ISO 3166 code", Doc: "The ISO 3166 code of its country, or of its province or state (CA-BC)."},
+	{Name: "country", Type: TypeCountry, Required: true, Doc: "The ISO 3166 code of its country, or of its province or state (CA-BC)."},
 	{Name: "url", Type: TypeURL, Doc: "Its web site."},
 }
 
