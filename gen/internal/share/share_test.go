@@ -254,6 +254,61 @@ func BenchmarkPNG(b *testing.B) {
 	})
 }
 
+// BenchmarkCard draws the cards of two events as a build does, the Painter's
+// glyphs rasterized by the cards before them: the CNIL fine's, and one with
+// the site's longest title. Besides the wall time, it reports the CPU time
+// per card (cpu-ns/op), the process's whole, collector included, which a
+// shared machine does not inflate by the time spent waiting for a core.
+// "fresh" draws the CNIL card with a new Painter, as the first card of a
+// build: fonts parsed and every glyph rasterized.
+func BenchmarkCard(b *testing.B) {
+	p := newPainter(b)
+	cards := []struct {
+		name string
+		card Card
+	}{
+		{"CNIL", cardFR},
+		{"longest", Card{Site: cardFR.Site, Kicker: cardFR.Kicker, Title: longestTitle(b).Title, Facts: cardFR.Facts, Amount: cardFR.Amount}},
+	}
+	for _, c := range cards {
+		if _, err := p.PNG(c.card); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			benchCPU(b, func() int {
+				out, err := p.PNG(c.card)
+				if err != nil {
+					b.Fatal(err)
+				}
+				return len(out)
+			})
+		})
+	}
+	b.Run("fresh", func(b *testing.B) {
+		benchCPU(b, func() int {
+			out, err := newPainter(b).PNG(cardFR)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return len(out)
+		})
+	})
+}
+
+// benchCPU runs draw, which returns the size of the card it drew, in b's
+// loop, and reports the CPU time and the bytes of a card.
+func benchCPU(b *testing.B, draw func() int) {
+	size := 0
+	start, ok := cpuTime()
+	for b.Loop() {
+		size += draw()
+	}
+	if end, ok2 := cpuTime(); ok && ok2 {
+		b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
+	}
+	b.ReportMetric(float64(size)/float64(b.N), "bytes/card")
+}
+
 // FuzzPainter draws cards of any text: a card is always a 1200×630 PNG,
 // its title at most four lines, and nothing is drawn outside its lines'
 // boxes, which stay inside the margins and apart.
