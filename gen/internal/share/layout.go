@@ -65,13 +65,13 @@ func (l *layout) lines() []line {
 	return all
 }
 
-// draw paints the layout l on img, which is blank.
-func (p *Painter) draw(img *image.Paletted, l layout) {
-	p.fill(img, image.Rect(0, 0, Width, bandHeight), inkBand)
+// draw paints the layout l on px, which is blank.
+func (p *Painter) draw(px pixels, l layout) {
+	p.fillRows(px, 0, bandHeight, inkBand)
 	for _, ln := range l.lines() {
 		// The boxes hold the ink of every glyph of French and English
 		// text; clipping keeps any taller glyph from reaching other lines.
-		p.drawText(img, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
+		p.drawText(px, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
 	}
 }
 
