@@ -298,7 +298,7 @@ func (p *Painter) drawText(px pixels, f fontID, size int, in ink, x, baseline in
 // blit draws the sprite s with its top left pixel at (x, y), and no higher
 // or lower than the rows of clip. Where glyphs overlap, the stronger
 // coverage wins: as the palette goes by coverage, it is the greater palette
-// index, compared nibble by nibble.
+// index, compared nibble by nibble, where the card is not blank.
 func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
 	b := x >> 1 // the byte of a row where s starts, rounding x down
 	lo, hi := max(0, -b), min(s.w, Width/2-b)
@@ -309,8 +309,11 @@ func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
 		src := s.pix[(py-y)*s.w+lo : (py-y)*s.w+hi]
 		dst := px.row(py)[b+lo : b+hi]
 		for i, c := range src {
-			d := dst[i]
-			dst[i] = max(d&0xf0, c&0xf0) | max(d&0x0f, c&0x0f)
+			if d := dst[i]; d == 0 {
+				dst[i] = c
+			} else {
+				dst[i] = max(d&0xf0, c&0xf0) | max(d&0x0f, c&0x0f)
+			}
 		}
 	}
 }
