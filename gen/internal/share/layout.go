@@ -198,27 +198,34 @@ func words(s string) []string {
 // cut reports whether words were left out, the last line then ending with
 // "…"; broken whether a word was broken.
 func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int) (lines []string, cut, broken bool) {
-	fits := func(s string) bool {
-		left, right := p.span(f, size, s)
-		return right-left <= width
+	// extend returns the measure m of a line extended by s, and whether
+	// the line still fits: each line is measured once, as it grows.
+	extend := func(m measure, s string) (measure, bool) {
+		for _, r := range s {
+			m.add(p.advance(f, r), size)
+		}
+		left, right := m.span(p.fonts[f].upem)
+		return m, right-left <= width
 	}
 	ws = append([]string(nil), ws...)
 	cur, i := "", 0
+	var m measure // cur's
 	for i < len(ws) && len(lines) < n {
 		w := ws[i]
-		switch {
-		case cur == "" && fits(w):
-			cur = w
+		if cur == "" {
+			if mw, ok := extend(measure{}, w); ok {
+				cur, m = w, mw
+				i++
+			} else {
+				head, tail := p.split(f, size, w, width)
+				lines = append(lines, head)
+				ws[i] = tail
+				broken = true
+			}
+		} else if mw, ok := extend(m, sep+w); ok {
+			cur, m = cur+sep+w, mw
 			i++
-		case cur == "":
-			head, tail := p.split(f, size, w, width)
-			lines = append(lines, head)
-			ws[i] = tail
-			broken = true
-		case fits(cur + sep + w):
-			cur += sep + w
-			i++
-		default:
+		} else {
 			lines = append(lines, cur)
 			cur = ""
 		}
