@@ -257,7 +257,10 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		if left, right := m.span(p.fonts[f].upem); right-left > width {
 			break
 		}
-		anywhere = j + utf8.RuneLen(r)
+		// The bytes that r was decoded from: an invalid byte decodes as
+		// U+FFFD, three bytes long.
+		_, n := utf8.DecodeRuneInString(w[j:])
+		anywhere = j + n
 		if isDash(r) {
 			afterDash = anywhere
 		}
