@@ -26,13 +26,13 @@ const (
 const subpixels = 4
 
 // textLevels is the number of levels of coverage with which text is
-// drawn: eight are enough for smooth edges, and more make the files larger.
-//
-// Fewer than 16 colours in all would let image/png write 4 bits a pixel,
-// but it then packs the pixels one at a time through an interface, which
-// makes a card twice as slow to encode as with a byte a pixel; and a
-// hand-written encoder of 4-bit pixels saves little, as deflate dominates.
-const textLevels = 8
+// drawn. Four keep the edges smooth at the card's sizes (28 px and more),
+// and keep the palette within 16 colours, so that a pixel takes 4 bits.
+const textLevels = 4
+
+// paletteSize is the number of colours of a card: the background, each
+// level of each of the three text inks, and the band.
+const paletteSize = 2 + 3*textLevels
 
 // advanceKey names the advance of a rune in a font.
 type advanceKey struct {
@@ -64,6 +64,19 @@ type glyphKey struct {
 type glyph struct {
 	dx, dy, w, h int
 	alpha        []uint8
+	// sprites holds the glyph drawn in each ink, with its left edge at an
+	// even and at an odd x, each made when first needed; guarded by
+	// Painter.mu.
+	sprites [numInks][2]*sprite
+}
+
+// sprite is a glyph drawn in one ink, as the card's pixels are stored: h
+// rows of w bytes, two pixels a byte, ready to be laid over the bytes of
+// the card's rows. For an even x, the glyph's left column is in the high
+// nibble of each row's first byte, for an odd x in the low one.
+type sprite struct {
+	w, h int
+	pix  []byte
 }
 
 // advance returns how r is drawn in font f.
@@ -238,9 +251,36 @@ func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
 	return &glyph{dx: dr.Min.X, dy: dr.Min.Y, w: dr.Dx(), h: dr.Dy(), alpha: mask.Pix}
 }
 
+// sprite returns the glyph g drawn in ink in, for a left edge at an even x
+// if odd is 0, at an odd one if odd is 1.
+func (p *Painter) sprite(g *glyph, in ink, odd int) *sprite {
+	p.mu.RLock()
+	s := g.sprites[in][odd]
+	p.mu.RUnlock()
+	if s != nil {
+		return s
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if s := g.sprites[in][odd]; s != nil {
+		return s
+	}
+	lut := &p.inks.index[in]
+	s = &sprite{w: (odd + g.w + 1) / 2, h: g.h}
+	s.pix = make([]byte, s.w*s.h)
+	for y := range g.h {
+		row := s.pix[y*s.w : (y+1)*s.w]
+		for x, a := range g.alpha[y*g.w : (y+1)*g.w] {
+			row[(odd+x)/2] |= lut[a] << nibbleShift(odd+x)
+		}
+	}
+	g.sprites[in][odd] = s
+	return s
+}
+
 // drawText draws s in font f at size px and ink in, from the pen position
 // (x, baseline), and no higher or lower than the rows of clip.
-func (p *Painter) drawText(img *image.Paletted, f fontID, size int, in ink, x, baseline int, s string, clip image.Rectangle) {
+func (p *Painter) drawText(px pixels, f fontID, size int, in ink, x, baseline int, s string, clip image.Rectangle) {
 	upem := p.fonts[f].upem
 	var pen int64 // in font units × px
 	for _, r := range s {
@@ -248,42 +288,44 @@ func (p *Painter) drawText(img *image.Paletted, f fontID, size int, in ink, x, b
 		if a.glyph != 0 {
 			q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
 			g := p.glyph(f, size, q%subpixels, a.glyph)
-			p.blit(img, g, in, x+q/subpixels+g.dx, baseline+g.dy, clip)
+			left := x + q/subpixels + g.dx
+			blit(px, p.sprite(g, in, left&1), left, baseline+g.dy, clip)
 		}
 		pen += a.units * int64(size)
 	}
 }
 
-// blit draws the glyph g with its top left corner at (x, y), and no higher
+// blit draws the sprite s with its top left pixel at (x, y), and no higher
 // or lower than the rows of clip. Where glyphs overlap, the stronger
-// coverage wins.
-func (p *Painter) blit(img *image.Paletted, g *glyph, in ink, x, y int, clip image.Rectangle) {
-	lut := &p.inks.index[in]
-	clip.Min.X, clip.Max.X = img.Rect.Min.X, img.Rect.Max.X
-	r := image.Rect(x, y, x+g.w, y+g.h).Intersect(img.Rect).Intersect(clip)
-	for py := r.Min.Y; py < r.Max.Y; py++ {
-		src := g.alpha[(py-y)*g.w+(r.Min.X-x) : (py-y)*g.w+(r.Max.X-x)]
-		dst := img.Pix[img.PixOffset(r.Min.X, py):]
-		for i, a := range src {
-			if a == 0 {
-				continue
-			}
-			if c := lut[a]; p.inks.strength[c] > p.inks.strength[dst[i]] {
+// coverage wins: as the palette goes by coverage, it is the greater palette
+// index, compared nibble by nibble, where the card is not blank.
+func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
+	b := x >> 1 // the byte of a row where s starts, rounding x down
+	lo, hi := max(0, -b), min(s.w, Width/2-b)
+	if lo >= hi {
+		return
+	}
+	for py := max(y, clip.Min.Y, 0); py < min(y+s.h, clip.Max.Y, Height); py++ {
+		src := s.pix[(py-y)*s.w+lo : (py-y)*s.w+hi]
+		dst := px.row(py)[b+lo : b+hi]
+		for i, c := range src {
+			if d := dst[i]; d == 0 {
 				dst[i] = c
+			} else {
+				dst[i] = max(d&0xf0, c&0xf0) | max(d&0x0f, c&0x0f)
 			}
 		}
 	}
 }
 
-// fill paints the rectangle r in the solid colour of ink in.
-func (p *Painter) fill(img *image.Paletted, r image.Rectangle, in ink) {
+// fillRows paints the rows from y0 to y1 whole in the solid colour of ink
+// in.
+func (p *Painter) fillRows(px pixels, y0, y1 int, in ink) {
 	c := p.inks.index[in][255]
-	r = r.Intersect(img.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		o := img.PixOffset(r.Min.X, y)
-		row := img.Pix[o : o+r.Dx()]
+	for y := y0; y < y1; y++ {
+		row := px.row(y)
 		for i := range row {
-			row[i] = c
+			row[i] = c<<4 | c
 		}
 	}
 }
@@ -339,26 +381,31 @@ type inkTable struct {
 	// index maps an ink and a coverage to a palette index; 0 is the
 	// background.
 	index [numInks][256]uint8
-	// strength is the coverage that each palette index stands for.
-	strength [256]uint8
 }
 
 // newInkTable builds the card's palette: the background, then each ink
-// blended over the background at each of its levels.
+// blended over the background at each of its levels. The colours go by
+// coverage, the inks' first levels first, so that of two indices the
+// greater stands for the greater coverage; the band, solid, comes last.
 func newInkTable() inkTable {
 	t := inkTable{palette: color.Palette{opaque(rgbBackground)}}
+	// at is the palette index of each ink at each of its levels.
+	var at [numInks][textLevels + 1]uint8
+	for k := 1; k <= textLevels; k++ {
+		for in := range numInks {
+			// An ink of n levels has one at a coverage of k/textLevels
+			// when k·n is a multiple of textLevels.
+			if n := in.levels(); k*n%textLevels == 0 {
+				at[in][k*n/textLevels] = uint8(len(t.palette))
+				t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k*n/textLevels, n))
+			}
+		}
+	}
 	for in := range numInks {
 		n := in.levels()
-		first := len(t.palette)
-		for k := 1; k <= n; k++ {
-			t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k, n))
-			t.strength[len(t.palette)-1] = uint8(255 * k / n)
-		}
 		for a := range 256 {
 			// Round the coverage to the nearest level.
-			if k := (a*n + 127) / 255; k > 0 {
-				t.index[in][a] = uint8(first + k - 1)
-			}
+			t.index[in][a] = at[in][(a*n+127)/255]
 		}
 	}
 	return t

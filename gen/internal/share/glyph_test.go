@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"image"
 	"image/color"
 	"math"
 	"slices"
@@ -122,7 +123,7 @@ func contrast(a, b color.RGBA) float64 {
 
 func TestPalette(t *testing.T) {
 	tab := newInkTable()
-	if want := 2 + 3*textLevels; len(tab.palette) != want {
+	if want := paletteSize; len(tab.palette) != want {
 		t.Fatalf("%d colours, want %d", len(tab.palette), want)
 	}
 	for in := range numInks {
@@ -131,6 +132,68 @@ func TestPalette(t *testing.T) {
 		}
 		if tab.index[in][0] != 0 {
 			t.Errorf("ink %d at no coverage is not the background", in)
+		}
+	}
+	// blit keeps the greater palette index where glyphs overlap: the
+	// palette goes by coverage, whatever the inks.
+	for a := range 256 {
+		for b := a + 1; b < 256; b++ {
+			for _, x := range []ink{inkText, inkMuted, inkAmount} {
+				for _, y := range []ink{inkText, inkMuted, inkAmount} {
+					if level(a) < level(b) && tab.index[x][a] >= tab.index[y][b] {
+						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, tab.index[x][a], y, b, tab.index[y][b])
+					}
+				}
+			}
+		}
+	}
+}
+
+// level returns the level at which text of coverage a/255 is drawn.
+func level(a int) int { return (a*textLevels + 127) / 255 }
+
+func TestBlit(t *testing.T) {
+	// A sprite of two pixels, index 1 then 3, laid at even and odd x,
+	// in part or wholly outside the card, over pixels of index 2: only the
+	// pixel of index 3 shows, where it is on the card and within the clip.
+	even := &sprite{w: 1, h: 1, pix: []byte{0x13}}
+	odd := &sprite{w: 2, h: 1, pix: []byte{0x01, 0x30}}
+	all := image.Rect(0, 0, Width, Height)
+	for _, tc := range []struct {
+		s    *sprite
+		x, y int
+		clip image.Rectangle
+		want map[image.Point]uint8 // the pixels that change
+	}{
+		{even, 10, 5, all, map[image.Point]uint8{{11, 5}: 3}},
+		{odd, 11, 5, all, map[image.Point]uint8{{12, 5}: 3}},
+		{odd, Width - 1, 5, all, nil},
+		{odd, -1, 0, all, map[image.Point]uint8{{0, 0}: 3}},
+		{even, Width - 2, Height - 1, all, map[image.Point]uint8{{Width - 1, Height - 1}: 3}},
+		{even, 10, 5, image.Rect(0, 6, Width, Height), nil},
+		{even, 10, Height, all, nil},
+		{even, -2, 5, all, nil},
+	} {
+		px := make(pixels, Height*rowBytes)
+		for y := range Height {
+			for i := range px.row(y) {
+				px.row(y)[i] = 0x22
+			}
+		}
+		blit(px, tc.s, tc.x, tc.y, tc.clip)
+		for y := range Height {
+			if px[y*rowBytes] != 0 {
+				t.Fatalf("x %d, y %d: row %d's filter type is %d", tc.x, tc.y, y, px[y*rowBytes])
+			}
+			for x := range Width {
+				want, ok := tc.want[image.Pt(x, y)]
+				if !ok {
+					want = 2
+				}
+				if got := px.row(y)[x/2] >> nibbleShift(x) & 0xf; got != want {
+					t.Errorf("x %d, y %d: pixel (%d, %d) is %d, want %d", tc.x, tc.y, x, y, got, want)
+				}
+			}
 		}
 	}
 }

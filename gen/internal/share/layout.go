@@ -65,13 +65,13 @@ func (l *layout) lines() []line {
 	return all
 }
 
-// draw paints the layout l on img, which is blank.
-func (p *Painter) draw(img *image.Paletted, l layout) {
-	p.fill(img, image.Rect(0, 0, Width, bandHeight), inkBand)
+// draw paints the layout l on px, which is blank.
+func (p *Painter) draw(px pixels, l layout) {
+	p.fillRows(px, 0, bandHeight, inkBand)
 	for _, ln := range l.lines() {
 		// The boxes hold the ink of every glyph of French and English
 		// text; clipping keeps any taller glyph from reaching other lines.
-		p.drawText(img, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
+		p.drawText(px, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
 	}
 }
 
@@ -198,27 +198,34 @@ func words(s string) []string {
 // cut reports whether words were left out, the last line then ending with
 // "…"; broken whether a word was broken.
 func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int) (lines []string, cut, broken bool) {
-	fits := func(s string) bool {
-		left, right := p.span(f, size, s)
-		return right-left <= width
+	// extend returns the measure m of a line extended by s, and whether
+	// the line still fits: each line is measured once, as it grows.
+	extend := func(m measure, s string) (measure, bool) {
+		for _, r := range s {
+			m.add(p.advance(f, r), size)
+		}
+		left, right := m.span(p.fonts[f].upem)
+		return m, right-left <= width
 	}
 	ws = append([]string(nil), ws...)
 	cur, i := "", 0
+	var m measure // cur's
 	for i < len(ws) && len(lines) < n {
 		w := ws[i]
-		switch {
-		case cur == "" && fits(w):
-			cur = w
+		if cur == "" {
+			if mw, ok := extend(measure{}, w); ok {
+				cur, m = w, mw
+				i++
+			} else {
+				head, tail := p.split(f, size, w, width)
+				lines = append(lines, head)
+				ws[i] = tail
+				broken = true
+			}
+		} else if mw, ok := extend(m, sep+w); ok {
+			cur, m = cur+sep+w, mw
 			i++
-		case cur == "":
-			head, tail := p.split(f, size, w, width)
-			lines = append(lines, head)
-			ws[i] = tail
-			broken = true
-		case fits(cur + sep + w):
-			cur += sep + w
-			i++
-		default:
+		} else {
 			lines = append(lines, cur)
 			cur = ""
 		}
@@ -250,7 +257,10 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		if left, right := m.span(p.fonts[f].upem); right-left > width {
 			break
 		}
-		anywhere = j + utf8.RuneLen(r)
+		// The bytes that r was decoded from: an invalid byte decodes as
+		// U+FFFD, three bytes long.
+		_, n := utf8.DecodeRuneInString(w[j:])
+		anywhere = j + n
 		if isDash(r) {
 			afterDash = anywhere
 		}

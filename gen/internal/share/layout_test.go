@@ -20,7 +20,7 @@ type event struct {
 
 // realEvents returns the site's events, read from content/events/*.md
 // (both languages).
-func realEvents(t *testing.T) []event {
+func realEvents(t testing.TB) []event {
 	t.Helper()
 	files, err := filepath.Glob("../../../content/events/*.md")
 	if err != nil || len(files) == 0 {
@@ -50,7 +50,7 @@ func realEvents(t *testing.T) []event {
 }
 
 // longestTitle returns the site's event with the longest title.
-func longestTitle(t *testing.T) event {
+func longestTitle(t testing.TB) event {
 	return slices.MaxFunc(realEvents(t), func(a, b event) int {
 		return utf8.RuneCountInString(a.Title) - utf8.RuneCountInString(b.Title)
 	})
