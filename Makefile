@@ -45,11 +45,22 @@ vet:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-# With the race detector: the build renders on all cores. The share cards of the CNIL's fine
-# (French and English) and of the longest title are copied to $(TESTOUT)/cards for review.
+# Every test without the race detector; then, with it, the packages that start goroutines
+# (RACE_PKGS: the loader reads files in parallel, the share cards keep pools, the output is
+# written by several goroutines, the dev server watches and serves), whole, and in site and cli,
+# whose tests build the real site dozens of times (2 of the 4 minutes of go test -race ./...
+# here), the tests that run their concurrent paths (RACE_TESTS): the real site built on all cores
+# twice and compared byte for byte, the dev server's cache shared by the renderers across edits,
+# the dev server's watcher and live reload, the parallel check of external links, a failed build
+# through the command. The share cards of the CNIL's fine (French and English) and of the longest
+# title are copied to $(TESTOUT)/cards for review.
+RACE_PKGS  := ./gen/internal/content ./gen/internal/memo ./gen/internal/publish ./gen/internal/serve ./gen/internal/share
+RACE_TESTS := ^(TestDeterministic|TestCacheRendersOnlyWhatChanged|TestServeLiveReload|TestCheckExternal|TestBadEventKeepsPublic)$$
 gotest:
 	mkdir -p $(TESTOUT)/cards
-	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test -race ./...
+	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test ./...
+	$(GO) test -race $(RACE_PKGS)
+	$(GO) test -race -run '$(RACE_TESTS)' ./gen/internal/site ./gen/internal/cli
 
 # A journalist's first event, replayed with the real commands in a copy of the repository: a new
 # authority, a context event, three mistakes each named with its fix, then a clean check.
