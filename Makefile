@@ -37,13 +37,15 @@ test: deps vet gotest journey site-test netlify-check html-check browser-check c
 deps:
 	bash tools/deps.sh
 
-# staticcheck, pinned; go run fetches and builds it once, then caches it.
+# staticcheck and actionlint, pinned; go run fetches and builds each once, then caches it.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+ACTIONLINT  := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 vet:
 	@test -z "$$(gofmt -l gen bench)" || { echo "gofmt needed:"; gofmt -l gen bench; exit 1; }
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(ACTIONLINT) -shellcheck= -pyflakes= .github/workflows/ci.yml
 
 # Every test without the race detector; then, with it, the packages that start goroutines
 # (RACE_PKGS: the loader reads files in parallel, the share cards keep pools, the output is
