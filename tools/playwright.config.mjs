@@ -47,7 +47,7 @@ export default defineConfig({
     {
       name: 'cms',
       testMatch: 'cms.spec.mjs',
-      timeout: 240_000,
+      timeout: 360_000,
       use: { viewport: { width: 1280, height: 5000 } },
       // The event created through the form is held to these files (--update-snapshots rewrites them).
       snapshotPathTemplate: '{testDir}/../testdata/cms/{arg}{ext}',
