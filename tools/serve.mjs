@@ -1,4 +1,4 @@
-// Small static file server for the tests (shared by browser.mjs, embed.mjs and lighthouse.mjs).
+// Small static file server for the tests (shared by the browser checks, checks/*.spec.mjs, and lighthouse.mjs).
 //
 //   /x/            -> DIR/x/index.html
 //   /x (a folder)  -> 301 to /x/
@@ -186,30 +186,6 @@ export async function startServer({ dir, netlifyToml = null, host = '127.0.0.1',
   };
 }
 
-// List the HTML files under dir, as URL paths: index.html -> "/", a/index.html -> "/a/", b.html -> "/b.html".
-export async function listPages(dir) {
-  const root = path.resolve(dir);
-  const out = [];
-  async function walk(d) {
-    const entries = await fsp.readdir(d, { withFileTypes: true });
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && e.name.endsWith('.html')) {
-        const rel = path.relative(root, p).split(path.sep).join('/');
-        let urlPath;
-        if (rel === 'index.html') urlPath = '/';
-        else if (rel.endsWith('/index.html')) urlPath = '/' + rel.slice(0, -'index.html'.length);
-        else urlPath = '/' + rel;
-        out.push({ file: p, rel, path: encodeURI(urlPath) });
-      }
-    }
-  }
-  await walk(root);
-  out.sort((a, b) => a.path.localeCompare(b.path));
-  return out;
-}
-
 // Standalone use: node tools/serve.mjs --dir DIR [--netlify netlify.toml] [--port N]
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
@@ -220,7 +196,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`serving ${srv.root} on ${srv.origin}/ (Ctrl-C to stop)`);
 }
 
-// How the checks launch Debian's Chromium (browser.mjs and lighthouse.mjs alike).
+// How the checks launch Debian's Chromium (checks/chromium.mjs and lighthouse.mjs alike).
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
