@@ -125,7 +125,7 @@ PLAYWRIGHT = cd tools && CHECKS_NAME=$(1) SITE_DIR=$(abspath $(SITE)) NETLIFY_TO
 # event pages with the most caveats: date and amount on the first screen, before the caveats,
 # and the citation's copy buttons. Reports: $(TESTOUT)/browser-report.json and browser-report/.
 browser-check: deps site-test
-	$(call PLAYWRIGHT,browser) --project browser --project embed --project reading $(PW_FLAGS)
+	$(call PLAYWRIGHT,browser) --project browser --project embed --project reading --project search $(PW_FLAGS)
 
 # The CMS at /admin/ (gen/internal/cms, Sveltia CMS): its script is the pinned package's, byte
 # for byte, and its configuration (the built one, the test one and gen/internal/cms's goldens)

@@ -44,6 +44,7 @@ export default defineConfig({
     { name: 'browser', testMatch: 'browser.spec.mjs', use: { viewport: { width: 375, height: 800 }, colorScheme: 'light' } },
     { name: 'embed', testMatch: 'embed.spec.mjs', use: { viewport: { width: 1280, height: 800 } } },
     { name: 'reading', testMatch: 'reading.spec.mjs', use: { viewport: { width: 390, height: 844 } } },
+    { name: 'search', testMatch: 'search.spec.mjs', use: { viewport: { width: 1280, height: 800 } } },
     {
       name: 'cms',
       testMatch: 'cms.spec.mjs',

@@ -14,8 +14,11 @@
 // and over the whole load: no CSP violation (securitypolicyviolation events, console messages
 // as a fallback), no console error, no uncaught exception, no same-origin request that fails or
 // answers ≥ 400, no request to another origin (every host name resolves to nothing).
+// In the dark scheme, which changes colours only (a test holds the stylesheet to it), axe-core
+// runs its colour rules alone.
 // The pages of CHECKS_SHOTS (default "/") are photographed whole in each configuration into
 // CHECKS_SHOT_DIR (default test-output/screenshots) for review: home-375-light.png, …
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -139,6 +142,24 @@ function measureCharts() {
   return out;
 }
 
+// The dark scheme is the light one with other colours: its rules set the stylesheet's colour
+// variables and nothing else, and no script reads the scheme. So an axe-core rule that is not
+// about colour sees the same page in both, and runs in the light one alone.
+test('the dark scheme changes colours only', () => {
+  const css = fs.readdirSync(path.join(SITE, 'css')).map((f) => fs.readFileSync(path.join(SITE, 'css', f), 'utf8')).join('\n');
+  const blocks = [...css.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)].map((m) => m[1]);
+  expect(blocks.length, 'a dark scheme').toBeGreaterThan(0);
+  for (const block of blocks) {
+    for (const rule of block.matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+      const decls = rule[2].split(';').map((d) => d.trim()).filter(Boolean);
+      const colour = (d) => /^--[\w-]+\s*:\s*(#[0-9a-f]{3,8}|(rgb|hsl)a?\([^)]*\))$/i.test(d);
+      expect(decls.filter((d) => !colour(d)), `${rule[1].trim()}: declarations of the dark scheme that are not colour variables`).toEqual([]);
+    }
+  }
+  const js = fs.readdirSync(path.join(SITE, 'js')).map((f) => fs.readFileSync(path.join(SITE, 'js', f), 'utf8')).join('\n');
+  expect(js, 'a script that reads the colour scheme').not.toMatch(/prefers-color-scheme/);
+});
+
 test('the pages to photograph are pages of the site', () => {
   const unknown = SHOTS.filter((s) => !PAGES.some((p) => p.path === s || p.url === s));
   expect(unknown, `CHECKS_SHOTS: no such page under ${SITE}`).toEqual([]);
@@ -195,11 +216,17 @@ for (const p of PAGES) {
         for (const m of await page.evaluate(measureCharts)) error('chart', `at ${width} px, ${m}`);
         if (width !== cfg.width) await page.setViewportSize({ width: cfg.width, height: cfg.height });
       }
-      const axe = await new AxeBuilder({ page, axeSource: ';' }).setLegacyMode()
+      // In the dark scheme only colours change (the test "the dark scheme changes colours
+      // only" holds the stylesheet to it): there, axe-core's colour rules alone.
+      const builder = new AxeBuilder({ page, axeSource: ';' }).setLegacyMode()
         // preload false: no XHR re-fetch of the stylesheets, which would count as the page's requests.
-        .options({ resultTypes: ['violations'], preload: false })
-        .withTags(AXE_TAGS)
-        .analyze();
+        .options({ resultTypes: ['violations'], preload: false });
+      if (cfg.colorScheme === 'dark') {
+        builder.withRules(await page.evaluate((tags) => axe.getRules(['cat.color']).filter((r) => r.tags.some((t) => tags.includes(t))).map((r) => r.ruleId), AXE_TAGS));
+      } else {
+        builder.withTags(AXE_TAGS);
+      }
+      const axe = await builder.analyze();
       for (const v of axe.violations) {
         violations.push({
           config: cfg.name, rule: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,

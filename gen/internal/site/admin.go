@@ -23,7 +23,7 @@ func (in *inputs) admin() ([]extra, error) {
 		return nil, err
 	}
 	return []extra{
-		fixed(cms.ConfigFile, config, func(*minifier) ([]byte, error) { return config, nil }),
-		fixed(cms.IndexFile, index, func(min *minifier) ([]byte, error) { return min.bytes("text/html", index) }),
+		{cms.ConfigFile, func(*minifier) ([]byte, error) { return config, nil }},
+		{cms.IndexFile, func(min *minifier) ([]byte, error) { return min.bytes("text/html", index) }},
 	}, nil
 }

@@ -57,10 +57,12 @@
 //
 // # The dev server's cache
 //
-// A Build given a Cache reuses what earlier builds rendered, each entry
-// found by a SHA-256 of everything its rendering reads, hashed whole: a
-// body by its bytes, languages and link table; a card or a page by the
-// theme's sum, its template and its complete view. Nothing is listed by
-// hand, so no edit can leave a stale page; the result is always the same
-// bytes as a Build without a cache (TestCachedEqualsFresh).
+// A Build given a Cache reuses what earlier builds rendered, at the two
+// levels where that pays (BenchmarkServeReload): each Markdown body, by
+// its bytes, languages and link table, and each page, by the theme's sum,
+// its template and its complete view, every entry found by memo.Key of
+// everything its rendering reads. Nothing is listed by hand, so no edit
+// can leave a stale page; the result is always the same bytes as a Build
+// without a cache (TestCachedEqualsFresh). The share cards are kept on
+// disk by Options.Cards, for gen build and gen serve alike.
 package site

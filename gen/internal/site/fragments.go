@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-
-	"timeline/gen/internal/memo"
 )
 
 // The fragments that many pages show alike are rendered once per language
@@ -27,9 +25,7 @@ func (in *inputs) renderCards(events []*EventView) (map[string]template.HTML, er
 	}
 	cards := make(map[string]template.HTML, len(events))
 	for _, card := range events {
-		html, err := memo.Get(in.cache, func() memo.Sum { return memo.Key("card", in.theme.sum, card) }, func() (template.HTML, error) {
-			return in.partial(cardTemplate, card)
-		})
+		html, err := in.partial(cardTemplate, card)
 		if err != nil {
 			return nil, err
 		}

@@ -25,24 +25,15 @@ type files struct {
 
 // extra is an output file that is not a page of the site: the feeds, the
 // open data, the sitemap, the CMS's configuration and page. Like a page's,
-// its view is made when the file is, and not kept: make returns the view
-// (the dev server's cache key) and how to write it.
+// what it shows is made when the file is, and not kept.
 type extra struct {
 	path string
-	make func() (view any, write func(*minifier) ([]byte, error))
-}
-
-// fixed is an extra file whose view is already made.
-func fixed(path string, view any, write func(*minifier) ([]byte, error)) extra {
-	return extra{path, func() (any, func(*minifier) ([]byte, error)) { return view, write }}
+	make func(min *minifier) ([]byte, error)
 }
 
 // atomFile is the extra file of an Atom feed.
 func atomFile(path string, feed func() *feedView) extra {
-	return extra{path, func() (any, func(*minifier) ([]byte, error)) {
-		f := feed()
-		return f, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(f.atom()) }
-	}}
+	return extra{path, func(min *minifier) ([]byte, error) { return minified(min, "application/atom+xml")(feed().atom()) }}
 }
 
 // files builds every language's views and lists the files to make.
@@ -72,18 +63,11 @@ func (in *inputs) files() (*files, error) {
 		robots += "Allow: /\n\nSitemap: " + in.abs("/sitemap.xml") + "\n"
 	}
 	f.extras = []extra{
-		fixed("robots.txt", robots, func(*minifier) ([]byte, error) { return []byte(robots), nil }),
-		{"data/events.json", func() (any, func(*minifier) ([]byte, error)) {
-			d := in.openData()
-			return d, func(*minifier) ([]byte, error) { return d.json() }
-		}},
-		{"data/events.csv", func() (any, func(*minifier) ([]byte, error)) {
-			d := in.openData()
-			return d, func(*minifier) ([]byte, error) { return d.csv() }
-		}},
-		{"sitemap.xml", func() (any, func(*minifier) ([]byte, error)) {
-			sm := newSitemap(f.pages)
-			return sm, func(min *minifier) ([]byte, error) { return minified(min, "application/xml")(sm.xml()) }
+		{"robots.txt", func(*minifier) ([]byte, error) { return []byte(robots), nil }},
+		{"data/events.json", func(*minifier) ([]byte, error) { return in.openData().json() }},
+		{"data/events.csv", func(*minifier) ([]byte, error) { return in.openData().csv() }},
+		{"sitemap.xml", func(min *minifier) ([]byte, error) {
+			return minified(min, "application/xml")(newSitemap(f.pages).xml())
 		}},
 	}
 	admin, err := in.admin()
@@ -96,10 +80,8 @@ func (in *inputs) files() (*files, error) {
 		feed := func() *feedView {
 			return in.feedView(v, v.siteTitle, l.Prefix+"/", feedPath(l, "xml"), feedPath(l, "json"), in.c.Events)
 		}
-		f.extras = append(f.extras, atomFile(feedPath(l, "xml")[1:], feed), extra{feedPath(l, "json")[1:], func() (any, func(*minifier) ([]byte, error)) {
-			f := feed()
-			return f, func(*minifier) ([]byte, error) { return f.jsonFeed() }
-		}})
+		f.extras = append(f.extras, atomFile(feedPath(l, "xml")[1:], feed),
+			extra{feedPath(l, "json")[1:], func(*minifier) ([]byte, error) { return feed().jsonFeed() }})
 		// Each facet has its Atom feed.
 		for _, fc := range v.facets {
 			f.extras = append(f.extras, atomFile(fc.URL[1:]+"feed.xml", func() *feedView {
@@ -151,11 +133,7 @@ func (f *files) render(min *minifier, emit func(path string, data []byte) error)
 	return inOrder(len(f.extras)+len(f.pages), func(i int) ([]outFile, error) {
 		if i < len(f.extras) {
 			x := f.extras[i]
-			view, write := x.make()
-			data, err := memo.Get(f.cache, func() memo.Sum { return memo.Key("file", x.path, view) }, func() ([]byte, error) {
-				data, err := write(min)
-				return bytes.Clone(data), err // what it grew in, not kept
-			})
+			data, err := x.make(min)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", x.path, err)
 			}
