@@ -183,7 +183,7 @@ func (c *Content) dropDrafts() {
 		return e.Draft
 	})
 	for _, e := range c.Events {
-		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
+		e.Related = slices.DeleteFunc(e.Related, func(id string) bool { return drafts[id] })
 	}
 }
 

@@ -27,7 +27,8 @@ type Options struct {
 	Drafts bool
 }
 
-// parsed is what one file gives; it is never changed once made.
+// parsed is what one file gives: an event or a page with its text in the
+// default language, or a translation's text.
 type parsed struct {
 	event *Event
 	page  *Page
@@ -104,18 +105,13 @@ func Load(fsys fs.FS, opt Options) *Content {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
 				continue
 			}
-			e := *r.event // what was parsed stays as it is
-			e.Texts = []*Text{r.event.Texts[0]}
-			e.Related = slices.Clone(r.event.Related)
-			events[en.name], texts[key] = &e, &e.Texts
+			events[en.name], texts[key] = r.event, &r.event.Texts
 		case r.page != nil:
 			if prev, dup := pages[en.name]; dup {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
 				continue
 			}
-			p := *r.page
-			p.Texts = []*Text{r.text}
-			pages[en.name], texts[key] = &p, &p.Texts
+			pages[en.name], texts[key] = r.page, &r.page.Texts
 		}
 	}
 	for i, en := range entries {
@@ -132,13 +128,6 @@ func Load(fsys fs.FS, opt Options) *Content {
 
 	for _, t := range texts {
 		*t, diags = completeTexts(*t, langs, diags)
-		for i, x := range *t { // a reference not translated is the default language's
-			if x.Reference == "" && (*t)[0].Reference != "" {
-				c := *x // what was parsed stays as it is
-				c.Reference = (*t)[0].Reference
-				(*t)[i] = &c
-			}
-		}
 	}
 	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
@@ -166,7 +155,8 @@ func errText(err error) string {
 func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var out []entry
 	var diags Diagnostics
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	// The walk's own error is always nil: the function returns none.
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir // a site may have no explainer pages
@@ -214,9 +204,6 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 		out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
 		return nil
 	})
-	if err != nil {
-		diags = append(diags, Diagnostic{Path: dir, Problem: errText(err)})
-	}
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.path, b.path) })
 	return out, diags
 }
@@ -260,29 +247,31 @@ func parseOne(en entry, langs []string, src []byte) parsed {
 		r.event = f.event(en.name, root, body, bodyLine)
 	default:
 		v := f.decode(root, "", PageSchema)
-		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
-		r.text = f.textOf(v, en.lang, body, bodyLine)
+		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout"),
+			Texts: []*Text{f.textOf(v, en.lang, body, bodyLine)}}
 	}
 	r.diags = f.diags
 	return r
 }
 
-// completeTexts orders the texts of a file by site language and fills a
-// missing translation with the default language's text, marked as a
-// fallback.
+// completeTexts orders the texts of a file by site language, the default
+// language's first in have, and fills a missing translation with the
+// default language's text, marked as a fallback. A reference not
+// translated is the default language's.
 func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
-	p := have[0].Path
+	def := have[0]
 	out := make([]*Text, 0, len(langs))
 	for _, l := range langs {
 		t := textIn(have, l)
 		if t == nil {
-			diags = append(diags, Diagnostic{Path: p, Line: 1, Col: 1, Severity: Warning,
+			diags = append(diags, Diagnostic{Path: def.Path, Line: 1, Col: 1, Severity: Warning,
 				Problem:  fmt.Sprintf("no %s translation", l),
-				Expected: fmt.Sprintf("%s; until then the %s page shows the %s text", strings.TrimSuffix(p, ".md")+"."+l+".md", l, langs[0])})
-			fb := *have[0]
+				Expected: fmt.Sprintf("%s; until then the %s page shows the %s text", strings.TrimSuffix(def.Path, ".md")+"."+l+".md", l, langs[0])})
+			fb := *def
 			fb.Lang, fb.Fallback = l, true
 			t = &fb
 		}
+		t.Reference = cmp.Or(t.Reference, def.Reference)
 		out = append(out, t)
 	}
 	return out, diags
