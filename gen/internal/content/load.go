@@ -53,7 +53,7 @@ func Load(fsys fs.FS, opt Options) *Content {
 		c.Site.Languages = []string{"fr", "en"}
 	} else {
 		var d Diagnostics
-		c.Site, d = parseSite(SiteFile, src)
+		c.Site, d = parseSite(src)
 		diags = append(diags, d...)
 	}
 	langs := c.Site.Languages
@@ -61,13 +61,13 @@ func Load(fsys fs.FS, opt Options) *Content {
 		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
 	} else {
 		var d Diagnostics
-		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
+		c.Authorities, d = parseAuthorities(src, langs)
 		diags = append(diags, d...)
 	}
 
 	if src, err := fs.ReadFile(fsys, LawsFile); err == nil {
 		var d Diagnostics
-		c.Laws, d = parseLaws(LawsFile, src, langs)
+		c.Laws, d = parseLaws(src, langs)
 		diags = append(diags, d...)
 		for _, l := range c.Laws {
 			for _, p := range l.Provisions {
