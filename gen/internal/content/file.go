@@ -142,7 +142,8 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
 }
 
-// parseDoc reads a whole data file as one plain YAML value.
+// parseDoc reads a whole data file as one YAML value; mapping, or the
+// caller, checks that it is plain.
 func (f *file) parseDoc(src []byte) *yaml.Node {
 	src, ok := f.text(src)
 	if !ok {
@@ -155,9 +156,6 @@ func (f *file) parseDoc(src []byte) *yaml.Node {
 	}
 	if len(doc.Content) == 0 {
 		f.report(Error, pos{1, 1}, "", "empty file", "YAML fields")
-		return nil
-	}
-	if !f.plain(doc.Content[0], 0) {
 		return nil
 	}
 	return doc.Content[0]
