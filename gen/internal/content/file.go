@@ -41,8 +41,7 @@ func (f *file) at(n *yaml.Node) pos {
 }
 
 func (f *file) report(sev Severity, p pos, field, problem, expected string) {
-	f.diags = append(f.diags, Diagnostic{Path: f.path, Line: p.line, Col: p.col, Field: field,
-		Problem: problem, Expected: expected, Severity: sev})
+	f.diags.add(f.path, p, sev, field, problem, expected)
 }
 
 func (f *file) errorf(n *yaml.Node, field, expected, format string, args ...any) {

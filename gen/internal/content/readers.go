@@ -90,8 +90,8 @@ func (f *file) enum(n *yaml.Node, name string, values []string, hints map[string
 	}
 	if h, ok := hints[strings.ToLower(n.Value)]; ok {
 		expected += fmt.Sprintf(" (for %q write %s)", n.Value, h)
-	} else if s := suggest(n.Value, values); s != "" {
-		expected += fmt.Sprintf(" (did you mean %s?)", s)
+	} else {
+		expected = didYouMean(expected, n.Value, values, "")
 	}
 	f.errorf(n, name, expected, "%q is not allowed", n.Value)
 	return "", false
