@@ -94,12 +94,8 @@ type Input struct {
 	TestBackend bool
 }
 
-// The folders of the collections, and the body of each file.
-const (
-	bodyField = "body"
-	eventsDir = content.EventsDir
-	pagesDir  = content.PagesDir
-)
+// bodyField is the form's field of a file's body.
+const bodyField = "body"
 
 // The form checks a value's shape before saving by its type's format
 // (content.Formats); the content package stays the judge (gen check runs
@@ -119,12 +115,12 @@ func Config(in Input) ([]byte, error) {
 	if len(in.Languages) == 0 {
 		return nil, fmt.Errorf("cms: no language")
 	}
-	w := &writer{in: in, authorities: slices.Sorted(slices.Values(in.Authorities))}
-	events, err := w.fields(in.Events)
+	in.Authorities = slices.Sorted(slices.Values(in.Authorities)) // the same options whatever their order in in
+	events, err := in.fields(in.Events)
 	if err != nil {
 		return nil, fmt.Errorf("cms: events: %w", err)
 	}
-	pages, err := w.fields(in.Pages)
+	pages, err := in.fields(in.Pages)
 	if err != nil {
 		return nil, fmt.Errorf("cms: pages: %w", err)
 	}
@@ -162,7 +158,7 @@ func Config(in Input) ([]byte, error) {
 				"label", "Events",
 				"label_singular", "Event",
 				"description", "One file per decision or step: the facts and the "+in.Languages[0]+" text in ID.md, each other language's text in ID.LANG.md.",
-				"folder", eventsDir,
+				"folder", content.EventsDir,
 				"extension", "md",
 				"format", "yaml-frontmatter",
 				"i18n", true,
@@ -184,7 +180,7 @@ func Config(in Input) ([]byte, error) {
 				"label", "Pages",
 				"label_singular", "Page",
 				"description", "The explainer pages: KEY.md in "+in.Languages[0]+", KEY.LANG.md in each other language.",
-				"folder", pagesDir,
+				"folder", content.PagesDir,
 				"extension", "md",
 				"format", "yaml-frontmatter",
 				"i18n", true,
@@ -222,10 +218,7 @@ func InputFor(c *content.Content) Input {
 		Events: content.EventSchema, Pages: content.PageSchema,
 		Languages: c.Site.Languages, Repo: GitHubRepo(c.Site.Repository),
 	}
-	for k := range c.Authorities {
-		in.Authorities = append(in.Authorities, k)
-	}
-	slices.Sort(in.Authorities)
+	in.Authorities = slices.Sorted(maps.Keys(c.Authorities))
 	for _, k := range slices.Sorted(maps.Keys(c.Provisions)) {
 		in.Provisions = append(in.Provisions, Provision{k, c.Provisions[k].Title[c.Site.Languages[0]]})
 	}
