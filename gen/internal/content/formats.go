@@ -30,10 +30,13 @@ var (
 )
 
 // expected is what a value of f is expected to be, for its errors: its
-// own words, else its type's format.
+// own words, else its values, else its type's format.
 func (f *Field) expected() string {
-	if f.Expected != "" {
+	switch {
+	case f.Expected != "":
 		return f.Expected
+	case f.Values != nil:
+		return oneOf(f.Values)
 	}
 	return Formats[f.Type].Expected
 }

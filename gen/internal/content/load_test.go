@@ -162,6 +162,10 @@ func TestErrors(t *testing.T) {
 	}{
 		{"kind", replace("kind: fine", "kind: amende"),
 			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (for "amende" write fine)`}},
+		{"missing kind", replace("kind: fine\n", ""),
+			[]string{p + `2:1: kind: missing; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure`}},
+		{"missing compliance status", replace(`{order: delete}`, `{order: delete, compliance: {date: 2023-01-01}}`),
+			[]string{p + `25:38: orders[1].compliance.status: missing; expected one of: complied, not-complied, unknown`}},
 		{"kind typo", replace("kind: fine", "kind: fien"),
 			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (did you mean fine?)`}},
 		{"date shape", replace("date: 2022-10-17", "date: 17/10/2022"),
