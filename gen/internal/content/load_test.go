@@ -437,3 +437,15 @@ func TestReferencePerLanguage(t *testing.T) {
 		t.Errorf("an English text without its reference shows %q, want the default's", got)
 	}
 }
+
+// TestPerLanguage pins the errors of a value written once where the schema
+// wants one per language: a text, or an address.
+func TestPerLanguage(t *testing.T) {
+	laws := strings.NewReplacer(`short: {fr: RGPD, en: GDPR}`, `short: GDPR`, `url: {fr: "https://example.org/app", en: "https://example.org/app"}`, `url: https://example.org/app`).Replace(testLaws)
+	c := Load(testFS(map[string]string{eventPath: validEvent, LawsFile: laws}), Options{})
+	want := LawsFile + `:3:10: gdpr.short: "GDPR" is not a text per language; expected one line per language: fr, en
+` + LawsFile + `:17:8: app.url: "https://example.org/app" is not a address per language; expected one line per language: fr, en`
+	if got := c.Diagnostics.Errors().Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
