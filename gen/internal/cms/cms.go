@@ -233,15 +233,14 @@ func GitHubRepo(address string) string {
 	if err != nil || u.Scheme != "https" || !strings.EqualFold(u.Host, "github.com") {
 		return ""
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+	owner, name, _ := strings.Cut(strings.Trim(u.Path, "/"), "/")
+	name = strings.TrimSuffix(name, ".git")
+	if !repoPart.MatchString(owner) || !repoPart.MatchString(name) {
 		return ""
 	}
-	name := strings.TrimSuffix(parts[1], ".git")
-	if !repoPart.MatchString(parts[0]) || !repoPart.MatchString(name) {
-		return ""
-	}
-	return parts[0] + "/" + name
+	return owner + "/" + name
 }
 
+// repoPart is an owner's or a repository's name: never empty, never a
+// slash, so that a longer path is refused.
 var repoPart = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)
