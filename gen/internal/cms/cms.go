@@ -86,9 +86,6 @@ type Input struct {
 	// Repo is the GitHub repository, "owner/name"; empty writes
 	// Placeholder.
 	Repo string
-	// Branch is the branch pull requests are made against; empty lets
-	// the CMS use the repository's default branch.
-	Branch string
 	// TestBackend writes the CMS's test backend (test-repo), which keeps
 	// the files in the browser, instead of GitHub.
 	TestBackend bool
@@ -128,9 +125,6 @@ func Config(in Input) ([]byte, error) {
 	pages = append(pages, body())
 
 	backend := m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "base_url", OAuthBaseURL)
-	if in.Branch != "" {
-		backend = m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "branch", in.Branch, "base_url", OAuthBaseURL)
-	}
 	if in.TestBackend {
 		backend = m("name", "test-repo")
 	}
