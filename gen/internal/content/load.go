@@ -157,51 +157,40 @@ func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var diags Diagnostics
 	// The walk's own error is always nil: the function returns none.
 	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir // a site may have no explainer pages
-			}
-			if p == dir {
-				diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
-				return fs.SkipDir
-			}
-			diags = append(diags, Diagnostic{Path: p, Problem: "cannot read: " + errText(err)})
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
-			return nil
-		}
-		hidden := strings.HasPrefix(d.Name(), ".") && p != dir
-		if hidden && d.IsDir() {
+		hidden := p != dir && strings.HasPrefix(d.Name(), ".") // d is nil only for dir
+		switch {
+		case err != nil && p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist):
+			return fs.SkipDir // a site may have no explainer pages
+		case err != nil && p == dir:
+			diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
 			return fs.SkipDir
-		}
-		if hidden || d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
+		case err != nil:
+			diags = append(diags, Diagnostic{Path: p, Problem: "cannot read: " + errText(err)})
+		case d.Type()&fs.ModeSymlink != 0:
+			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
+		case hidden && d.IsDir():
+			return fs.SkipDir
+		case hidden || d.IsDir():
+		case !d.Type().IsRegular():
 			diags = append(diags, Diagnostic{Path: p, Problem: "not a regular file", Expected: "a Markdown file"})
-			return nil
-		}
-		base := d.Name()
-		if !strings.HasSuffix(base, ".md") {
+		case !strings.HasSuffix(d.Name(), ".md"):
 			diags = append(diags, Diagnostic{Path: p, Problem: "not a Markdown file", Expected: "files named ID.md, or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
-			return nil
-		}
-		name, lang := strings.TrimSuffix(base, ".md"), langs[0]
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			name, lang = name[:i], name[i+1:]
-			if !slices.Contains(langs[1:], lang) {
+		default:
+			name, lang := strings.TrimSuffix(d.Name(), ".md"), langs[0]
+			i := strings.LastIndexByte(name, '.')
+			if i >= 0 {
+				name, lang = name[:i], name[i+1:]
+			}
+			switch {
+			case i >= 0 && !slices.Contains(langs[1:], lang):
 				diags = append(diags, Diagnostic{Path: p, Problem: fmt.Sprintf("%q is not a language of the site", lang), Expected: "ID.md for " + langs[0] + ", or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
-				return nil
+			case !idRE.MatchString(name):
+				diags = append(diags, Diagnostic{Path: p, Field: "id", Problem: fmt.Sprintf("the file name %q cannot be an id", name),
+					Expected: "a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md"})
+			default:
+				out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
 			}
 		}
-		if !idRE.MatchString(name) {
-			diags = append(diags, Diagnostic{Path: p, Field: "id", Problem: fmt.Sprintf("the file name %q cannot be an id", name),
-				Expected: "a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md"})
-			return nil
-		}
-		out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
 		return nil
 	})
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.path, b.path) })
