@@ -23,6 +23,7 @@ var Formats = map[Type]Format{
 
 // The patterns the readers match whole values against.
 var (
+	dateRE      = regexp.MustCompile(Formats[TypeDate].Pattern)
 	idRE        = regexp.MustCompile(Formats[TypeSlug].Pattern)
 	currencyRE  = regexp.MustCompile(Formats[TypeCurrency].Pattern)
 	langRE      = regexp.MustCompile(Formats[TypeLanguage].Pattern)
