@@ -1,11 +1,14 @@
 package content
 
-import "cmp"
+import (
+	"cmp"
+	"io/fs"
+)
 
 // parseSite reads SiteFile.
-func parseSite(src []byte) (Site, Diagnostics) {
+func parseSite(fsys fs.FS) (Site, Diagnostics) {
 	f := &file{path: SiteFile, langs: []string{"fr", "en"}}
-	root := f.mapping(f.parseDoc(src), "not a list of fields")
+	root := f.mapping(f.doc(fsys, "the site configuration", false), "not a list of fields")
 	if root == nil {
 		return Site{Languages: f.langs}, f.diags
 	}
@@ -23,10 +26,10 @@ func parseSite(src []byte) (Site, Diagnostics) {
 }
 
 // parseAuthorities reads AuthoritiesFile.
-func parseAuthorities(src []byte, langs []string) (map[string]*Authority, Diagnostics) {
+func parseAuthorities(fsys fs.FS, langs []string) (map[string]*Authority, Diagnostics) {
 	f := &file{path: AuthoritiesFile, langs: langs}
 	out := map[string]*Authority{}
-	f.entries(f.mapping(f.parseDoc(src), "not a list of fields"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. cnil", "%q is not a valid key",
+	f.entries(f.mapping(f.doc(fsys, "the authorities", false), "not a list of fields"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. cnil", "%q is not a valid key",
 		AuthoritySchema, "an authority", func(key string, v values) {
 			out[key] = &Authority{Key: key, Name: get[map[string]string](v, "name"), Abbr: get[map[string]string](v, "abbr"),
 				Country: get[string](v, "country"), URL: get[string](v, "url")}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode"
@@ -139,6 +140,24 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	// as long as the body does.
 	front, body := src[:len(src)-len(rest)], src[len(src)-len(rest):]
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
+}
+
+// doc reads the data file f.path of fsys as one YAML value, or reports
+// why it cannot (the file holding what): nil then, and for an optional
+// file that does not exist.
+func (f *file) doc(fsys fs.FS, what string, optional bool) *yaml.Node {
+	src, err := fs.ReadFile(fsys, f.path)
+	if err == nil {
+		return f.parseDoc(src)
+	}
+	if !optional || !errors.Is(err, fs.ErrNotExist) {
+		expected := "the file " + f.path
+		if optional {
+			expected += ", or none"
+		}
+		f.report(Error, pos{}, "", "cannot read "+what+": "+errText(err), expected)
+	}
+	return nil
 }
 
 // parseDoc reads a whole data file as one YAML value; mapping, or the

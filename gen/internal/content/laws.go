@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -90,10 +91,10 @@ var numberRE = regexp.MustCompile(`^` + numberPattern + `$`)
 const numberPattern = `[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*`
 
 // parseLaws reads LawsFile.
-func parseLaws(src []byte, langs []string) (map[string]*Law, Diagnostics) {
+func parseLaws(fsys fs.FS, langs []string) (map[string]*Law, Diagnostics) {
 	f := &file{path: LawsFile, langs: langs}
 	out := map[string]*Law{}
-	f.entries(f.mapping(f.parseDoc(src), "not a list of laws"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. gdpr", "%q is not a valid key",
+	f.entries(f.mapping(f.doc(fsys, "the laws", true), "not a list of laws"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. gdpr", "%q is not a valid key",
 		LawSchema, "a law", func(key string, v values) {
 			l := &Law{Key: key, Name: get[map[string]string](v, "name"), Short: get[map[string]string](v, "short"),
 				Cite: get[map[string]string](v, "cite"), URL: get[map[string]string](v, "url"),

@@ -45,37 +45,19 @@ type entry struct {
 // problem: every diagnostic found is in the result, sorted. The result is
 // usable only when it holds no error.
 func Load(fsys fs.FS, opt Options) *Content {
-	c := &Content{Authorities: map[string]*Authority{}, Laws: map[string]*Law{}, Provisions: map[string]*Provision{}}
-	var diags Diagnostics
-
-	if src, err := fs.ReadFile(fsys, SiteFile); err != nil {
-		diags = append(diags, Diagnostic{Path: SiteFile, Problem: "cannot read the site configuration: " + errText(err), Expected: "the file " + SiteFile})
-		c.Site.Languages = []string{"fr", "en"}
-	} else {
-		var d Diagnostics
-		c.Site, d = parseSite(src)
-		diags = append(diags, d...)
-	}
+	c := &Content{Provisions: map[string]*Provision{}}
+	var diags, d Diagnostics
+	c.Site, d = parseSite(fsys)
+	diags = append(diags, d...)
 	langs := c.Site.Languages
-	if src, err := fs.ReadFile(fsys, AuthoritiesFile); err != nil {
-		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
-	} else {
-		var d Diagnostics
-		c.Authorities, d = parseAuthorities(src, langs)
-		diags = append(diags, d...)
-	}
-
-	if src, err := fs.ReadFile(fsys, LawsFile); err == nil {
-		var d Diagnostics
-		c.Laws, d = parseLaws(src, langs)
-		diags = append(diags, d...)
-		for _, l := range c.Laws {
-			for _, p := range l.Provisions {
-				c.Provisions[p.Key] = p
-			}
+	c.Authorities, d = parseAuthorities(fsys, langs)
+	diags = append(diags, d...)
+	c.Laws, d = parseLaws(fsys, langs)
+	diags = append(diags, d...)
+	for _, l := range c.Laws {
+		for _, p := range l.Provisions {
+			c.Provisions[p.Key] = p
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags = append(diags, Diagnostic{Path: LawsFile, Problem: "cannot read the laws: " + errText(err), Expected: "the file " + LawsFile + ", or none"})
 	}
 
 	var entries []entry

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -447,5 +448,25 @@ func TestPerLanguage(t *testing.T) {
 ` + LawsFile + `:17:8: app.url: "https://example.org/app" is not a address per language; expected one line per language: fr, en`
 	if got := c.Diagnostics.Errors().Error(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestDataFilesUnread: the site configuration and the authorities must be
+// read; the laws may be missing, but not unreadable.
+func TestDataFilesUnread(t *testing.T) {
+	fsys := testFS(map[string]string{eventPath: validEvent, SiteFile: "", AuthoritiesFile: "", LawsFile: ""})
+	c := Load(fsys, Options{})
+	want := AuthoritiesFile + `: cannot read the authorities: file does not exist; expected the file ` + AuthoritiesFile + `
+` + SiteFile + `: cannot read the site configuration: file does not exist; expected the file ` + SiteFile
+	if got := c.Diagnostics.Errors().Error(); !strings.HasPrefix(got, want+"\n") {
+		t.Errorf("got:\n%s\nwant first:\n%s", got, want)
+	}
+	if !slices.Equal(c.Site.Languages, []string{"fr", "en"}) {
+		t.Errorf("languages without a site configuration: %v", c.Site.Languages)
+	}
+	fsys[LawsFile+"/x"] = &fstest.MapFile{} // a folder
+	want = LawsFile + `: cannot read the laws: `
+	if got := Load(fsys, Options{}).Diagnostics.Errors().Error(); !strings.Contains(got, want) || !strings.Contains(got, "; expected the file "+LawsFile+", or none") {
+		t.Errorf("an unreadable laws file:\n%s", got)
 	}
 }
