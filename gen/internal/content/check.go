@@ -71,7 +71,7 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 		}
 		slices.SortFunc(e.Related, func(a, b string) int { return compareEvents(byID[a], byID[b]) })
 	}
-	diags = append(diags, c.checkOpen(byID)...)
+	diags = append(diags, c.checkOpen()...)
 	return diags
 }
 
@@ -81,9 +81,9 @@ const staleAfter = 90
 // checkOpen warns about the events of open cases whose facts were not
 // compared with their sources in the staleAfter days before as_of: the
 // site's "checked as of" day is the oldest of theirs.
-func (c *Content) checkOpen(byID map[string]*Event) Diagnostics {
+func (c *Content) checkOpen() Diagnostics {
 	var diags Diagnostics
-	open := c.open(byID)
+	open := c.Open()
 	for _, e := range c.Events {
 		if !open[e.ID] || e.Draft {
 			continue
@@ -102,17 +102,8 @@ func (c *Content) checkOpen(byID map[string]*Event) Diagnostics {
 
 // Open is the ids of the events whose case is still open: the event is
 // pending or under appeal, or a later step of its case is.
-func (c *Content) Open() map[string]bool { return c.open(c.byID()) }
-
-func (c *Content) byID() map[string]*Event {
-	byID := make(map[string]*Event, len(c.Events))
-	for _, e := range c.Events {
-		byID[e.ID] = e
-	}
-	return byID
-}
-
-func (c *Content) open(byID map[string]*Event) map[string]bool {
+func (c *Content) Open() map[string]bool {
+	byID := c.byID()
 	out := map[string]bool{}
 	for _, e := range c.Events {
 		if e.Status != "pending" && e.Status != "appealed" {
@@ -126,6 +117,14 @@ func (c *Content) open(byID map[string]*Event) map[string]bool {
 		}
 	}
 	return out
+}
+
+func (c *Content) byID() map[string]*Event {
+	byID := make(map[string]*Event, len(c.Events))
+	for _, e := range c.Events {
+		byID[e.ID] = e
+	}
+	return byID
 }
 
 // Case is the steps of e's case: e and every event reachable from it
