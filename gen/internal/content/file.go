@@ -142,9 +142,10 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
 }
 
-// doc reads the data file f.path of fsys as one YAML value, or reports
-// why it cannot (the file holding what): nil then, and for an optional
-// file that does not exist.
+// doc reads the data file f.path of fsys as one YAML value. When the file
+// cannot be read, it reports why (what says what the file holds) and
+// returns nil, as it does, silently, for an optional file that does not
+// exist.
 func (f *file) doc(fsys fs.FS, what string, optional bool) *yaml.Node {
 	src, err := fs.ReadFile(fsys, f.path)
 	if err == nil {

@@ -137,7 +137,7 @@ func errText(err error) string {
 func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var out []entry
 	var diags Diagnostics
-	// The walk's own error is always nil: the function returns none.
+	// WalkDir returns nil: the function returns no error but SkipDir.
 	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		hidden := p != dir && strings.HasPrefix(d.Name(), ".") // d is nil only for dir
 		switch {
