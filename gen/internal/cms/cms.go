@@ -86,20 +86,13 @@ type Input struct {
 	// Repo is the GitHub repository, "owner/name"; empty writes
 	// Placeholder.
 	Repo string
-	// Branch is the branch pull requests are made against; empty lets
-	// the CMS use the repository's default branch.
-	Branch string
 	// TestBackend writes the CMS's test backend (test-repo), which keeps
 	// the files in the browser, instead of GitHub.
 	TestBackend bool
 }
 
-// The folders of the collections, and the body of each file.
-const (
-	bodyField = "body"
-	eventsDir = content.EventsDir
-	pagesDir  = content.PagesDir
-)
+// bodyField is the form's field of a file's body.
+const bodyField = "body"
 
 // The form checks a value's shape before saving by its type's format
 // (content.Formats); the content package stays the judge (gen check runs
@@ -119,12 +112,12 @@ func Config(in Input) ([]byte, error) {
 	if len(in.Languages) == 0 {
 		return nil, fmt.Errorf("cms: no language")
 	}
-	w := &writer{in: in, authorities: slices.Sorted(slices.Values(in.Authorities))}
-	events, err := w.fields(in.Events)
+	in.Authorities = slices.Sorted(slices.Values(in.Authorities)) // the same options whatever their order in in
+	events, err := in.fields(in.Events)
 	if err != nil {
 		return nil, fmt.Errorf("cms: events: %w", err)
 	}
-	pages, err := w.fields(in.Pages)
+	pages, err := in.fields(in.Pages)
 	if err != nil {
 		return nil, fmt.Errorf("cms: pages: %w", err)
 	}
@@ -132,9 +125,6 @@ func Config(in Input) ([]byte, error) {
 	pages = append(pages, body())
 
 	backend := m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "base_url", OAuthBaseURL)
-	if in.Branch != "" {
-		backend = m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "branch", in.Branch, "base_url", OAuthBaseURL)
-	}
 	if in.TestBackend {
 		backend = m("name", "test-repo")
 	}
@@ -162,7 +152,7 @@ func Config(in Input) ([]byte, error) {
 				"label", "Events",
 				"label_singular", "Event",
 				"description", "One file per decision or step: the facts and the "+in.Languages[0]+" text in ID.md, each other language's text in ID.LANG.md.",
-				"folder", eventsDir,
+				"folder", content.EventsDir,
 				"extension", "md",
 				"format", "yaml-frontmatter",
 				"i18n", true,
@@ -184,7 +174,7 @@ func Config(in Input) ([]byte, error) {
 				"label", "Pages",
 				"label_singular", "Page",
 				"description", "The explainer pages: KEY.md in "+in.Languages[0]+", KEY.LANG.md in each other language.",
-				"folder", pagesDir,
+				"folder", content.PagesDir,
 				"extension", "md",
 				"format", "yaml-frontmatter",
 				"i18n", true,
@@ -222,10 +212,7 @@ func InputFor(c *content.Content) Input {
 		Events: content.EventSchema, Pages: content.PageSchema,
 		Languages: c.Site.Languages, Repo: GitHubRepo(c.Site.Repository),
 	}
-	for k := range c.Authorities {
-		in.Authorities = append(in.Authorities, k)
-	}
-	slices.Sort(in.Authorities)
+	in.Authorities = slices.Sorted(maps.Keys(c.Authorities))
 	for _, k := range slices.Sorted(maps.Keys(c.Provisions)) {
 		in.Provisions = append(in.Provisions, Provision{k, c.Provisions[k].Title[c.Site.Languages[0]]})
 	}
@@ -240,15 +227,14 @@ func GitHubRepo(address string) string {
 	if err != nil || u.Scheme != "https" || !strings.EqualFold(u.Host, "github.com") {
 		return ""
 	}
-	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+	owner, name, _ := strings.Cut(strings.Trim(u.Path, "/"), "/")
+	name = strings.TrimSuffix(name, ".git")
+	if !repoPart.MatchString(owner) || !repoPart.MatchString(name) {
 		return ""
 	}
-	name := strings.TrimSuffix(parts[1], ".git")
-	if !repoPart.MatchString(parts[0]) || !repoPart.MatchString(name) {
-		return ""
-	}
-	return parts[0] + "/" + name
+	return owner + "/" + name
 }
 
+// repoPart is an owner's or a repository's name: never empty, never a
+// slash, so that a longer path is refused.
 var repoPart = regexp.MustCompile(`^[A-Za-z0-9_.-]+$`)

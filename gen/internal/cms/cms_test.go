@@ -75,11 +75,6 @@ func testInput() Input {
 func TestGolden(t *testing.T) {
 	for name, in := range map[string]Input{
 		"config.yml": testInput(),
-		"config-branch.yml": func() Input {
-			in := testInput()
-			in.Repo, in.Branch = "example/timeline", "main"
-			return in
-		}(),
 		"config-test.yml": func() Input {
 			in := testInput()
 			in.Repo, in.TestBackend = "example/timeline", true

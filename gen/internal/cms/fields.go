@@ -17,25 +17,11 @@ func body() *yaml.Node {
 		"hint", "Markdown. Link to another event or page by its file name: [the fine](2022-10-17-cnil-sanction.md).")
 }
 
-type writer struct {
-	in          Input
-	authorities []string
-}
-
-// provisions are the select's options for a provision: its key, labelled
-// with its title.
-func (w *writer) provisions() *yaml.Node {
-	n := seq()
-	for _, p := range w.in.Provisions {
-		n.Content = append(n.Content, m("label", p.Key+" · "+p.Title, "value", p.Key))
-	}
-	return n
-}
-
-func (w *writer) fields(schema []content.Field) ([]*yaml.Node, error) {
+// fields are the form's fields for schema.
+func (in Input) fields(schema []content.Field) ([]*yaml.Node, error) {
 	out := make([]*yaml.Node, 0, len(schema))
 	for _, f := range schema {
-		n, err := w.field(f)
+		n, err := in.field(f)
 		if err != nil {
 			return nil, err
 		}
@@ -46,21 +32,15 @@ func (w *writer) fields(schema []content.Field) ([]*yaml.Node, error) {
 
 // field is the form's field for f: its name, its widget and that
 // widget's options, whether it is required and translated, and its note.
-func (w *writer) field(f content.Field) (*yaml.Node, error) {
-	if f.List {
-		return w.list(f)
+func (in Input) field(f content.Field) (*yaml.Node, error) {
+	spec, err := in.widget(f)
+	if err == nil && f.List {
+		spec, err = list(f, spec)
 	}
-	spec, err := w.widget(f)
 	if err != nil {
 		return nil, err
 	}
-	return w.finish(f, spec), nil
-}
-
-// finish puts the name first and the flags last, around spec.
-func (w *writer) finish(f content.Field, spec *yaml.Node) *yaml.Node {
-	n := m("name", f.Name)
-	n.Content = append(n.Content, spec.Content...)
+	n := named(f.Name, spec)
 	add(n, "required", f.Required)
 	if f.PerLang {
 		add(n, "i18n", true)
@@ -68,11 +48,18 @@ func (w *writer) finish(f content.Field, spec *yaml.Node) *yaml.Node {
 	if f.Doc != "" {
 		add(n, "hint", f.Doc)
 	}
+	return n, nil
+}
+
+// named is spec with the name first.
+func named(name string, spec *yaml.Node) *yaml.Node {
+	n := m("name", name)
+	n.Content = append(n.Content, spec.Content...)
 	return n
 }
 
 // widget is the widget of one value of f's type, and its options.
-func (w *writer) widget(f content.Field) (*yaml.Node, error) {
+func (in Input) widget(f content.Field) (*yaml.Node, error) {
 	switch f.Type {
 	case content.TypeText:
 		// A sentence or a paragraph is easier to read in a box of several
@@ -86,10 +73,10 @@ func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 	case content.TypeURL:
 		return m("widget", "string", "type", "url", "pattern", pattern(f.Type)), nil
 	case content.TypeAuthority:
-		if len(w.authorities) == 0 {
+		if len(in.Authorities) == 0 {
 			return nil, fmt.Errorf("%s: no authority", f.Name)
 		}
-		return m("widget", "select", "options", w.authorities), nil
+		return m("widget", "select", "options", in.Authorities), nil
 	case content.TypeEnum:
 		return m("widget", "select", "options", f.Values), nil
 	case content.TypeBool:
@@ -103,13 +90,17 @@ func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 		return m("widget", "relation", "collection", "events", "value_field", "{{slug}}",
 			"search_fields", []string{"title", "date"}, "display_fields", []string{"{{date}} · {{title}}"}), nil
 	case content.TypeProvision:
-		if len(w.in.Provisions) == 0 { // a site without a table of laws
+		if len(in.Provisions) == 0 { // a site without a table of laws
 			return m("widget", "string"), nil
 		}
-		return m("widget", "select", "options", w.provisions()), nil
+		options := seq() // each provision's key, labelled with its title
+		for _, p := range in.Provisions {
+			options.Content = append(options.Content, m("label", p.Key+" · "+p.Title, "value", p.Key))
+		}
+		return m("widget", "select", "options", options), nil
 	case content.TypeByLanguage:
 		var fs []*yaml.Node
-		for _, l := range w.in.Languages {
+		for _, l := range in.Languages {
 			fs = append(fs, m("name", l, "widget", "text", "pattern", oneLine[:], "required", f.Required))
 		}
 		return m("widget", "object", "fields", seq(fs...)), nil
@@ -117,7 +108,7 @@ func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 		if len(f.Fields) == 0 {
 			return nil, fmt.Errorf("%s: a group of type %s without fields", f.Name, f.Type)
 		}
-		fs, err := w.fields(f.Fields)
+		fs, err := in.fields(f.Fields)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%w", f.Name, err)
 		}
@@ -126,36 +117,27 @@ func (w *writer) widget(f content.Field) (*yaml.Node, error) {
 	return nil, fmt.Errorf("%s: no widget for the type %q; add one to gen/internal/cms", f.Name, f.Type)
 }
 
-// list is the form's field for a list: of related events, a relation
-// that takes several; of groups (sources, updates), a list of their
-// fields; of values (caveats), a list of one field.
-func (w *writer) list(f content.Field) (*yaml.Node, error) {
-	one := f
-	one.List = false
-	spec, err := w.widget(one)
-	if err != nil {
-		return nil, err
-	}
+// list is the widget of a list of f, whose one value's widget is spec:
+// of related events, a relation that takes several; of groups (sources,
+// updates), a list of their fields; of values (caveats), a list of one
+// field.
+func list(f content.Field, spec *yaml.Node) (*yaml.Node, error) {
 	var n *yaml.Node
 	switch {
 	case f.Type == content.TypeID:
-		n = m()
-		n.Content = append(n.Content, spec.Content...)
-		add(n, "multiple", true)
+		add(spec, "multiple", true)
+		return spec, nil
 	case len(f.Fields) > 0:
 		n = m("widget", "list", "collapsed", "auto", "fields", get(spec, "fields"))
+	case f.Item == "":
+		return nil, fmt.Errorf("%s: a list of values without the name of an item (Item)", f.Name)
 	default:
-		if f.Item == "" {
-			return nil, fmt.Errorf("%s: a list of values without the name of an item (Item)", f.Name)
-		}
-		item := m("name", f.Item)
-		item.Content = append(item.Content, spec.Content...)
-		n = m("widget", "list", "field", item)
+		n = m("widget", "list", "field", named(f.Item, spec))
 	}
-	if f.Required && f.Type != content.TypeID {
+	if f.Required {
 		add(n, "min", 1)
 	}
-	return w.finish(f, n), nil
+	return n, nil
 }
 
 // pattern is the pattern of the type t's format, and its message.
@@ -206,18 +188,13 @@ func value(v any) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
 	case int:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: fmt.Sprint(v)}
-	case []string:
+	case []string: // a short list, on one line
 		n := seq()
+		n.Style = yaml.FlowStyle
 		for _, s := range v {
 			n.Content = append(n.Content, scalar(s))
 		}
-		return flow(n)
+		return n
 	}
 	panic(fmt.Sprintf("cms: no YAML for %T", v))
-}
-
-// flow writes a short list on one line.
-func flow(n *yaml.Node) *yaml.Node {
-	n.Style = yaml.FlowStyle
-	return n
 }

@@ -15,29 +15,19 @@ import (
 // a file that could not be read is not reported again.
 func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 	var diags Diagnostics
+	byID := c.byID()
 	ids := make([]string, len(c.Events))
-	byID := make(map[string]*Event, len(c.Events))
 	for i, e := range c.Events {
 		ids[i] = e.ID
-		byID[e.ID] = e
 	}
 	authKeys := slices.Sorted(maps.Keys(c.Authorities))
-
-	errAt := func(e *Event, p pos, field, problem, expected string, sev Severity) {
-		diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
-	}
 	for _, e := range c.Events {
 		if e.Authority != "" {
 			if a, ok := c.Authorities[e.Authority]; !ok {
-				expected := "a key of " + AuthoritiesFile
-				if s := suggest(e.Authority, authKeys); s != "" {
-					expected += fmt.Sprintf(" (did you mean %s?)", s)
-				} else {
-					expected += ", or add this authority there"
-				}
-				errAt(e, e.authorityPos, "authority", fmt.Sprintf("%q is not a known authority", e.Authority), expected, Error)
+				diags.add(e.Path, e.authorityPos, Error, "authority", fmt.Sprintf("%q is not a known authority", e.Authority),
+					didYouMean("a key of "+AuthoritiesFile, e.Authority, authKeys, ", or add this authority there"))
 			} else if e.Country != "" && a.Country != "" && e.Country[:2] != a.Country[:2] {
-				errAt(e, e.authorityPos, "authority", fmt.Sprintf("%s is in %s but the event's country is %s", a.Key, a.Country, e.Country), "an authority of the event's country", Warning)
+				diags.add(e.Path, e.authorityPos, Warning, "authority", fmt.Sprintf("%s is in %s but the event's country is %s", a.Key, a.Country, e.Country), "an authority of the event's country")
 			}
 		}
 		var kept []string
@@ -46,16 +36,16 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 			field := fmt.Sprintf("related[%d]", i+1)
 			switch {
 			case r == e.ID:
-				errAt(e, p, field, "an event cannot be related to itself", "the id of another event", Error)
+				diags.add(e.Path, p, Error, field, "an event cannot be related to itself", "the id of another event")
 			case slices.Contains(e.Related[:i], r):
-				errAt(e, p, field, fmt.Sprintf("%q is listed twice", r), "each related id once", Error)
+				diags.add(e.Path, p, Error, field, fmt.Sprintf("%q is listed twice", r), "each related id once")
 			case byID[r] == nil && exists[EventsDir+"/"+r]:
 			case byID[r] == nil:
 				expected := "the id (file name without .md) of an event in " + EventsDir
 				if s := suggest(r, slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == e.ID })); s != "" {
 					expected = fmt.Sprintf("the id of an event: did you mean %s?", s)
 				}
-				errAt(e, p, field, fmt.Sprintf("no event has the id %q", r), expected, Error)
+				diags.add(e.Path, p, Error, field, fmt.Sprintf("no event has the id %q", r), expected)
 			default:
 				kept = append(kept, r)
 			}
@@ -74,14 +64,14 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 	}
 	for _, e := range c.Events {
 		if len(e.Sources) > 0 && !slices.ContainsFunc(e.Sources, func(s Source) bool { return s.Primary }) {
-			errAt(e, e.sourcesPos, "sources", "no primary source", "the authority's or court's own text, marked primary: true, when it can be found", Warning)
+			diags.add(e.Path, e.sourcesPos, Warning, "sources", "no primary source", "the authority's or court's own text, marked primary: true, when it can be found")
 		}
 		if (e.Kind == "notice" || e.Kind == "intent" || e.Kind == "fine" || e.Kind == "penalty") && len(e.Related) == 0 && !e.Context {
-			errAt(e, e.kindPos, "related", "a "+e.Kind+" with no related events", "the ids of the other steps of the same case", Warning)
+			diags.add(e.Path, e.kindPos, Warning, "related", "a "+e.Kind+" with no related events", "the ids of the other steps of the same case")
 		}
 		slices.SortFunc(e.Related, func(a, b string) int { return compareEvents(byID[a], byID[b]) })
 	}
-	diags = append(diags, c.checkOpen(byID)...)
+	diags = append(diags, c.checkOpen()...)
 	return diags
 }
 
@@ -91,22 +81,20 @@ const staleAfter = 90
 // checkOpen warns about the events of open cases whose facts were not
 // compared with their sources in the staleAfter days before as_of: the
 // site's "checked as of" day is the oldest of theirs.
-func (c *Content) checkOpen(byID map[string]*Event) Diagnostics {
+func (c *Content) checkOpen() Diagnostics {
 	var diags Diagnostics
-	open := c.open(byID)
+	open := c.Open()
 	for _, e := range c.Events {
 		if !open[e.ID] || e.Draft {
 			continue
 		}
 		switch age := e.Checked.DaysUntil(c.Site.AsOf); {
 		case e.Checked.IsZero():
-			diags = append(diags, Diagnostic{Path: e.Path, Line: e.kindPos.line, Col: e.kindPos.col, Field: "checked", Severity: Warning,
-				Problem:  "missing on a case still open",
-				Expected: "checked: the day its facts were last compared with its sources, after searching for what happened since"})
+			diags.add(e.Path, e.kindPos, Warning, "checked", "missing on a case still open",
+				"checked: the day its facts were last compared with its sources, after searching for what happened since")
 		case !c.Site.AsOf.IsZero() && age > staleAfter:
-			diags = append(diags, Diagnostic{Path: e.Path, Line: e.checkedPos.line, Col: e.checkedPos.col, Field: "checked", Severity: Warning,
-				Problem:  fmt.Sprintf("%s is %d days before as_of %s, on a case still open", e.Checked, age, c.Site.AsOf),
-				Expected: fmt.Sprintf("the facts compared with their sources again, and what happened since searched for, at most %d days before as_of; then checked: that day", staleAfter)})
+			diags.add(e.Path, e.checkedPos, Warning, "checked", fmt.Sprintf("%s is %d days before as_of %s, on a case still open", e.Checked, age, c.Site.AsOf),
+				fmt.Sprintf("the facts compared with their sources again, and what happened since searched for, at most %d days before as_of; then checked: that day", staleAfter))
 		}
 	}
 	return diags
@@ -115,14 +103,7 @@ func (c *Content) checkOpen(byID map[string]*Event) Diagnostics {
 // Open is the ids of the events whose case is still open: the event is
 // pending or under appeal, or a later step of its case is.
 func (c *Content) Open() map[string]bool {
-	byID := make(map[string]*Event, len(c.Events))
-	for _, o := range c.Events {
-		byID[o.ID] = o
-	}
-	return c.open(byID)
-}
-
-func (c *Content) open(byID map[string]*Event) map[string]bool {
+	byID := c.byID()
 	out := map[string]bool{}
 	for _, e := range c.Events {
 		if e.Status != "pending" && e.Status != "appealed" {
@@ -136,6 +117,14 @@ func (c *Content) open(byID map[string]*Event) map[string]bool {
 		}
 	}
 	return out
+}
+
+func (c *Content) byID() map[string]*Event {
+	byID := make(map[string]*Event, len(c.Events))
+	for _, e := range c.Events {
+		byID[e.ID] = e
+	}
+	return byID
 }
 
 // Case is the steps of e's case: e and every event reachable from it
@@ -183,7 +172,7 @@ func (c *Content) dropDrafts() {
 		return e.Draft
 	})
 	for _, e := range c.Events {
-		e.Related = slices.DeleteFunc(slices.Clone(e.Related), func(id string) bool { return drafts[id] })
+		e.Related = slices.DeleteFunc(e.Related, func(id string) bool { return drafts[id] })
 	}
 }
 
@@ -200,30 +189,20 @@ func (c *Content) checkProvisions() Diagnostics {
 		}
 	}
 	for _, e := range c.Events {
-		at := func(p pos, field, problem, expected string, sev Severity) {
-			diags = append(diags, Diagnostic{Path: e.Path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
-		}
 		for _, x := range e.Findings {
-			field := x.field
-			p := c.Provisions[x.Provision]
-			switch {
+			switch p := c.Provisions[x.Provision]; {
 			case p == nil:
-				expected := "a provision of " + LawsFile
-				if s := suggest(x.Provision, keys); s != "" {
-					expected += fmt.Sprintf(" (did you mean %s?)", s)
-				} else {
-					expected += ", or add it there under its law's provisions"
-				}
-				at(x.at, field, fmt.Sprintf("%q is not a provision of the table", x.Provision), expected, Error)
+				diags.add(e.Path, x.at, Error, x.field, fmt.Sprintf("%q is not a provision of the table", x.Provision),
+					didYouMean("a provision of "+LawsFile, x.Provision, keys, ", or add it there under its law's provisions"))
 			case e.Country != "" && !c.Laws[p.Law].Applies(e.Country):
-				at(x.at, field, fmt.Sprintf("%s does not apply in %s (%s: %s)", p.Law, e.Country, LawsFile, strings.Join(c.Laws[p.Law].Countries, ", ")),
-					"a provision of a law of the event's country", Warning)
+				diags.add(e.Path, x.at, Warning, x.field, fmt.Sprintf("%s does not apply in %s (%s: %s)", p.Law, e.Country, LawsFile, strings.Join(c.Laws[p.Law].Countries, ", ")),
+					"a provision of a law of the event's country")
 			}
 		}
 		for i, o := range e.Orders {
 			if x := o.Compliance; x != nil && x.Source != "" && !sources[x.Source] {
-				at(x.at, fmt.Sprintf("orders[%d].compliance.source", i+1), fmt.Sprintf("%s is not a source of any event", x.Source),
-					"the address of a source listed by this event or another, so that the reader can see what it is", Warning)
+				diags.add(e.Path, x.at, Warning, fmt.Sprintf("orders[%d].compliance.source", i+1), fmt.Sprintf("%s is not a source of any event", x.Source),
+					"the address of a source listed by this event or another, so that the reader can see what it is")
 			}
 		}
 	}

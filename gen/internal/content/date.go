@@ -32,35 +32,20 @@ type Date struct {
 // ParseDate reads YYYY-MM-DD, YYYY-MM or YYYY. It refuses days that do not
 // exist (2023-02-30) and any other shape (17/10/2022).
 func ParseDate(s string) (Date, error) {
-	bad := fmt.Errorf("%q is not a date", s)
-	// digits reads digits only: Atoi also takes a sign.
-	digits := func(s string) (int, bool) {
-		n, err := strconv.Atoi(s)
-		return n, err == nil && s[0] != '+' && s[0] != '-'
+	if !dateRE.MatchString(s) || s[0] == '0' { // a year from 1000 on
+		return Date{}, fmt.Errorf("%q is not a date", s)
 	}
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return Date{}, bad
-	}
-	y, ok := digits(s[:4])
-	if !ok || y < 1000 {
-		return Date{}, bad
-	}
+	y, _ := strconv.Atoi(s[:4])
 	d := Date{Y: y, Prec: Year}
 	if len(s) >= 7 {
-		m, ok := digits(s[5:7])
-		if s[4] != '-' || !ok {
-			return Date{}, bad
-		}
+		m, _ := strconv.Atoi(s[5:7])
 		if m < 1 || m > 12 {
 			return Date{}, fmt.Errorf("%q has no month %d", s, m)
 		}
 		d.M, d.Prec = time.Month(m), Month
 	}
 	if len(s) == 10 {
-		day, ok := digits(s[8:10])
-		if s[7] != '-' || !ok {
-			return Date{}, bad
-		}
+		day, _ := strconv.Atoi(s[8:10])
 		if n := daysIn(d.Y, d.M); day < 1 || day > n {
 			return Date{}, fmt.Errorf("%q is not a day of the calendar: %d-%02d has %d days", s, d.Y, d.M, n)
 		}

@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,6 +92,32 @@ func (f *file) keys(n *yaml.Node, prefix string, allowed []string) map[string]*y
 		out[k.Value] = v
 	}
 	return out
+}
+
+// entries decodes the mapping n of keys to groups of schema (the
+// authorities by key, a law's provisions by number), in the file's order:
+// add gets each group written under a key that is written once and that
+// re matches. keyExpected and keyProblem, a format for the key, make the
+// error for a key that re does not match; noun names a group in errors.
+// n may be nil.
+func (f *file) entries(n *yaml.Node, prefix string, re *regexp.Regexp, keyExpected, keyProblem string, schema []Field, noun string, add func(key string, v values)) {
+	if n == nil {
+		return
+	}
+	m := f.keys(n, prefix, nil) // only duplicates can fail here
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, g := n.Content[i], n.Content[i+1]
+		if m[k.Value] != g {
+			continue
+		}
+		if !re.MatchString(k.Value) {
+			f.errorf(k, prefix+k.Value, keyExpected, keyProblem, k.Value)
+			continue
+		}
+		if v, _ := f.group(g, prefix+k.Value, schema, noun, names(schema)); v != nil {
+			add(k.Value, v)
+		}
+	}
 }
 
 // translation decodes a translation file by the per-language fields of

@@ -54,6 +54,11 @@ func (d Diagnostic) Error() string {
 // Diagnostics is every problem of a run, sorted by file, line and column.
 type Diagnostics []Diagnostic
 
+// add appends the problem of the file path at p.
+func (ds *Diagnostics) add(path string, p pos, sev Severity, field, problem, expected string) {
+	*ds = append(*ds, Diagnostic{Path: path, Line: p.line, Col: p.col, Field: field, Problem: problem, Expected: expected, Severity: sev})
+}
+
 // Sort orders the diagnostics by path, line, column, then text, so that
 // runs over the same tree print the same list.
 func (ds Diagnostics) Sort() {

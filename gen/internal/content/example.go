@@ -87,11 +87,10 @@ func exampleLines(schema []Field, values map[string]string, path, indent, note s
 					}
 				}
 			}
-			sub = exampleLines(f.Fields, sv, p+".", indent+"  ", "")
-			if f.List {
-				for j := range sub {
-					sub[j].text = "  " + sub[j].text
-				}
+			if !f.List {
+				sub = exampleLines(f.Fields, sv, p+".", indent+"  ", "")
+			} else { // one item, its first field after the "- "
+				sub = exampleLines(f.Fields, sv, p+".", indent+"    ", "")
 				sub[0].text = indent + "  - " + strings.TrimLeft(sub[0].text, " ")
 			}
 			for j := range sub {

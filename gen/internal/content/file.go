@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode"
@@ -41,8 +42,7 @@ func (f *file) at(n *yaml.Node) pos {
 }
 
 func (f *file) report(sev Severity, p pos, field, problem, expected string) {
-	f.diags = append(f.diags, Diagnostic{Path: f.path, Line: p.line, Col: p.col, Field: field,
-		Problem: problem, Expected: expected, Severity: sev})
+	f.diags.add(f.path, p, sev, field, problem, expected)
 }
 
 func (f *file) errorf(n *yaml.Node, field, expected, format string, args ...any) {
@@ -142,7 +142,27 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
 }
 
-// parseDoc reads a whole data file as one plain YAML value.
+// doc reads the data file f.path of fsys as one YAML value. When the file
+// cannot be read, it reports why (what says what the file holds) and
+// returns nil, as it does, silently, for an optional file that does not
+// exist.
+func (f *file) doc(fsys fs.FS, what string, optional bool) *yaml.Node {
+	src, err := fs.ReadFile(fsys, f.path)
+	if err == nil {
+		return f.parseDoc(src)
+	}
+	if !optional || !errors.Is(err, fs.ErrNotExist) {
+		expected := "the file " + f.path
+		if optional {
+			expected += ", or none"
+		}
+		f.report(Error, pos{}, "", "cannot read "+what+": "+errText(err), expected)
+	}
+	return nil
+}
+
+// parseDoc reads a whole data file as one YAML value; mapping, or the
+// caller, checks that it is plain.
 func (f *file) parseDoc(src []byte) *yaml.Node {
 	src, ok := f.text(src)
 	if !ok {
@@ -155,9 +175,6 @@ func (f *file) parseDoc(src []byte) *yaml.Node {
 	}
 	if len(doc.Content) == 0 {
 		f.report(Error, pos{1, 1}, "", "empty file", "YAML fields")
-		return nil
-	}
-	if !f.plain(doc.Content[0], 0) {
 		return nil
 	}
 	return doc.Content[0]

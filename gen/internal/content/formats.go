@@ -23,6 +23,7 @@ var Formats = map[Type]Format{
 
 // The patterns the readers match whole values against.
 var (
+	dateRE      = regexp.MustCompile(Formats[TypeDate].Pattern)
 	idRE        = regexp.MustCompile(Formats[TypeSlug].Pattern)
 	currencyRE  = regexp.MustCompile(Formats[TypeCurrency].Pattern)
 	langRE      = regexp.MustCompile(Formats[TypeLanguage].Pattern)
@@ -30,10 +31,13 @@ var (
 )
 
 // expected is what a value of f is expected to be, for its errors: its
-// own words, else its type's format.
+// own words, else its values, else its type's format.
 func (f *Field) expected() string {
-	if f.Expected != "" {
+	switch {
+	case f.Expected != "":
 		return f.Expected
+	case f.Values != nil:
+		return oneOf(f.Values)
 	}
 	return Formats[f.Type].Expected
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -90,39 +91,22 @@ var numberRE = regexp.MustCompile(`^` + numberPattern + `$`)
 const numberPattern = `[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*`
 
 // parseLaws reads LawsFile.
-func parseLaws(path string, src []byte, langs []string) (map[string]*Law, Diagnostics) {
-	f := &file{path: path, langs: langs}
+func parseLaws(fsys fs.FS, langs []string) (map[string]*Law, Diagnostics) {
+	f := &file{path: LawsFile, langs: langs}
 	out := map[string]*Law{}
-	root := f.mapping(f.parseDoc(src), "not a list of laws")
-	if root == nil {
-		return out, f.diags
-	}
-	m := f.keys(root, "", nil) // only duplicates can fail here
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, n := root.Content[i], root.Content[i+1]
-		key := k.Value
-		if m[key] != n {
-			continue
-		}
-		if !idRE.MatchString(key) {
-			f.errorf(k, key, "lowercase ascii letters, digits and hyphens, e.g. gdpr", "%q is not a valid key", key)
-			continue
-		}
-		v, _ := f.group(n, key, LawSchema, "a law", names(LawSchema))
-		if v == nil {
-			continue
-		}
-		l := &Law{Key: key, Name: get[map[string]string](v, "name"), Short: get[map[string]string](v, "short"),
-			Cite: get[map[string]string](v, "cite"), URL: get[map[string]string](v, "url"),
-			Countries: get[[]string](v, "countries"), Provisions: get[[]*Provision](v, "provisions")}
-		for _, p := range l.Provisions {
-			p.Law, p.Key = key, key+":"+p.Number
-			if p.Within != "" {
-				p.Within = key + ":" + p.Within
+	f.entries(f.mapping(f.doc(fsys, "the laws", true), "not a list of laws"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. gdpr", "%q is not a valid key",
+		LawSchema, "a law", func(key string, v values) {
+			l := &Law{Key: key, Name: get[map[string]string](v, "name"), Short: get[map[string]string](v, "short"),
+				Cite: get[map[string]string](v, "cite"), URL: get[map[string]string](v, "url"),
+				Countries: get[[]string](v, "countries"), Provisions: get[[]*Provision](v, "provisions")}
+			for _, p := range l.Provisions {
+				p.Law, p.Key = key, key+":"+p.Number
+				if p.Within != "" {
+					p.Within = key + ":" + p.Within
+				}
 			}
-		}
-		out[key] = l
-	}
+			out[key] = l
+		})
 	return out, f.diags
 }
 
@@ -134,33 +118,20 @@ func (f *file) provisions(n *yaml.Node, name string) ([]*Provision, bool) {
 		f.errorf(n, name, `one provision per number, e.g. "6(1)": {title: …}`, "%s is not a list of provisions", describe(n))
 		return nil, false
 	}
-	m := f.keys(n, name+".", nil)
 	var out []*Provision
 	articles := map[string]bool{}
 	within := map[*Provision]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, pn := n.Content[i], n.Content[i+1]
-		if m[k.Value] != pn {
-			continue
-		}
-		field := name + "." + k.Value
-		if !numberRE.MatchString(k.Value) {
-			f.errorf(k, field, "the number as the law writes it: digits and letters, with dots or parentheses, e.g. 5(1)(a) or 3.3", "%q is not a provision's number", k.Value)
-			continue
-		}
-		v, _ := f.group(pn, field, ProvisionSchema, "a provision", names(ProvisionSchema))
-		if v == nil {
-			continue
-		}
-		p := &Provision{Number: k.Value, Numbers: get[map[string]string](v, "number"), Title: get[map[string]string](v, "title"),
-			URL: get[map[string]string](v, "url"), Within: get[string](v, "within")}
-		if p.Within == "" {
-			articles[p.Number] = true
-		} else {
-			within[p] = v["within"].node
-		}
-		out = append(out, p)
-	}
+	f.entries(n, name+".", numberRE, "the number as the law writes it: digits and letters, with dots or parentheses, e.g. 5(1)(a) or 3.3", "%q is not a provision's number",
+		ProvisionSchema, "a provision", func(number string, v values) {
+			p := &Provision{Number: number, Numbers: get[map[string]string](v, "number"), Title: get[map[string]string](v, "title"),
+				URL: get[map[string]string](v, "url"), Within: get[string](v, "within")}
+			if p.Within == "" {
+				articles[p.Number] = true
+			} else {
+				within[p] = v["within"].node
+			}
+			out = append(out, p)
+		})
 	for _, p := range out {
 		if n := within[p]; n != nil && !articles[p.Within] {
 			f.errorf(n, name+"."+p.Number+".within", "the number of an article of this law written without within:", "%q is not an article of the law", p.Within)

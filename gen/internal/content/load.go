@@ -27,7 +27,8 @@ type Options struct {
 	Drafts bool
 }
 
-// parsed is what one file gives; it is never changed once made.
+// parsed is what one file gives: an event or a page with its text in the
+// default language, or a translation's text.
 type parsed struct {
 	event *Event
 	page  *Page
@@ -44,37 +45,19 @@ type entry struct {
 // problem: every diagnostic found is in the result, sorted. The result is
 // usable only when it holds no error.
 func Load(fsys fs.FS, opt Options) *Content {
-	c := &Content{Authorities: map[string]*Authority{}, Laws: map[string]*Law{}, Provisions: map[string]*Provision{}}
-	var diags Diagnostics
-
-	if src, err := fs.ReadFile(fsys, SiteFile); err != nil {
-		diags = append(diags, Diagnostic{Path: SiteFile, Problem: "cannot read the site configuration: " + errText(err), Expected: "the file " + SiteFile})
-		c.Site.Languages = []string{"fr", "en"}
-	} else {
-		var d Diagnostics
-		c.Site, d = parseSite(SiteFile, src)
-		diags = append(diags, d...)
-	}
+	c := &Content{Provisions: map[string]*Provision{}}
+	var diags, d Diagnostics
+	c.Site, d = parseSite(fsys)
+	diags = append(diags, d...)
 	langs := c.Site.Languages
-	if src, err := fs.ReadFile(fsys, AuthoritiesFile); err != nil {
-		diags = append(diags, Diagnostic{Path: AuthoritiesFile, Problem: "cannot read the authorities: " + errText(err), Expected: "the file " + AuthoritiesFile})
-	} else {
-		var d Diagnostics
-		c.Authorities, d = parseAuthorities(AuthoritiesFile, src, langs)
-		diags = append(diags, d...)
-	}
-
-	if src, err := fs.ReadFile(fsys, LawsFile); err == nil {
-		var d Diagnostics
-		c.Laws, d = parseLaws(LawsFile, src, langs)
-		diags = append(diags, d...)
-		for _, l := range c.Laws {
-			for _, p := range l.Provisions {
-				c.Provisions[p.Key] = p
-			}
+	c.Authorities, d = parseAuthorities(fsys, langs)
+	diags = append(diags, d...)
+	c.Laws, d = parseLaws(fsys, langs)
+	diags = append(diags, d...)
+	for _, l := range c.Laws {
+		for _, p := range l.Provisions {
+			c.Provisions[p.Key] = p
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags = append(diags, Diagnostic{Path: LawsFile, Problem: "cannot read the laws: " + errText(err), Expected: "the file " + LawsFile + ", or none"})
 	}
 
 	var entries []entry
@@ -104,18 +87,13 @@ func Load(fsys fs.FS, opt Options) *Content {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
 				continue
 			}
-			e := *r.event // what was parsed stays as it is
-			e.Texts = []*Text{r.event.Texts[0]}
-			e.Related = slices.Clone(r.event.Related)
-			events[en.name], texts[key] = &e, &e.Texts
+			events[en.name], texts[key] = r.event, &r.event.Texts
 		case r.page != nil:
 			if prev, dup := pages[en.name]; dup {
 				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
 				continue
 			}
-			p := *r.page
-			p.Texts = []*Text{r.text}
-			pages[en.name], texts[key] = &p, &p.Texts
+			pages[en.name], texts[key] = r.page, &r.page.Texts
 		}
 	}
 	for i, en := range entries {
@@ -132,13 +110,6 @@ func Load(fsys fs.FS, opt Options) *Content {
 
 	for _, t := range texts {
 		*t, diags = completeTexts(*t, langs, diags)
-		for i, x := range *t { // a reference not translated is the default language's
-			if x.Reference == "" && (*t)[0].Reference != "" {
-				c := *x // what was parsed stays as it is
-				c.Reference = (*t)[0].Reference
-				(*t)[i] = &c
-			}
-		}
 	}
 	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
@@ -166,57 +137,44 @@ func errText(err error) string {
 func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var out []entry
 	var diags Diagnostics
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir // a site may have no explainer pages
-			}
-			if p == dir {
-				diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
-				return fs.SkipDir
-			}
-			diags = append(diags, Diagnostic{Path: p, Problem: "cannot read: " + errText(err)})
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
-			return nil
-		}
-		hidden := strings.HasPrefix(d.Name(), ".") && p != dir
-		if hidden && d.IsDir() {
+	// WalkDir returns nil: the function returns no error but SkipDir.
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		hidden := p != dir && strings.HasPrefix(d.Name(), ".") // d is nil only for dir
+		switch {
+		case err != nil && p == dir && dir == PagesDir && errors.Is(err, fs.ErrNotExist):
+			return fs.SkipDir // a site may have no explainer pages
+		case err != nil && p == dir:
+			diags = append(diags, Diagnostic{Path: dir, Problem: "cannot read the folder: " + errText(err), Expected: "a folder " + dir})
 			return fs.SkipDir
-		}
-		if hidden || d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
+		case err != nil:
+			diags = append(diags, Diagnostic{Path: p, Problem: "cannot read: " + errText(err)})
+		case d.Type()&fs.ModeSymlink != 0:
+			diags = append(diags, Diagnostic{Path: p, Problem: "symbolic link", Expected: "a plain file inside content/: a link may lead outside the site"})
+		case hidden && d.IsDir():
+			return fs.SkipDir
+		case hidden || d.IsDir():
+		case !d.Type().IsRegular():
 			diags = append(diags, Diagnostic{Path: p, Problem: "not a regular file", Expected: "a Markdown file"})
-			return nil
-		}
-		base := d.Name()
-		if !strings.HasSuffix(base, ".md") {
+		case !strings.HasSuffix(d.Name(), ".md"):
 			diags = append(diags, Diagnostic{Path: p, Problem: "not a Markdown file", Expected: "files named ID.md, or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
-			return nil
-		}
-		name, lang := strings.TrimSuffix(base, ".md"), langs[0]
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			name, lang = name[:i], name[i+1:]
-			if !slices.Contains(langs[1:], lang) {
+		default:
+			name, lang := strings.TrimSuffix(d.Name(), ".md"), langs[0]
+			i := strings.LastIndexByte(name, '.')
+			if i >= 0 {
+				name, lang = name[:i], name[i+1:]
+			}
+			switch {
+			case i >= 0 && !slices.Contains(langs[1:], lang):
 				diags = append(diags, Diagnostic{Path: p, Problem: fmt.Sprintf("%q is not a language of the site", lang), Expected: "ID.md for " + langs[0] + ", or ID.LANG.md with LANG one of " + strings.Join(langs[1:], ", ")})
-				return nil
+			case !idRE.MatchString(name):
+				diags = append(diags, Diagnostic{Path: p, Field: "id", Problem: fmt.Sprintf("the file name %q cannot be an id", name),
+					Expected: "a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md"})
+			default:
+				out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
 			}
 		}
-		if !idRE.MatchString(name) {
-			diags = append(diags, Diagnostic{Path: p, Field: "id", Problem: fmt.Sprintf("the file name %q cannot be an id", name),
-				Expected: "a file name of lowercase ascii letters, digits and hyphens, e.g. 2022-10-17-cnil-sanction.md"})
-			return nil
-		}
-		out = append(out, entry{path: p, name: name, lang: lang, dir: dir})
 		return nil
 	})
-	if err != nil {
-		diags = append(diags, Diagnostic{Path: dir, Problem: errText(err)})
-	}
 	slices.SortFunc(out, func(a, b entry) int { return cmp.Compare(a.path, b.path) })
 	return out, diags
 }
@@ -260,29 +218,31 @@ func parseOne(en entry, langs []string, src []byte) parsed {
 		r.event = f.event(en.name, root, body, bodyLine)
 	default:
 		v := f.decode(root, "", PageSchema)
-		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout")}
-		r.text = f.textOf(v, en.lang, body, bodyLine)
+		r.page = &Page{Key: en.name, Path: en.path, Weight: int(get[int64](v, "weight")), Layout: get[string](v, "layout"),
+			Texts: []*Text{f.textOf(v, en.lang, body, bodyLine)}}
 	}
 	r.diags = f.diags
 	return r
 }
 
-// completeTexts orders the texts of a file by site language and fills a
-// missing translation with the default language's text, marked as a
-// fallback.
+// completeTexts orders the texts of a file by site language, the default
+// language's first in have, and fills a missing translation with the
+// default language's text, marked as a fallback. A reference not
+// translated is the default language's.
 func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
-	p := have[0].Path
+	def := have[0]
 	out := make([]*Text, 0, len(langs))
 	for _, l := range langs {
 		t := textIn(have, l)
 		if t == nil {
-			diags = append(diags, Diagnostic{Path: p, Line: 1, Col: 1, Severity: Warning,
+			diags = append(diags, Diagnostic{Path: def.Path, Line: 1, Col: 1, Severity: Warning,
 				Problem:  fmt.Sprintf("no %s translation", l),
-				Expected: fmt.Sprintf("%s; until then the %s page shows the %s text", strings.TrimSuffix(p, ".md")+"."+l+".md", l, langs[0])})
-			fb := *have[0]
+				Expected: fmt.Sprintf("%s; until then the %s page shows the %s text", strings.TrimSuffix(def.Path, ".md")+"."+l+".md", l, langs[0])})
+			fb := *def
 			fb.Lang, fb.Fallback = l, true
 			t = &fb
 		}
+		t.Reference = cmp.Or(t.Reference, def.Reference)
 		out = append(out, t)
 	}
 	return out, diags

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -162,6 +163,10 @@ func TestErrors(t *testing.T) {
 	}{
 		{"kind", replace("kind: fine", "kind: amende"),
 			[]string{p + `6:7: kind: "amende" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (for "amende" write fine)`}},
+		{"missing kind", replace("kind: fine\n", ""),
+			[]string{p + `2:1: kind: missing; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure`}},
+		{"missing compliance status", replace(`{order: delete}`, `{order: delete, compliance: {date: 2023-01-01}}`),
+			[]string{p + `25:38: orders[1].compliance.status: missing; expected one of: complied, not-complied, unknown`}},
 		{"kind typo", replace("kind: fine", "kind: fien"),
 			[]string{p + `6:7: kind: "fien" is not allowed; expected one of: complaint, lawsuit, findings, notice, intent, order, decision, fine, penalty, ruling, appeal, settlement, closure (did you mean fine?)`}},
 		{"date shape", replace("date: 2022-10-17", "date: 17/10/2022"),
@@ -431,5 +436,37 @@ func TestReferencePerLanguage(t *testing.T) {
 	c = Load(testFS(map[string]string{eventPath: validEvent}), Options{})
 	if got := c.Event("2022-10-17-cnil-sanction").Text("en").Reference; got != "SAN-2022-019" {
 		t.Errorf("an English text without its reference shows %q, want the default's", got)
+	}
+}
+
+// TestPerLanguage pins the errors of a value written once where the schema
+// wants one per language: a text, or an address.
+func TestPerLanguage(t *testing.T) {
+	laws := strings.NewReplacer(`short: {fr: RGPD, en: GDPR}`, `short: GDPR`, `url: {fr: "https://example.org/app", en: "https://example.org/app"}`, `url: https://example.org/app`).Replace(testLaws)
+	c := Load(testFS(map[string]string{eventPath: validEvent, LawsFile: laws}), Options{})
+	want := LawsFile + `:3:10: gdpr.short: "GDPR" is not a text per language; expected one line per language: fr, en
+` + LawsFile + `:17:8: app.url: "https://example.org/app" is not a address per language; expected one line per language: fr, en`
+	if got := c.Diagnostics.Errors().Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestDataFilesUnread: the site configuration and the authorities must be
+// read; the laws may be missing, but not unreadable.
+func TestDataFilesUnread(t *testing.T) {
+	fsys := testFS(map[string]string{eventPath: validEvent, SiteFile: "", AuthoritiesFile: "", LawsFile: ""})
+	c := Load(fsys, Options{})
+	want := AuthoritiesFile + `: cannot read the authorities: file does not exist; expected the file ` + AuthoritiesFile + `
+` + SiteFile + `: cannot read the site configuration: file does not exist; expected the file ` + SiteFile
+	if got := c.Diagnostics.Errors().Error(); !strings.HasPrefix(got, want+"\n") {
+		t.Errorf("got:\n%s\nwant first:\n%s", got, want)
+	}
+	if !slices.Equal(c.Site.Languages, []string{"fr", "en"}) {
+		t.Errorf("languages without a site configuration: %v", c.Site.Languages)
+	}
+	fsys[LawsFile+"/x"] = &fstest.MapFile{} // a folder
+	want = LawsFile + `: cannot read the laws: `
+	if got := Load(fsys, Options{}).Diagnostics.Errors().Error(); !strings.Contains(got, want) || !strings.Contains(got, "; expected the file "+LawsFile+", or none") {
+		t.Errorf("an unreadable laws file:\n%s", got)
 	}
 }

@@ -90,8 +90,8 @@ func (f *file) enum(n *yaml.Node, name string, values []string, hints map[string
 	}
 	if h, ok := hints[strings.ToLower(n.Value)]; ok {
 		expected += fmt.Sprintf(" (for %q write %s)", n.Value, h)
-	} else if s := suggest(n.Value, values); s != "" {
-		expected += fmt.Sprintf(" (did you mean %s?)", s)
+	} else {
+		expected = didYouMean(expected, n.Value, values, "")
 	}
 	f.errorf(n, name, expected, "%q is not allowed", n.Value)
 	return "", false
@@ -282,27 +282,28 @@ func (f *file) compliance(n *yaml.Node, name string) (*Compliance, bool) {
 
 // byLanguage reads {fr: "…", en: "…"}, one text per site language.
 func (f *file) byLanguage(n *yaml.Node, name string) (map[string]string, bool) {
-	return f.perLanguage(n, name, TypeText, "the text in ")
+	return f.perLanguage(n, name, TypeText, "text", "the text in ")
 }
 
 // links reads {fr: https://…, en: https://…}, one address per site language.
 func (f *file) links(n *yaml.Node, name string) (map[string]string, bool) {
-	return f.perLanguage(n, name, TypeURL, "the address of the version in ")
+	return f.perLanguage(n, name, TypeURL, "address", "the address of the version in ")
 }
 
-// perLanguage reads one value of type t per site language.
-func (f *file) perLanguage(n *yaml.Node, name string, t Type, expected string) (map[string]string, bool) {
+// perLanguage reads one value of type t per site language: noun names one
+// value, expected what a missing one is, followed by the language.
+func (f *file) perLanguage(n *yaml.Node, name string, t Type, noun, expected string) (map[string]string, bool) {
 	schema := make([]Field, len(f.langs))
 	for i, l := range f.langs {
 		schema[i] = Field{Name: l, Type: t, Required: true, Expected: expected + l}
 	}
-	v, _ := f.group(n, name, schema, "a "+map[Type]string{TypeText: "text", TypeURL: "address"}[t]+" per language", "one line per language: "+strings.Join(f.langs, ", "))
+	v, _ := f.group(n, name, schema, "a "+noun+" per language", "one line per language: "+strings.Join(f.langs, ", "))
 	if v == nil {
 		return nil, false
 	}
 	out := make(map[string]string, len(f.langs))
 	for _, l := range f.langs {
-		if s, ok := v[l].v.(string); ok {
+		if s := get[string](v, l); s != "" {
 			out[l] = s
 		}
 	}

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -37,7 +38,7 @@ func review(fsys fs.FS, diags Diagnostics) (Diagnostics, int) {
 	}
 	f := &file{path: ReviewedFile}
 	var entries []reviewed
-	if root := f.parseDoc(src); root != nil {
+	if root := f.parseDoc(src); root != nil && f.plain(root, 0) {
 		if root.Kind != yaml.SequenceNode {
 			f.errorf(root, "", `a list of reviewed warnings, each starting with "- file: "`, "%s is not a list", describe(root))
 		} else {
@@ -50,27 +51,21 @@ func review(fsys fs.FS, diags Diagnostics) (Diagnostics, int) {
 		}
 	}
 	used := make([]bool, len(entries))
-	accepted := 0
 	kept := diags[:0:0]
 	for _, d := range diags {
-		match := -1
-		for i, r := range entries {
-			if d.Severity == Warning && d.Path == r.file && d.Field == r.field && d.Problem == r.warning {
-				match = i
-				break
-			}
-		}
-		if match < 0 {
+		i := slices.IndexFunc(entries, func(r reviewed) bool {
+			return d.Severity == Warning && d.Path == r.file && d.Field == r.field && d.Problem == r.warning
+		})
+		if i < 0 {
 			kept = append(kept, d)
-			continue
+		} else {
+			used[i] = true
 		}
-		used[match] = true
-		accepted++
 	}
 	for i, r := range entries {
 		if !used[i] {
 			f.report(Warning, r.at, "", fmt.Sprintf("%s: %q is no longer a warning", r.file, r.warning), "the entry removed, now that the warning is gone")
 		}
 	}
-	return append(kept, f.diags...), accepted
+	return append(kept, f.diags...), len(diags) - len(kept)
 }

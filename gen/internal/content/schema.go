@@ -113,7 +113,7 @@ type Field struct {
 	// Fields are the fields of a group: of a money, penalty or source.
 	Fields []Field
 	// Expected is what the error for a missing required field expects,
-	// when its type's format (Formats) does not say it.
+	// when neither its Values nor its type's format (Formats) say it.
 	Expected string
 	// Doc is the note for editors; Example is a value for the guide, in YAML
 	// (a list's items one per line).
@@ -208,7 +208,7 @@ var FindingSchema = []Field{
 
 // ComplianceSchema is what is known of an order's execution.
 var ComplianceSchema = []Field{
-	{Name: "status", Type: TypeEnum, Values: Compliances, Required: true, Expected: oneOf(Compliances), Example: "not-complied"},
+	{Name: "status", Type: TypeEnum, Values: Compliances, Required: true, Example: "not-complied"},
 	{Name: "date", Type: TypeDate, Doc: "The day it was established: the date of the source that says so. Required unless unknown.", Example: "2023-04-13"},
 	{Name: "source", Type: TypeURL, Doc: "The address of the source that says so, one of the sources of an event of the timeline. Required unless unknown.",
 		Example: "https://www.cnil.fr/fr/…"},
@@ -216,7 +216,7 @@ var ComplianceSchema = []Field{
 
 // OrderSchema is one thing a decision ordered.
 var OrderSchema = []Field{
-	{Name: "order", Type: TypeEnum, Values: Orders, Required: true, Expected: oneOf(Orders), Example: "delete"},
+	{Name: "order", Type: TypeEnum, Values: Orders, Required: true, Example: "delete"},
 	{Name: "text", Type: TypeByLanguage, Doc: "What was ordered, one sentence per language; required for other.",
 		Example: `{fr: "Supprimer les données des personnes se trouvant en France.", en: "Delete the data of people in France."}`},
 	{Name: "deadline", Type: TypeDate, Doc: "The day it had to be done by, when the decision gives one, as precise as known.", Example: "2022-12-18"},
@@ -233,15 +233,15 @@ var EventSchema = []Field{
 		Doc: "ISO 3166-1: FR, GB (not UK), IT, GR, NL, AT, AU, CA, US, SE, DE; ISO 3166-2 for a province or state: CA-BC, CA-AB, CA-QC, US-VT, US-IL, DE-HH."},
 	{Name: "authority", Type: TypeAuthority, Required: true, Expected: "a key of " + AuthoritiesFile, Example: "cnil",
 		Doc: "A key of " + AuthoritiesFile + "; add the authority there first."},
-	{Name: "kind", Type: TypeEnum, Values: Kinds, Hints: kindHints, Required: true, Expected: oneOf(Kinds), Example: "fine",
+	{Name: "kind", Type: TypeEnum, Values: Kinds, Hints: kindHints, Required: true, Example: "fine",
 		Doc: "What the step is; the guide defines each kind (notice: a formal notice, mise en demeure; penalty: an astreinte)."},
 	{Name: "amount", Type: TypeMoney, Fields: MoneySchema,
 		Doc: "In the decision's own currency; never converted. For kind penalty, it defaults to the penalty's total and must agree with it."},
 	{Name: "penalty", Type: TypePenalty, Fields: PenaltySchema,
 		Doc: "A periodic penalty (astreinte): a rate per day or a cap, and the period it ran."},
-	{Name: "status", Type: TypeEnum, Values: Statuses, Required: true, Expected: oneOf(Statuses), Example: "final",
+	{Name: "status", Type: TypeEnum, Values: Statuses, Required: true, Example: "final",
 		Doc: "Where the step stands today."},
-	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Hints: confirmationHints, Required: true, Expected: oneOf(Confirmations), Example: "decision-text",
+	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Hints: confirmationHints, Required: true, Example: "decision-text",
 		Doc: "What was read: the decision's own text, the authority's own release or summary, the press only, or nothing yet."},
 	{Name: "paid", Type: TypeEnum, Values: Payments, Default: "unknown", Example: "unpaid",
 		Doc: "Fines and penalties only, and only with a source saying so."},

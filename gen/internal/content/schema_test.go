@@ -2,6 +2,7 @@ package content
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -36,6 +37,54 @@ var (
 	pageExample  = example(PageSchema, "")
 )
 
+// reference is the guide's list of an event's fields, written from the
+// schema in Markdown: for each field, a heading (the anchor the dev
+// server's error page links to), whether it is required, its note, and
+// the values of an enumeration, one per line with its definition.
+func reference() string {
+	var b strings.Builder
+	var fields func(schema []Field, prefix string)
+	fields = func(schema []Field, prefix string) {
+		for _, f := range schema {
+			name := prefix + f.Name
+			fmt.Fprintf(&b, "### %s\n\n", name)
+			need := "Optional"
+			if f.Required {
+				need = "Required"
+			}
+			if f.PerLang {
+				need += ", in each language's file"
+			}
+			fmt.Fprintf(&b, "%s.", need)
+			if f.Doc != "" {
+				b.WriteString(" " + f.Doc)
+			}
+			b.WriteString(f.format())
+			b.WriteString("\n")
+			if f.Values != nil {
+				b.WriteString("\n")
+				for _, v := range f.Values {
+					fmt.Fprintf(&b, "- `%s`: %s\n", v, ValueDocs[v])
+				}
+			}
+			b.WriteString("\n")
+			if f.Fields != nil && f.Type != TypeMoney {
+				fields(f.Fields, name+".")
+			}
+		}
+	}
+	fields(EventSchema, "")
+	b.WriteString("### amount, penalty.rate, penalty.total, penalty.cap\n\nEach is an amount:\n\n")
+	for _, f := range MoneySchema {
+		fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, strings.TrimPrefix(f.Comment(), "optional. "))
+	}
+	b.WriteString("\n")
+	for _, v := range Qualifiers {
+		fmt.Fprintf(&b, "  - `%s`: %s\n", v, ValueDocs[v])
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 // TestExamples checks that the examples are valid files.
 func TestExamples(t *testing.T) {
 	if diags := parseOne(entry{"2022-10-17-x.md", "2022-10-17-x", "fr", EventsDir}, []string{"fr", "en"}, []byte(eventExample)).diags; len(diags) > 0 {
@@ -51,7 +100,7 @@ func TestExamples(t *testing.T) {
 func TestDocs(t *testing.T) {
 	for _, d := range []struct{ file, begin, end, prefix, block string }{
 		{"../../../docs/editing.md", "## Every field, with an example\n\n```yaml\n", "```\n", "", eventExample},
-		{"../../../docs/editing.md", "<!-- written from the schema: go test ./gen/internal/content -update -->\n\n", "\n<!-- end of the list written from the schema -->", "", Reference() + "\n"},
+		{"../../../docs/editing.md", "<!-- written from the schema: go test ./gen/internal/content -update -->\n\n", "\n<!-- end of the list written from the schema -->", "", reference() + "\n"},
 	} {
 		b, err := os.ReadFile(d.file)
 		if err != nil {

@@ -1,5 +1,7 @@
 package content
 
+import "fmt"
+
 // suggest returns the candidate closest to s by edit distance, or "" when
 // none is close enough to be a likely typo.
 func suggest(s string, candidates []string) string {
@@ -10,6 +12,15 @@ func suggest(s string, candidates []string) string {
 		}
 	}
 	return best
+}
+
+// didYouMean is expected followed by the candidate closest to s, when
+// one is close enough to be a likely typo, or else by otherwise.
+func didYouMean(expected, s string, candidates []string, otherwise string) string {
+	if c := suggest(s, candidates); c != "" {
+		return fmt.Sprintf("%s (did you mean %s?)", expected, c)
+	}
+	return expected + otherwise
 }
 
 func levenshtein(a, b string) int {

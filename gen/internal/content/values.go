@@ -1,13 +1,7 @@
 package content
 
-import (
-	"fmt"
-	"strings"
-)
-
 // ValueDocs defines each value of the schema's enumerations for editors:
-// the guide lists them one per line, and the browser's editing form shows
-// them.
+// the guide (docs/editing.md) lists them one per line.
 var ValueDocs = map[string]string{
 	// Kinds.
 	"complaint":  "a complaint lodged with an authority or a prosecutor, by a person or an association (noyb's criminal complaint).",
@@ -68,52 +62,4 @@ var ValueDocs = map[string]string{
 	"page":       "an ordinary explainer page (the default).",
 	"figures":    "the figures page: the totals computed from the events follow its text.",
 	"comparison": "the comparison page: what the decisions found and ordered, in tables computed from the events, after its text.",
-}
-
-// Reference is the guide's list of an event's fields, written from the
-// schema in Markdown: for each field, a heading (the anchor the dev
-// server's error page links to), whether it is required, its note, and
-// the values of an enumeration, one per line with its definition.
-func Reference() string {
-	var b strings.Builder
-	var fields func(schema []Field, prefix string)
-	fields = func(schema []Field, prefix string) {
-		for _, f := range schema {
-			name := prefix + f.Name
-			fmt.Fprintf(&b, "### %s\n\n", name)
-			need := "Optional"
-			if f.Required {
-				need = "Required"
-			}
-			if f.PerLang {
-				need += ", in each language's file"
-			}
-			fmt.Fprintf(&b, "%s.", need)
-			if f.Doc != "" {
-				b.WriteString(" " + f.Doc)
-			}
-			b.WriteString(f.format())
-			b.WriteString("\n")
-			if f.Values != nil {
-				b.WriteString("\n")
-				for _, v := range f.Values {
-					fmt.Fprintf(&b, "- `%s`: %s\n", v, ValueDocs[v])
-				}
-			}
-			b.WriteString("\n")
-			if f.Fields != nil && f.Type != TypeMoney {
-				fields(f.Fields, name+".")
-			}
-		}
-	}
-	fields(EventSchema, "")
-	b.WriteString("### amount, penalty.rate, penalty.total, penalty.cap\n\nEach is an amount:\n\n")
-	for _, f := range MoneySchema {
-		fmt.Fprintf(&b, "- `%s`: %s\n", f.Name, strings.TrimPrefix(f.Comment(), "optional. "))
-	}
-	b.WriteString("\n")
-	for _, v := range Qualifiers {
-		fmt.Fprintf(&b, "  - `%s`: %s\n", v, ValueDocs[v])
-	}
-	return strings.TrimSuffix(b.String(), "\n")
 }
