@@ -7,7 +7,7 @@
 // at most three times and the CMS goes on in English. So, when none is
 // chosen, the browser's first language that the CMS speaks is written as
 // the chosen one, in the preferences the CMS reads at start. English needs
-// no file and is left alone. tools/cms.mjs checks the result in Chromium.
+// no file and is left alone. tools/checks/cms.spec.mjs checks the result in Chromium.
 (function () {
   "use strict";
   var key = "sveltia-cms.prefs";

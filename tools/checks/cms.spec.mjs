@@ -13,6 +13,7 @@
 //            provider (https://api.netlify.com/auth?provider=github…) in a pop-up that keeps
 //            its opener (Cross-Origin-Opener-Policy);
 //   create   an event through the form (every required field, an amount, a related event, a
+//            finding with its provision chosen from the laws and its sentence in each language, a
 //            source, the title, summary and body in both languages, a slug of its own): the save
 //            writes its two files only, equal to tools/testdata/cms/ byte for byte
 //            (--update-snapshots rewrites them), and they pass gen check -strict;
@@ -278,6 +279,10 @@ test('create: an event through the form, equal to the golden files, passing gen 
   await field(fr, 'paid').getByRole('radio', { name: 'unpaid', exact: true }).click();
   await field(fr, 'related').getByRole('combobox').click();
   await page.getByRole('listbox').last().getByRole('option', { name: /^2022-10-17 · / }).click();
+  await field(fr, 'findings').getByRole('button', { name: /^Add/ }).click();
+  await choose(page, fr, 'findings.0.provision', 'gdpr:6 · Licéité du traitement');
+  await textbox(fr, 'findings.0.how.fr').fill('Clearview AI traite sans base légale les données de personnes se trouvant en France.');
+  await textbox(fr, 'findings.0.how.en').fill('Clearview AI processes without a legal basis the data of people in France.');
   await field(fr, 'sources').getByRole('button', { name: /^Add/ }).click();
   await textbox(fr, 'sources.0.url').fill('https://www.cnil.fr/fr/deliberation-san-2026-001');
   await textbox(fr, 'sources.0.title').fill('Délibération SAN-2026-001 du 20 novembre 2026 concernant la société Clearview AI');

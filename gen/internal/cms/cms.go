@@ -25,12 +25,12 @@
 // the YAML 1.1 reading of the content package; an empty optional field is
 // left out rather than written empty. The CMS puts a blank line between
 // the front matter and the body, and writes the fields in the schema's
-// order (tools/cms.mjs holds it to changing nothing else).
+// order (tools/checks/cms.spec.mjs holds it to changing nothing else).
 //
 // The backend is GitHub, signed in through Netlify's OAuth provider, in
 // the editorial workflow: every save is a pull request. Input.TestBackend
 // writes the same configuration with the CMS's own test backend instead,
-// which keeps the files in the browser (the tests in tools/cms.mjs).
+// which keeps the files in the browser (the tests in tools/checks/cms.spec.mjs).
 //
 // The output depends on nothing but the Input: the same bytes on every
 // build.

@@ -57,7 +57,7 @@ func embedded(p string) bool {
 
 // cmsFile reports whether p is a file of /admin/, the CMS (package cms): a
 // tool for editors rather than a page of the site, with its own header
-// rule and its own tests (TestAdmin, gen/internal/cms, tools/cms.mjs).
+// rule and its own tests (TestAdmin, gen/internal/cms, tools/checks/cms.spec.mjs).
 func cmsFile(p string) bool { return strings.HasPrefix(p, "admin/") }
 
 func attr(n *html.Node, key string) string { return attrOf(n, key) }

@@ -1,7 +1,7 @@
 // Command testconfig writes the CMS's configuration for the content of the
 // current folder as gen build does (package cms), but with the CMS's test
 // backend, which keeps the files in the browser instead of GitHub:
-// tools/cms.mjs serves it in place of the built site's admin/config.yml to
+// tools/checks/cms.spec.mjs serves it in place of the built site's admin/config.yml to
 // drive the CMS in Chromium.
 //
 // Usage:
