@@ -38,7 +38,7 @@ test('a French word finds its French event, on the French site only', async ({ p
   expect(r.urls.filter((u) => u.startsWith('/en/')), 'English pages among the French results').toEqual([]);
   const i = r.urls.indexOf('/evenements/2023-04-13-cnil-liquidation-astreinte/');
   expect(r.facts[i], "the event's date, authority and kind").toMatch(/^13 avril 2023 · .*CNIL.* · Astreinte$/);
-  expect(r.status).toMatch(/^\d+\u00a0résultats? pour « liquide astreinte »$/);
+  expect(r.status).toMatch(/^\d+\u00a0résultats? pour «\u202fliquide astreinte\u202f»$/);
   clean(watch, site.origin);
 });
 
@@ -46,8 +46,10 @@ test('an English word finds its English event, on the English site only', async 
   const r = await search(page, site.origin, '/en/search/', 'liquidates penalty');
   expect(r.urls, 'the English results').toContain('/en/events/2023-04-13-cnil-liquidation-astreinte/');
   expect(r.urls.filter((u) => !u.startsWith('/en/')), 'French pages among the English results').toEqual([]);
-  const fr = await search(page, site.origin, '/recherche/', 'liquidates');
-  expect(fr.urls, 'an English-only word on the French site').toEqual([]);
+  // The same words on the French site: whatever Pagefind's stemming and prefixes match
+  // there, never an English page.
+  const fr = await search(page, site.origin, '/recherche/', 'liquidates penalty');
+  expect(fr.urls.filter((u) => u.startsWith('/en/')), 'English pages among the French results').toEqual([]);
   clean(watch, site.origin);
 });
 
