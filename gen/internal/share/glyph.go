@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -51,29 +52,27 @@ type advance struct {
 	glyph sfnt.GlyphIndex
 }
 
-// glyphKey names a rasterized glyph.
+// glyphKey names a glyph drawn in an ink.
 type glyphKey struct {
 	font  fontID
 	size  int16
 	sub   uint8 // the pen's offset in quarters of a pixel
+	ink   ink
 	glyph sfnt.GlyphIndex
 }
 
-// glyph is a rasterized glyph: an alpha mask placed at (dx, dy) from the
-// pen's whole-pixel position on the baseline.
+// glyph is a glyph drawn in one ink, its top left pixel at (dx, dy) from
+// the pen's whole-pixel position on the baseline: sprites holds it with
+// its left edge at an even x and at an odd x.
 type glyph struct {
-	dx, dy, w, h int
-	alpha        []uint8
-	// sprites holds the glyph drawn in each ink, with its left edge at an
-	// even and at an odd x, each made when first needed; guarded by
-	// Painter.mu.
-	sprites [numInks][2]*sprite
+	dx, dy  int
+	sprites [2]sprite
 }
 
-// sprite is a glyph drawn in one ink, as the card's pixels are stored: h
-// rows of w bytes, two pixels a byte, ready to be laid over the bytes of
-// the card's rows. For an even x, the glyph's left column is in the high
-// nibble of each row's first byte, for an odd x in the low one.
+// sprite is a glyph's pixels as the card's are stored: h rows of w bytes,
+// two pixels a byte, ready to be laid over the bytes of the card's rows.
+// For an even x, the glyph's left column is in the high nibble of each
+// row's first byte, for an odd x in the low one.
 type sprite struct {
 	w, h int
 	pix  []byte
@@ -81,22 +80,33 @@ type sprite struct {
 
 // advance returns how r is drawn in font f.
 func (p *Painter) advance(f fontID, r rune) advance {
-	k := advanceKey{f, r}
-	p.mu.RLock()
-	a, ok := p.advances[k]
-	p.mu.RUnlock()
-	if ok {
-		return a
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	a = p.resolve(f, r)
-	p.advances[k] = a
-	return a
+	return cached(&p.mu, p.advances, advanceKey{f, r}, p.resolve)
 }
 
-// resolve finds how r is drawn in font f. It is called with p.mu held.
-func (p *Painter) resolve(f fontID, r rune) advance {
+// cached returns m[k], made by find(k) under the write lock of mu, which
+// guards m, the first time k is asked for: the cards drawn at once share
+// what each finds.
+func cached[K comparable, V any](mu *sync.RWMutex, m map[K]V, k K, find func(K) V) V {
+	mu.RLock()
+	v, ok := m[k]
+	mu.RUnlock()
+	if ok {
+		return v
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if v, ok := m[k]; ok {
+		return v
+	}
+	v = find(k)
+	m[k] = v
+	return v
+}
+
+// resolve finds how k.r is drawn in font k.font. It is called with p.mu
+// held.
+func (p *Painter) resolve(k advanceKey) advance {
+	f, r := k.font, k.r
 	if unicode.In(r, unicode.Cc, unicode.Cf) {
 		// Controls and invisible formatting (soft hyphens, zero-width
 		// spaces, joiners) take no room.
@@ -115,9 +125,9 @@ func (p *Painter) resolve(f fontID, r rune) advance {
 		// Unicode hyphens.
 		switch {
 		case unicode.Is(unicode.Zs, r) && r != ' ':
-			return p.resolve(f, ' ')
+			return p.resolve(advanceKey{f, ' '})
 		case r == '\u2010' || r == '\u2011':
-			return p.resolve(f, '-')
+			return p.resolve(advanceKey{f, '-'})
 		}
 		return advance{}
 	}
@@ -186,40 +196,49 @@ func (p *Painter) pixels(f fontID, size int, units int64) int {
 	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }
 
-// glyph returns the glyph x of font f rasterized at size px, with the pen
-// sub quarters of a pixel right of a whole pixel.
-func (p *Painter) glyph(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
-	k := glyphKey{font: f, size: int16(size), sub: uint8(sub), glyph: x}
-	p.mu.RLock()
-	g, ok := p.glyphs[k]
-	p.mu.RUnlock()
-	if ok {
-		return g
+// glyph returns the glyph k.glyph of font k.font drawn at size k.size in
+// ink k.ink, with the pen k.sub quarters of a pixel right of a whole pixel.
+func (p *Painter) glyph(k glyphKey) *glyph {
+	return cached(&p.mu, p.glyphs, k, p.newGlyph)
+}
+
+// newGlyph rasterizes the glyph that k names and turns it into pixels of
+// the card. It is called with p.mu held.
+func (p *Painter) newGlyph(k glyphKey) *glyph {
+	at, mask := p.rasterize(k.font, int(k.size), int(k.sub), k.glyph)
+	g := &glyph{dx: at.X, dy: at.Y}
+	lut := &p.inks.index[k.ink]
+	w, h := mask.Rect.Dx(), mask.Rect.Dy()
+	for odd := range 2 {
+		s := sprite{w: (odd + w + 1) / 2, h: h}
+		s.pix = make([]byte, s.w*s.h)
+		for y := range h {
+			row := s.pix[y*s.w : (y+1)*s.w]
+			for x, a := range mask.Pix[y*w : (y+1)*w] {
+				row[(odd+x)/2] |= lut[a] << nibbleShift(odd+x)
+			}
+		}
+		g.sprites[odd] = s
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if g, ok := p.glyphs[k]; ok {
-		return g
-	}
-	g = p.rasterize(f, size, sub, x)
-	p.glyphs[k] = g
 	return g
 }
 
 // rasterize draws the glyph x of font f at size px, with the pen sub
-// quarters of a pixel right of a whole pixel, as opentype.Face.Glyph does;
-// but it takes a glyph index, not a rune, so that the Painter chooses the
-// glyph. It is called with p.mu held.
-func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
+// quarters of a pixel right of a whole pixel, as opentype.Face.Glyph does,
+// and returns its alpha mask and where the mask's top left pixel lies from
+// the pen's whole-pixel position on the baseline. Unlike opentype.Face, it
+// takes a glyph index, not a rune, so that the Painter chooses the glyph.
+// It is called with p.mu held.
+func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) (image.Point, *image.Alpha) {
 	segs, err := p.fonts[f].font.LoadGlyph(&p.buf, x, fixed.I(size), nil)
 	if err != nil {
-		return &glyph{}
+		return image.Point{}, &image.Alpha{}
 	}
 	dot := fixed.Int26_6(sub * 64 / subpixels)
 	b := segs.Bounds()
 	dr := image.Rect((b.Min.X + dot).Floor(), b.Min.Y.Floor(), (b.Max.X + dot).Ceil(), b.Max.Y.Ceil())
 	if dr.Empty() {
-		return &glyph{}
+		return image.Point{}, &image.Alpha{}
 	}
 	// Move the outline so that dr's top left corner is the rasterizer's.
 	bias := fixed.Point26_6{X: dot - fixed.I(dr.Min.X), Y: -fixed.I(dr.Min.Y)}
@@ -248,34 +267,7 @@ func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
 	}
 	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
 	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-	return &glyph{dx: dr.Min.X, dy: dr.Min.Y, w: dr.Dx(), h: dr.Dy(), alpha: mask.Pix}
-}
-
-// sprite returns the glyph g drawn in ink in, for a left edge at an even x
-// if odd is 0, at an odd one if odd is 1.
-func (p *Painter) sprite(g *glyph, in ink, odd int) *sprite {
-	p.mu.RLock()
-	s := g.sprites[in][odd]
-	p.mu.RUnlock()
-	if s != nil {
-		return s
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if s := g.sprites[in][odd]; s != nil {
-		return s
-	}
-	lut := &p.inks.index[in]
-	s = &sprite{w: (odd + g.w + 1) / 2, h: g.h}
-	s.pix = make([]byte, s.w*s.h)
-	for y := range g.h {
-		row := s.pix[y*s.w : (y+1)*s.w]
-		for x, a := range g.alpha[y*g.w : (y+1)*g.w] {
-			row[(odd+x)/2] |= lut[a] << nibbleShift(odd+x)
-		}
-	}
-	g.sprites[in][odd] = s
-	return s
+	return dr.Min, mask
 }
 
 // drawText draws s in font f at size px and ink in, from the pen position
@@ -287,9 +279,9 @@ func (p *Painter) drawText(px pixels, f fontID, size int, in ink, x, baseline in
 		a := p.advance(f, r)
 		if a.glyph != 0 {
 			q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
-			g := p.glyph(f, size, q%subpixels, a.glyph)
+			g := p.glyph(glyphKey{f, int16(size), uint8(q % subpixels), in, a.glyph})
 			left := x + q/subpixels + g.dx
-			blit(px, p.sprite(g, in, left&1), left, baseline+g.dy, clip)
+			blit(px, &g.sprites[left&1], left, baseline+g.dy, clip)
 		}
 		pen += a.units * int64(size)
 	}

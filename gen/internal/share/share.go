@@ -27,9 +27,9 @@
 // levels of coverage of each text colour, and the accent band, in that
 // order of coverage. Four levels keep the edges of text smooth at the
 // card's sizes, and fewer than 16 colours halve the bytes to compress.
-// Every glyph is rasterized once per font, size and quarter-pixel offset,
-// and turned once per ink into pixels of the card, which are laid straight
-// into the rows that the PNG compresses. The Painter writes the PNG's few
+// Every glyph is rasterized once per font, size, quarter-pixel offset and
+// ink, into pixels of the card, which are laid straight into the rows that
+// the PNG compresses. The Painter writes the PNG's few
 // chunks itself: image/png writes pixels of fewer than 8 bits through an
 // interface call each, which alone takes seven times as long as this
 // whole encoder. The rows are compressed by github.com/klauspost/compress
