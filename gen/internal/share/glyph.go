@@ -32,8 +32,11 @@ const subpixels = 4
 const textLevels = 4
 
 // paletteSize is the number of colours of a card: the background, each
-// level of each of the three text inks, and the band.
-const paletteSize = 2 + 3*textLevels
+// level of each ink, and the band, whose index is the last.
+const (
+	paletteSize = 2 + int(numInks)*textLevels
+	bandIndex   = paletteSize - 1
+)
 
 // advanceKey names the advance of a rune in a font.
 type advanceKey struct {
@@ -310,26 +313,23 @@ func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
 	}
 }
 
-// fillRows paints the rows from y0 to y1 whole in the solid colour of ink
-// in.
-func (p *Painter) fillRows(px pixels, y0, y1 int, in ink) {
-	c := p.inks.index[in][255]
-	for y := y0; y < y1; y++ {
+// fillBand paints the accent band, solid, along the card's top edge.
+func fillBand(px pixels) {
+	for y := range bandHeight {
 		row := px.row(y)
 		for i := range row {
-			row[i] = c<<4 | c
+			row[i] = byte(bandIndex<<4 | bandIndex)
 		}
 	}
 }
 
-// ink is a colour of text or decoration on the card.
+// ink is a colour of text on the card.
 type ink uint8
 
 const (
 	inkText   ink = iota // the site's name and the title
 	inkMuted             // the kicker and the facts
 	inkAmount            // the amount
-	inkBand              // the accent band, which is solid
 	numInks
 )
 
@@ -346,26 +346,7 @@ const (
 )
 
 // rgb returns the colour of the ink at full coverage.
-func (in ink) rgb() uint32 {
-	switch in {
-	case inkText:
-		return rgbText
-	case inkMuted:
-		return rgbMuted
-	case inkAmount:
-		return rgbAmount
-	}
-	return rgbBand
-}
-
-// levels returns the number of coverage levels, anti-aliasing included,
-// with which the ink is drawn.
-func (in ink) levels() int {
-	if in == inkBand {
-		return 1
-	}
-	return textLevels
-}
+func (in ink) rgb() uint32 { return [numInks]uint32{rgbText, rgbMuted, rgbAmount}[in] }
 
 // inkTable maps the coverage of each ink to the card's palette.
 type inkTable struct {
@@ -376,28 +357,25 @@ type inkTable struct {
 }
 
 // newInkTable builds the card's palette: the background, then each ink
-// blended over the background at each of its levels. The colours go by
-// coverage, the inks' first levels first, so that of two indices the
-// greater stands for the greater coverage; the band, solid, comes last.
+// blended over the background at each of its levels, then the band. The
+// colours go by coverage, the inks' first levels first, so that of two
+// indices the greater stands for the greater coverage.
 func newInkTable() inkTable {
 	t := inkTable{palette: color.Palette{opaque(rgbBackground)}}
-	// at is the palette index of each ink at each of its levels.
+	// at is the palette index of each ink at each level; at level 0, the
+	// background.
 	var at [numInks][textLevels + 1]uint8
 	for k := 1; k <= textLevels; k++ {
 		for in := range numInks {
-			// An ink of n levels has one at a coverage of k/textLevels
-			// when k·n is a multiple of textLevels.
-			if n := in.levels(); k*n%textLevels == 0 {
-				at[in][k*n/textLevels] = uint8(len(t.palette))
-				t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k*n/textLevels, n))
-			}
+			at[in][k] = uint8(len(t.palette))
+			t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k, textLevels))
 		}
 	}
+	t.palette = append(t.palette, opaque(rgbBand))
 	for in := range numInks {
-		n := in.levels()
 		for a := range 256 {
 			// Round the coverage to the nearest level.
-			t.index[in][a] = at[in][(a*n+127)/255]
+			t.index[in][a] = at[in][(a*textLevels+127)/255]
 		}
 	}
 	return t

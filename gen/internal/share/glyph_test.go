@@ -94,7 +94,7 @@ func TestMissingRunesDrawNothing(t *testing.T) {
 func TestContrast(t *testing.T) {
 	// Text reads at WCAG AA on the background: 4.5:1 or more.
 	bg := opaque(rgbBackground)
-	for _, in := range []ink{inkText, inkMuted, inkAmount} {
+	for in := range numInks {
 		if c := contrast(opaque(in.rgb()), bg); c < 4.5 {
 			t.Errorf("ink %d (#%06x): contrast %.2f:1 with the background, want 4.5:1", in, in.rgb(), c)
 		}
@@ -130,12 +130,15 @@ func TestPalette(t *testing.T) {
 			t.Errorf("ink %d at no coverage is not the background", in)
 		}
 	}
+	if got, want := tab.palette[bandIndex], opaque(rgbBand); got != want {
+		t.Errorf("the band is %v, want %v", got, want)
+	}
 	// blit keeps the greater palette index where glyphs overlap: the
 	// palette goes by coverage, whatever the inks.
 	for a := range 256 {
 		for b := a + 1; b < 256; b++ {
-			for _, x := range []ink{inkText, inkMuted, inkAmount} {
-				for _, y := range []ink{inkText, inkMuted, inkAmount} {
+			for x := range numInks {
+				for y := range numInks {
 					if level(a) < level(b) && tab.index[x][a] >= tab.index[y][b] {
 						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, tab.index[x][a], y, b, tab.index[y][b])
 					}

@@ -67,7 +67,7 @@ func (l *layout) lines() []line {
 
 // draw paints the layout l on px, which is blank.
 func (p *Painter) draw(px pixels, l layout) {
-	p.fillRows(px, 0, bandHeight, inkBand)
+	fillBand(px)
 	for _, ln := range l.lines() {
 		// The boxes hold the ink of every glyph of French and English
 		// text; clipping keeps any taller glyph from reaching other lines.
