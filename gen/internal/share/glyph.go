@@ -212,16 +212,17 @@ func (p *Painter) newGlyph(k glyphKey) *glyph {
 	g := &glyph{dx: at.X, dy: at.Y}
 	lut := &p.inks.index[k.ink]
 	w, h := mask.Rect.Dx(), mask.Rect.Dy()
-	for odd := range 2 {
-		s := sprite{w: (odd + w + 1) / 2, h: h}
-		s.pix = make([]byte, s.w*s.h)
-		for y := range h {
-			row := s.pix[y*s.w : (y+1)*s.w]
-			for x, a := range mask.Pix[y*w : (y+1)*w] {
-				row[(odd+x)/2] |= lut[a] << nibbleShift(odd+x)
+	even, odd := &g.sprites[0], &g.sprites[1]
+	*even = sprite{w: (w + 1) / 2, h: h, pix: make([]byte, (w+1)/2*h)}
+	*odd = sprite{w: w/2 + 1, h: h, pix: make([]byte, (w/2+1)*h)}
+	for y := range h {
+		e, o := even.pix[y*even.w:], odd.pix[y*odd.w:]
+		for x, a := range mask.Pix[y*w : (y+1)*w] {
+			if c := lut[a]; c != 0 {
+				e[x/2] |= c << nibbleShift(x)
+				o[(x+1)/2] |= c << nibbleShift(x+1)
 			}
 		}
-		g.sprites[odd] = s
 	}
 	return g
 }
