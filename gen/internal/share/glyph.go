@@ -174,7 +174,7 @@ func (m *measure) add(a advance, size int) {
 func (m *measure) span(upem int64) (left, right int) {
 	right = int(ceilDiv(m.pen, upem))
 	if m.lo < 0 {
-		left = int(floorDiv(m.lo, upem)) - 1
+		left = -int(ceilDiv(-m.lo, upem)) - 1
 	}
 	if m.hi > m.pen {
 		right = max(right, int(ceilDiv(m.hi, upem))+1)
@@ -182,16 +182,9 @@ func (m *measure) span(upem int64) (left, right int) {
 	return left, right
 }
 
-// ceilDiv and floorDiv return a/b rounded up and down, for b > 0.
-func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
+// ceilDiv returns a/b rounded up, for a ≥ 0 and b > 0: lengths in font
+// units (advances, ascents, descents) are never negative.
+func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 
 // pixels converts a length in font units of font f at size px to whole
 // pixels, rounding up.
