@@ -57,13 +57,7 @@ type layout struct {
 }
 
 // lines returns every line of the layout.
-func (l *layout) lines() []line {
-	var all []line
-	for _, ls := range [][]line{l.site, l.kicker, l.title, l.facts, l.amount} {
-		all = append(all, ls...)
-	}
-	return all
-}
+func (l *layout) lines() []line { return slices.Concat(l.site, l.kicker, l.title, l.facts, l.amount) }
 
 // draw paints the layout l on px, which is blank.
 func (p *Painter) draw(px pixels, l layout) {
@@ -129,7 +123,7 @@ func (p *Painter) layout(c Card) layout {
 	var tries []try
 	title := words(c.Title)
 	for size := titleMax; size >= titleMin; size -= titleStep {
-		lh := titleLeading(size)
+		lh := size * 23 / 20 // the distance between baselines
 		n := 0
 		if room := bottom - top - p.ascent(bold, size) - p.descent(bold, size); room >= 0 {
 			n = min(titleLines, 1+room/lh)
@@ -158,10 +152,6 @@ func (p *Painter) layout(c Card) layout {
 	}
 	return l
 }
-
-// titleLeading returns the distance between the baselines of a title's
-// lines at size px.
-func titleLeading(size int) int { return size * 23 / 20 }
 
 // place lays out lines of text in font f at size px, left-aligned, the
 // first one's box starting at top and each next one lh lower. A line whose
@@ -207,7 +197,7 @@ func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int
 		left, right := m.span(p.fonts[f].upem)
 		return m, right-left <= width
 	}
-	ws = append([]string(nil), ws...)
+	ws = slices.Clone(ws)
 	cur, i := "", 0
 	var m measure // cur's
 	for i < len(ws) && len(lines) < n {
@@ -261,7 +251,7 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		// U+FFFD, three bytes long.
 		_, n := utf8.DecodeRuneInString(w[j:])
 		anywhere = j + n
-		if isDash(r) {
+		if strings.ContainsRune("-\u2010\u2013\u2014", r) { // a hyphen or a dash
 			afterDash = anywhere
 		}
 	}
@@ -275,11 +265,6 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		_, cut = utf8.DecodeRuneInString(w)
 	}
 	return strings.TrimRight(w[:cut], " "), strings.TrimLeft(w[cut:], " ")
-}
-
-// isDash reports whether a word may be broken after r.
-func isDash(r rune) bool {
-	return r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014'
 }
 
 // ellipsize ends s with "…", dropping words, or runes of a lone word, until
