@@ -27,11 +27,10 @@ const (
 	amountGap = 40 // between the facts and the amount
 )
 
-// factsSep separates the facts.
-const factsSep = " · "
-
-// ellipsis ends a line that was cut.
-const ellipsis = "…"
+const (
+	factsSep = " · " // between the facts
+	ellipsis = "…"   // ends a line that was cut
+)
 
 // content returns the box inside the margins.
 func content() image.Rectangle { return image.Rect(padX, padY, Width-padX, Height-padY) }
@@ -52,8 +51,7 @@ type line struct {
 type layout struct {
 	site, kicker, title, facts, amount []line
 
-	titleSize int  // the size chosen for the title
-	titleCut  bool // whether the title was cut and ends with "…"
+	titleCut bool // whether the title was cut and ends with "…"
 }
 
 // lines returns every line of the layout.
@@ -117,7 +115,6 @@ func (p *Painter) layout(c Card) layout {
 	// smallest, cut.
 	type try struct {
 		lines      []line
-		size       int
 		cut, broke bool
 	}
 	var tries []try
@@ -129,7 +126,7 @@ func (p *Painter) layout(c Card) layout {
 			n = min(titleLines, 1+room/lh)
 		}
 		ls, cut, broke := p.wrap(bold, size, title, " ", box.Dx(), n)
-		tries = append(tries, try{p.place(ls, bold, size, inkText, top, lh), size, cut, broke})
+		tries = append(tries, try{p.place(ls, bold, size, inkText, top, lh), cut, broke})
 		if !cut && !broke {
 			break
 		}
@@ -138,7 +135,7 @@ func (p *Painter) layout(c Card) layout {
 	if i := slices.IndexFunc(tries, func(t try) bool { return !t.cut }); i >= 0 && t.broke {
 		t = tries[i]
 	}
-	l.title, l.titleSize, l.titleCut = t.lines, t.size, t.cut
+	l.title, l.titleCut = t.lines, t.cut
 
 	// The kicker and the title stand in the middle of the room they have.
 	if n := len(l.title); n > 0 {
@@ -201,23 +198,21 @@ func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int
 	cur, i := "", 0
 	var m measure // cur's
 	for i < len(ws) && len(lines) < n {
-		w := ws[i]
-		if cur == "" {
-			if mw, ok := extend(measure{}, w); ok {
-				cur, m = w, mw
-				i++
-			} else {
-				head, tail := p.split(f, size, w, width)
-				lines = append(lines, head)
-				ws[i] = tail
-				broken = true
-			}
-		} else if mw, ok := extend(m, sep+w); ok {
-			cur, m = cur+sep+w, mw
+		next := ws[i]
+		if cur != "" {
+			next = sep + ws[i]
+		}
+		if mw, ok := extend(m, next); ok {
+			cur, m = cur+next, mw
 			i++
-		} else {
+		} else if cur != "" {
 			lines = append(lines, cur)
-			cur = ""
+			cur, m = "", measure{}
+		} else {
+			head, tail := p.split(f, size, ws[i], width)
+			lines = append(lines, head)
+			ws[i] = tail
+			broken = true
 		}
 	}
 	if cur != "" {
