@@ -203,7 +203,7 @@ func (p *Painter) glyph(k glyphKey) *glyph {
 func (p *Painter) newGlyph(k glyphKey) *glyph {
 	at, mask := p.rasterize(k.font, int(k.size), int(k.sub), k.glyph)
 	g := &glyph{dx: at.X, dy: at.Y}
-	lut := &p.inks.index[k.ink]
+	lut := &p.index[k.ink]
 	w, h := mask.Rect.Dx(), mask.Rect.Dy()
 	even, odd := &g.sprites[0], &g.sprites[1]
 	*even = sprite{w: (w + 1) / 2, h: h, pix: make([]byte, (w+1)/2*h)}
@@ -342,37 +342,30 @@ const (
 // rgb returns the colour of the ink at full coverage.
 func (in ink) rgb() uint32 { return [numInks]uint32{rgbText, rgbMuted, rgbAmount}[in] }
 
-// inkTable maps the coverage of each ink to the card's palette.
-type inkTable struct {
-	palette color.Palette
-	// index maps an ink and a coverage to a palette index; 0 is the
-	// background.
-	index [numInks][256]uint8
-}
-
-// newInkTable builds the card's palette: the background, then each ink
-// blended over the background at each of its levels, then the band. The
-// colours go by coverage, the inks' first levels first, so that of two
-// indices the greater stands for the greater coverage.
-func newInkTable() inkTable {
-	t := inkTable{palette: color.Palette{opaque(rgbBackground)}}
-	// at is the palette index of each ink at each level; at level 0, the
+// palette returns the card's colours, pal, and index, which maps an ink
+// and a coverage to a colour of pal. pal holds the background, then each
+// ink blended over the background at each of its levels, then the band.
+// The colours go by coverage, the inks' first levels first, so that of
+// two indices the greater stands for the greater coverage.
+func palette() (pal []color.RGBA, index [numInks][256]uint8) {
+	pal = []color.RGBA{opaque(rgbBackground)}
+	// at is the index of each ink at each level; at level 0, the
 	// background.
 	var at [numInks][textLevels + 1]uint8
 	for k := 1; k <= textLevels; k++ {
 		for in := range numInks {
-			at[in][k] = uint8(len(t.palette))
-			t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k, textLevels))
+			at[in][k] = uint8(len(pal))
+			pal = append(pal, blend(rgbBackground, in.rgb(), k, textLevels))
 		}
 	}
-	t.palette = append(t.palette, opaque(rgbBand))
+	pal = append(pal, opaque(rgbBand))
 	for in := range numInks {
 		for a := range 256 {
 			// Round the coverage to the nearest level.
-			t.index[in][a] = at[in][(a*textLevels+127)/255]
+			index[in][a] = at[in][(a*textLevels+127)/255]
 		}
 	}
-	return t
+	return pal, index
 }
 
 // opaque returns the colour 0xRRGGBB.

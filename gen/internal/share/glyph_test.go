@@ -118,19 +118,19 @@ func contrast(a, b color.RGBA) float64 {
 }
 
 func TestPalette(t *testing.T) {
-	tab := newInkTable()
-	if want := paletteSize; len(tab.palette) != want {
-		t.Fatalf("%d colours, want %d", len(tab.palette), want)
+	pal, index := palette()
+	if want := paletteSize; len(pal) != want {
+		t.Fatalf("%d colours, want %d", len(pal), want)
 	}
 	for in := range numInks {
-		if got, want := tab.palette[tab.index[in][255]], opaque(in.rgb()); got != want {
+		if got, want := pal[index[in][255]], opaque(in.rgb()); got != want {
 			t.Errorf("ink %d at full coverage is %v, want %v", in, got, want)
 		}
-		if tab.index[in][0] != 0 {
+		if index[in][0] != 0 {
 			t.Errorf("ink %d at no coverage is not the background", in)
 		}
 	}
-	if got, want := tab.palette[bandIndex], opaque(rgbBand); got != want {
+	if got, want := pal[bandIndex], opaque(rgbBand); got != want {
 		t.Errorf("the band is %v, want %v", got, want)
 	}
 	// blit keeps the greater palette index where glyphs overlap: the
@@ -139,8 +139,8 @@ func TestPalette(t *testing.T) {
 		for b := a + 1; b < 256; b++ {
 			for x := range numInks {
 				for y := range numInks {
-					if level(a) < level(b) && tab.index[x][a] >= tab.index[y][b] {
-						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, tab.index[x][a], y, b, tab.index[y][b])
+					if level(a) < level(b) && index[x][a] >= index[y][b] {
+						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, index[x][a], y, b, index[y][b])
 					}
 				}
 			}

@@ -15,7 +15,7 @@ var _ [16 - paletteSize]struct{}
 
 // pngHeader returns the start of every card's PNG: the signature, the
 // header of a Width×Height image of 4-bit palette indices, and the palette.
-func pngHeader(pal color.Palette) []byte {
+func pngHeader(pal []color.RGBA) []byte {
 	b := []byte("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], Width)
@@ -25,8 +25,7 @@ func pngHeader(pal color.Palette) []byte {
 	b = appendChunk(b, "IHDR", ihdr[:])
 	plte := make([]byte, 0, 3*len(pal))
 	for _, c := range pal {
-		r, g, bl, _ := c.RGBA()
-		plte = append(plte, uint8(r>>8), uint8(g>>8), uint8(bl>>8))
+		plte = append(plte, c.R, c.G, c.B)
 	}
 	return appendChunk(b, "PLTE", plte)
 }

@@ -80,7 +80,8 @@ type Card struct {
 // for concurrent use.
 type Painter struct {
 	fonts [numFonts]fontData
-	inks  inkTable
+	// index maps an ink and a coverage to a colour of the card's palette.
+	index [numInks][256]uint8
 	// header starts every card's PNG: the image's size and the palette.
 	header []byte
 
@@ -108,13 +109,14 @@ type fontData struct {
 
 // NewPainter parses the fonts and returns a Painter ready to draw.
 func NewPainter() (*Painter, error) {
+	pal, index := palette()
 	p := &Painter{
-		inks:     newInkTable(),
+		index:    index,
+		header:   pngHeader(pal),
 		canvases: sync.Pool{New: func() any { return newCanvas() }},
 		advances: make(map[advanceKey]advance),
 		glyphs:   make(map[glyphKey]*glyph),
 	}
-	p.header = pngHeader(p.inks.palette)
 	for id, ttf := range [numFonts][]byte{regular: goregular.TTF, bold: gobold.TTF} {
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
