@@ -267,20 +267,30 @@ func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) (image.P
 	return dr.Min, mask
 }
 
-// drawText draws s in font f at size px and ink in, from the pen position
-// (x, baseline), and no higher or lower than the rows of clip.
-func (p *Painter) drawText(px pixels, f fontID, size int, in ink, x, baseline int, s string, clip image.Rectangle) {
-	upem := p.fonts[f].upem
-	var pen int64 // in font units × px
-	for _, r := range s {
-		a := p.advance(f, r)
-		if a.glyph != 0 {
-			q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
-			g := p.glyph(glyphKey{f, int16(size), uint8(q % subpixels), in, a.glyph})
-			left := x + q/subpixels + g.dx
-			blit(px, &g.sprites[left&1], left, baseline+g.dy, clip)
+// draw paints the layout l on px, which is blank.
+func (p *Painter) draw(px pixels, l layout) {
+	for y := range bandHeight {
+		row := px.row(y)
+		for i := range row {
+			row[i] = byte(bandIndex<<4 | bandIndex)
 		}
-		pen += a.units * int64(size)
+	}
+	for _, ln := range l.lines() {
+		upem := p.fonts[ln.font].upem
+		var pen int64 // in font units × px
+		for _, r := range ln.text {
+			a := p.advance(ln.font, r)
+			if a.glyph != 0 {
+				q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
+				g := p.glyph(glyphKey{ln.font, int16(ln.size), uint8(q % subpixels), ln.ink, a.glyph})
+				left := ln.x + q/subpixels + g.dx
+				// The boxes hold the ink of every glyph of French and
+				// English text; clipping keeps any taller glyph from
+				// reaching other lines.
+				blit(px, &g.sprites[left&1], left, ln.baseline+g.dy, ln.box)
+			}
+			pen += a.units * int64(ln.size)
+		}
 	}
 }
 
@@ -303,16 +313,6 @@ func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
 			} else {
 				dst[i] = max(d&0xf0, c&0xf0) | max(d&0x0f, c&0x0f)
 			}
-		}
-	}
-}
-
-// fillBand paints the accent band, solid, along the card's top edge.
-func fillBand(px pixels) {
-	for y := range bandHeight {
-		row := px.row(y)
-		for i := range row {
-			row[i] = byte(bandIndex<<4 | bandIndex)
 		}
 	}
 }

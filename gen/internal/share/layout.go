@@ -57,16 +57,6 @@ type layout struct {
 // lines returns every line of the layout.
 func (l *layout) lines() []line { return slices.Concat(l.site, l.kicker, l.title, l.facts, l.amount) }
 
-// draw paints the layout l on px, which is blank.
-func (p *Painter) draw(px pixels, l layout) {
-	fillBand(px)
-	for _, ln := range l.lines() {
-		// The boxes hold the ink of every glyph of French and English
-		// text; clipping keeps any taller glyph from reaching other lines.
-		p.drawText(px, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
-	}
-}
-
 // layout places the card c: the site's name at the top, the facts and the
 // amount at the bottom, and the kicker and the title in the middle of the
 // room left between them.
