@@ -28,7 +28,8 @@ const subpixels = 4
 
 // textLevels is the number of levels of coverage with which text is
 // drawn. Four keep the edges smooth at the card's sizes (28 px and more),
-// and keep the palette within 16 colours, so that a pixel takes 4 bits.
+// and the palette within 16 colours: a pixel takes 4 bits, which halves
+// the bytes to compress.
 const textLevels = 4
 
 // paletteSize is the number of colours of a card: the background, each

@@ -23,19 +23,17 @@
 // no-break space U+202F nor the thin space U+2009: these are drawn as
 // spaces. Any other rune the fonts lack is left out, never drawn as a box.
 //
-// A card is a PNG of 14 colours, 4 bits a pixel: the background, four
-// levels of coverage of each text colour, and the accent band, in that
-// order of coverage. Four levels keep the edges of text smooth at the
-// card's sizes, and fewer than 16 colours halve the bytes to compress.
-// Every glyph is rasterized once per font, size, quarter-pixel offset and
-// ink, into pixels of the card, which are laid straight into the rows that
-// the PNG compresses. The Painter writes the PNG's few
-// chunks itself: image/png writes pixels of fewer than 8 bits through an
-// interface call each, which alone takes seven times as long as this
-// whole encoder. The rows are compressed by github.com/klauspost/compress
-// at its fastest level, in half the time of compress/zlib's. A card costs
-// about 0.9 ms of CPU on a shared 2-core machine (see BenchmarkCard),
-// three quarters of it compressing, and its file is about 21 kB.
+// A card is a PNG of 14 colours, 4 bits a pixel: the background, four levels
+// of coverage of each text colour, and the accent band, in that order of
+// coverage. Every glyph is rasterized once per font, size, quarter-pixel
+// offset and ink, into pixels of the card, which are laid straight into the
+// rows that the PNG compresses. The Painter writes the PNG's few chunks
+// itself: image/png writes pixels of fewer than 8 bits through an interface
+// call each, which alone takes seven times as long as this whole encoder.
+// The rows are compressed by github.com/klauspost/compress at its fastest
+// level. A card costs about 0.9 ms of CPU on a shared 2-core machine (see
+// BenchmarkCard), three quarters of it compressing, and its file is about
+// 21 kB.
 //
 // The compressor is pure Go, so its output is the same on every host, but
 // another of its versions may compress differently: updating it may change
