@@ -60,7 +60,7 @@ type advance struct {
 type glyphKey struct {
 	font  fontID
 	size  int16
-	sub   uint8 // the pen's offset in quarters of a pixel
+	sub   uint8 // the pen's offset right of a whole pixel, in quarters of a pixel
 	ink   ink
 	glyph sfnt.GlyphIndex
 }
@@ -193,12 +193,6 @@ func (p *Painter) pixels(f fontID, size int, units int64) int {
 	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }
 
-// glyph returns the glyph k.glyph of font k.font drawn at size k.size in
-// ink k.ink, with the pen k.sub quarters of a pixel right of a whole pixel.
-func (p *Painter) glyph(k glyphKey) *glyph {
-	return cached(&p.mu, p.glyphs, k, p.newGlyph)
-}
-
 // newGlyph rasterizes the glyph that k names and turns it into pixels of
 // the card. It is called with p.mu held.
 func (p *Painter) newGlyph(k glyphKey) *glyph {
@@ -283,7 +277,8 @@ func (p *Painter) draw(px pixels, l layout) {
 			a := p.advance(ln.font, r)
 			if a.glyph != 0 {
 				q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
-				g := p.glyph(glyphKey{ln.font, int16(ln.size), uint8(q % subpixels), ln.ink, a.glyph})
+				k := glyphKey{ln.font, int16(ln.size), uint8(q % subpixels), ln.ink, a.glyph}
+				g := cached(&p.mu, p.glyphs, k, p.newGlyph)
 				left := ln.x + q/subpixels + g.dx
 				// The boxes hold the ink of every glyph of French and
 				// English text; clipping keeps any taller glyph from
