@@ -63,16 +63,6 @@ func radius(count, most int, r float64) float64 {
 	return r + r*math.Sqrt(float64(count)/float64(most))
 }
 
-func mostOf(rows []Row) int {
-	n := 1
-	for _, r := range rows {
-		for _, p := range r.Points {
-			n = max(n, p.Count)
-		}
-	}
-	return n
-}
-
 // Row is one line of the time-axis chart: a label and its marks.
 type Row struct {
 	Label  string
@@ -86,13 +76,19 @@ func Timeline(title string, rows []Row, from, to int) string {
 	if to < from {
 		to = from
 	}
+	most := 1 // events in one mark, at most
+	for _, r := range rows {
+		for _, p := range r.Points {
+			most = max(most, p.Count)
+		}
+	}
 	var b strings.Builder
-	timelineWide(&b, title, rows, from, to)
-	timelineNarrow(&b, title, rows, from, to)
+	timelineWide(&b, title, rows, from, to, most)
+	timelineNarrow(&b, title, rows, from, to, most)
 	return b.String()
 }
 
-func timelineWide(b *strings.Builder, title string, rows []Row, from, to int) {
+func timelineWide(b *strings.Builder, title string, rows []Row, from, to, most int) {
 	const (
 		left, right = 150.0, 16.0
 		top, rowH   = 28.0, 26.0
@@ -110,7 +106,6 @@ func timelineWide(b *strings.Builder, title string, rows []Row, from, to int) {
 			fmt.Fprintf(b, `<text class="axis" x="%.1f" y="%g">%d</text>`, xx+4, top-10, y)
 		}
 	}
-	most := mostOf(rows)
 	for i, r := range rows {
 		cy := top + rowH*float64(i) + rowH/2
 		fmt.Fprintf(b, `<text class="label" x="%g" y="%.1f">%s</text>`, left-8, cy+4, html.EscapeString(r.Label))
@@ -129,7 +124,7 @@ func timelineWide(b *strings.Builder, title string, rows []Row, from, to int) {
 
 // timelineNarrow runs the time axis down the page: a year is a band, a row
 // of the wide chart a column, named at its head by a label read upwards.
-func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to int) {
+func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to, most int) {
 	const (
 		left, right = 44.0, 8.0
 		colW, yearH = 24.0, 64.0
@@ -146,7 +141,6 @@ func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to int) 
 			fmt.Fprintf(b, `<text class="axis" x="4" y="%.1f">%d</text>`, yy+17, yr)
 		}
 	}
-	most := mostOf(rows)
 	for i, r := range rows {
 		cx := left + colW*float64(i) + colW/2
 		fmt.Fprintf(b, `<text class="column" x="%.1f" y="%g" transform="rotate(-90 %.1f %g)">%s</text>`,

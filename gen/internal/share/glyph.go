@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font"
@@ -27,12 +28,16 @@ const subpixels = 4
 
 // textLevels is the number of levels of coverage with which text is
 // drawn. Four keep the edges smooth at the card's sizes (28 px and more),
-// and keep the palette within 16 colours, so that a pixel takes 4 bits.
+// and the palette within 16 colours: a pixel takes 4 bits, which halves
+// the bytes to compress.
 const textLevels = 4
 
 // paletteSize is the number of colours of a card: the background, each
-// level of each of the three text inks, and the band.
-const paletteSize = 2 + 3*textLevels
+// level of each ink, and the band, whose index is the last.
+const (
+	paletteSize = 2 + int(numInks)*textLevels
+	bandIndex   = paletteSize - 1
+)
 
 // advanceKey names the advance of a rune in a font.
 type advanceKey struct {
@@ -51,29 +56,27 @@ type advance struct {
 	glyph sfnt.GlyphIndex
 }
 
-// glyphKey names a rasterized glyph.
+// glyphKey names a glyph drawn in an ink.
 type glyphKey struct {
 	font  fontID
 	size  int16
-	sub   uint8 // the pen's offset in quarters of a pixel
+	sub   uint8 // the pen's offset right of a whole pixel, in quarters of a pixel
+	ink   ink
 	glyph sfnt.GlyphIndex
 }
 
-// glyph is a rasterized glyph: an alpha mask placed at (dx, dy) from the
-// pen's whole-pixel position on the baseline.
+// glyph is a glyph drawn in one ink, its top left pixel at (dx, dy) from
+// the pen's whole-pixel position on the baseline: sprites holds it with
+// its left edge at an even x and at an odd x.
 type glyph struct {
-	dx, dy, w, h int
-	alpha        []uint8
-	// sprites holds the glyph drawn in each ink, with its left edge at an
-	// even and at an odd x, each made when first needed; guarded by
-	// Painter.mu.
-	sprites [numInks][2]*sprite
+	dx, dy  int
+	sprites [2]sprite
 }
 
-// sprite is a glyph drawn in one ink, as the card's pixels are stored: h
-// rows of w bytes, two pixels a byte, ready to be laid over the bytes of
-// the card's rows. For an even x, the glyph's left column is in the high
-// nibble of each row's first byte, for an odd x in the low one.
+// sprite is a glyph's pixels as the card's are stored: h rows of w bytes,
+// two pixels a byte, ready to be laid over the bytes of the card's rows.
+// For an even x, the glyph's left column is in the high nibble of each
+// row's first byte, for an odd x in the low one.
 type sprite struct {
 	w, h int
 	pix  []byte
@@ -81,22 +84,33 @@ type sprite struct {
 
 // advance returns how r is drawn in font f.
 func (p *Painter) advance(f fontID, r rune) advance {
-	k := advanceKey{f, r}
-	p.mu.RLock()
-	a, ok := p.advances[k]
-	p.mu.RUnlock()
-	if ok {
-		return a
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	a = p.resolve(f, r)
-	p.advances[k] = a
-	return a
+	return cached(&p.mu, p.advances, advanceKey{f, r}, p.resolve)
 }
 
-// resolve finds how r is drawn in font f. It is called with p.mu held.
-func (p *Painter) resolve(f fontID, r rune) advance {
+// cached returns m[k], made by find(k) under the write lock of mu, which
+// guards m, the first time k is asked for: the cards drawn at once share
+// what each finds.
+func cached[K comparable, V any](mu *sync.RWMutex, m map[K]V, k K, find func(K) V) V {
+	mu.RLock()
+	v, ok := m[k]
+	mu.RUnlock()
+	if ok {
+		return v
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if v, ok := m[k]; ok {
+		return v
+	}
+	v = find(k)
+	m[k] = v
+	return v
+}
+
+// resolve finds how k.r is drawn in font k.font. It is called with p.mu
+// held.
+func (p *Painter) resolve(k advanceKey) advance {
+	f, r := k.font, k.r
 	if unicode.In(r, unicode.Cc, unicode.Cf) {
 		// Controls and invisible formatting (soft hyphens, zero-width
 		// spaces, joiners) take no room.
@@ -115,9 +129,9 @@ func (p *Painter) resolve(f fontID, r rune) advance {
 		// Unicode hyphens.
 		switch {
 		case unicode.Is(unicode.Zs, r) && r != ' ':
-			return p.resolve(f, ' ')
+			return p.resolve(advanceKey{f, ' '})
 		case r == '\u2010' || r == '\u2011':
-			return p.resolve(f, '-')
+			return p.resolve(advanceKey{f, '-'})
 		}
 		return advance{}
 	}
@@ -161,7 +175,7 @@ func (m *measure) add(a advance, size int) {
 func (m *measure) span(upem int64) (left, right int) {
 	right = int(ceilDiv(m.pen, upem))
 	if m.lo < 0 {
-		left = int(floorDiv(m.lo, upem)) - 1
+		left = -int(ceilDiv(-m.lo, upem)) - 1
 	}
 	if m.hi > m.pen {
 		right = max(right, int(ceilDiv(m.hi, upem))+1)
@@ -169,16 +183,9 @@ func (m *measure) span(upem int64) (left, right int) {
 	return left, right
 }
 
-// ceilDiv and floorDiv return a/b rounded up and down, for b > 0.
-func ceilDiv(a, b int64) int64 { return -floorDiv(-a, b) }
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && a < 0 {
-		q--
-	}
-	return q
-}
+// ceilDiv returns a/b rounded up, for a ≥ 0 and b > 0: lengths in font
+// units (advances, ascents, descents) are never negative.
+func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 
 // pixels converts a length in font units of font f at size px to whole
 // pixels, rounding up.
@@ -186,40 +193,44 @@ func (p *Painter) pixels(f fontID, size int, units int64) int {
 	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }
 
-// glyph returns the glyph x of font f rasterized at size px, with the pen
-// sub quarters of a pixel right of a whole pixel.
-func (p *Painter) glyph(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
-	k := glyphKey{font: f, size: int16(size), sub: uint8(sub), glyph: x}
-	p.mu.RLock()
-	g, ok := p.glyphs[k]
-	p.mu.RUnlock()
-	if ok {
-		return g
+// newGlyph rasterizes the glyph that k names and turns it into pixels of
+// the card. It is called with p.mu held.
+func (p *Painter) newGlyph(k glyphKey) *glyph {
+	at, mask := p.rasterize(k.font, int(k.size), int(k.sub), k.glyph)
+	g := &glyph{dx: at.X, dy: at.Y}
+	lut := &p.index[k.ink]
+	w, h := mask.Rect.Dx(), mask.Rect.Dy()
+	even, odd := &g.sprites[0], &g.sprites[1]
+	*even = sprite{w: (w + 1) / 2, h: h, pix: make([]byte, (w+1)/2*h)}
+	*odd = sprite{w: w/2 + 1, h: h, pix: make([]byte, (w/2+1)*h)}
+	for y := range h {
+		e, o := even.pix[y*even.w:], odd.pix[y*odd.w:]
+		for x, a := range mask.Pix[y*w : (y+1)*w] {
+			if c := lut[a]; c != 0 {
+				e[x/2] |= c << nibbleShift(x)
+				o[(x+1)/2] |= c << nibbleShift(x+1)
+			}
+		}
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if g, ok := p.glyphs[k]; ok {
-		return g
-	}
-	g = p.rasterize(f, size, sub, x)
-	p.glyphs[k] = g
 	return g
 }
 
 // rasterize draws the glyph x of font f at size px, with the pen sub
-// quarters of a pixel right of a whole pixel, as opentype.Face.Glyph does;
-// but it takes a glyph index, not a rune, so that the Painter chooses the
-// glyph. It is called with p.mu held.
-func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
+// quarters of a pixel right of a whole pixel, as opentype.Face.Glyph does,
+// and returns its alpha mask and where the mask's top left pixel lies from
+// the pen's whole-pixel position on the baseline. Unlike opentype.Face, it
+// takes a glyph index, not a rune, so that the Painter chooses the glyph.
+// It is called with p.mu held.
+func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) (image.Point, *image.Alpha) {
 	segs, err := p.fonts[f].font.LoadGlyph(&p.buf, x, fixed.I(size), nil)
 	if err != nil {
-		return &glyph{}
+		return image.Point{}, &image.Alpha{}
 	}
 	dot := fixed.Int26_6(sub * 64 / subpixels)
 	b := segs.Bounds()
 	dr := image.Rect((b.Min.X + dot).Floor(), b.Min.Y.Floor(), (b.Max.X + dot).Ceil(), b.Max.Y.Ceil())
 	if dr.Empty() {
-		return &glyph{}
+		return image.Point{}, &image.Alpha{}
 	}
 	// Move the outline so that dr's top left corner is the rasterizer's.
 	bias := fixed.Point26_6{X: dot - fixed.I(dr.Min.X), Y: -fixed.I(dr.Min.Y)}
@@ -248,50 +259,34 @@ func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) *glyph {
 	}
 	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
 	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
-	return &glyph{dx: dr.Min.X, dy: dr.Min.Y, w: dr.Dx(), h: dr.Dy(), alpha: mask.Pix}
+	return dr.Min, mask
 }
 
-// sprite returns the glyph g drawn in ink in, for a left edge at an even x
-// if odd is 0, at an odd one if odd is 1.
-func (p *Painter) sprite(g *glyph, in ink, odd int) *sprite {
-	p.mu.RLock()
-	s := g.sprites[in][odd]
-	p.mu.RUnlock()
-	if s != nil {
-		return s
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if s := g.sprites[in][odd]; s != nil {
-		return s
-	}
-	lut := &p.inks.index[in]
-	s = &sprite{w: (odd + g.w + 1) / 2, h: g.h}
-	s.pix = make([]byte, s.w*s.h)
-	for y := range g.h {
-		row := s.pix[y*s.w : (y+1)*s.w]
-		for x, a := range g.alpha[y*g.w : (y+1)*g.w] {
-			row[(odd+x)/2] |= lut[a] << nibbleShift(odd+x)
+// draw paints the layout l on px, which is blank.
+func (p *Painter) draw(px pixels, l layout) {
+	for y := range bandHeight {
+		row := px.row(y)
+		for i := range row {
+			row[i] = byte(bandIndex<<4 | bandIndex)
 		}
 	}
-	g.sprites[in][odd] = s
-	return s
-}
-
-// drawText draws s in font f at size px and ink in, from the pen position
-// (x, baseline), and no higher or lower than the rows of clip.
-func (p *Painter) drawText(px pixels, f fontID, size int, in ink, x, baseline int, s string, clip image.Rectangle) {
-	upem := p.fonts[f].upem
-	var pen int64 // in font units × px
-	for _, r := range s {
-		a := p.advance(f, r)
-		if a.glyph != 0 {
-			q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
-			g := p.glyph(f, size, q%subpixels, a.glyph)
-			left := x + q/subpixels + g.dx
-			blit(px, p.sprite(g, in, left&1), left, baseline+g.dy, clip)
+	for _, ln := range l.lines() {
+		upem := p.fonts[ln.font].upem
+		var pen int64 // in font units × px
+		for _, r := range ln.text {
+			a := p.advance(ln.font, r)
+			if a.glyph != 0 {
+				q := int((pen*subpixels + upem/2) / upem) // in quarters of a pixel
+				k := glyphKey{ln.font, int16(ln.size), uint8(q % subpixels), ln.ink, a.glyph}
+				g := cached(&p.mu, p.glyphs, k, p.newGlyph)
+				left := ln.x + q/subpixels + g.dx
+				// The boxes hold the ink of every glyph of French and
+				// English text; clipping keeps any taller glyph from
+				// reaching other lines.
+				blit(px, &g.sprites[left&1], left, ln.baseline+g.dy, ln.box)
+			}
+			pen += a.units * int64(ln.size)
 		}
-		pen += a.units * int64(size)
 	}
 }
 
@@ -318,26 +313,13 @@ func blit(px pixels, s *sprite, x, y int, clip image.Rectangle) {
 	}
 }
 
-// fillRows paints the rows from y0 to y1 whole in the solid colour of ink
-// in.
-func (p *Painter) fillRows(px pixels, y0, y1 int, in ink) {
-	c := p.inks.index[in][255]
-	for y := y0; y < y1; y++ {
-		row := px.row(y)
-		for i := range row {
-			row[i] = c<<4 | c
-		}
-	}
-}
-
-// ink is a colour of text or decoration on the card.
+// ink is a colour of text on the card.
 type ink uint8
 
 const (
 	inkText   ink = iota // the site's name and the title
 	inkMuted             // the kicker and the facts
 	inkAmount            // the amount
-	inkBand              // the accent band, which is solid
 	numInks
 )
 
@@ -354,61 +336,32 @@ const (
 )
 
 // rgb returns the colour of the ink at full coverage.
-func (in ink) rgb() uint32 {
-	switch in {
-	case inkText:
-		return rgbText
-	case inkMuted:
-		return rgbMuted
-	case inkAmount:
-		return rgbAmount
-	}
-	return rgbBand
-}
+func (in ink) rgb() uint32 { return [numInks]uint32{rgbText, rgbMuted, rgbAmount}[in] }
 
-// levels returns the number of coverage levels, anti-aliasing included,
-// with which the ink is drawn.
-func (in ink) levels() int {
-	if in == inkBand {
-		return 1
-	}
-	return textLevels
-}
-
-// inkTable maps the coverage of each ink to the card's palette.
-type inkTable struct {
-	palette color.Palette
-	// index maps an ink and a coverage to a palette index; 0 is the
+// palette returns the card's colours, pal, and index, which maps an ink
+// and a coverage to a colour of pal. pal holds the background, then each
+// ink blended over the background at each of its levels, then the band.
+// The colours go by coverage, the inks' first levels first, so that of
+// two indices the greater stands for the greater coverage.
+func palette() (pal []color.RGBA, index [numInks][256]uint8) {
+	pal = []color.RGBA{opaque(rgbBackground)}
+	// at is the index of each ink at each level; at level 0, the
 	// background.
-	index [numInks][256]uint8
-}
-
-// newInkTable builds the card's palette: the background, then each ink
-// blended over the background at each of its levels. The colours go by
-// coverage, the inks' first levels first, so that of two indices the
-// greater stands for the greater coverage; the band, solid, comes last.
-func newInkTable() inkTable {
-	t := inkTable{palette: color.Palette{opaque(rgbBackground)}}
-	// at is the palette index of each ink at each of its levels.
 	var at [numInks][textLevels + 1]uint8
 	for k := 1; k <= textLevels; k++ {
 		for in := range numInks {
-			// An ink of n levels has one at a coverage of k/textLevels
-			// when k·n is a multiple of textLevels.
-			if n := in.levels(); k*n%textLevels == 0 {
-				at[in][k*n/textLevels] = uint8(len(t.palette))
-				t.palette = append(t.palette, blend(rgbBackground, in.rgb(), k*n/textLevels, n))
-			}
+			at[in][k] = uint8(len(pal))
+			pal = append(pal, blend(rgbBackground, in.rgb(), k, textLevels))
 		}
 	}
+	pal = append(pal, opaque(rgbBand))
 	for in := range numInks {
-		n := in.levels()
 		for a := range 256 {
 			// Round the coverage to the nearest level.
-			t.index[in][a] = at[in][(a*n+127)/255]
+			index[in][a] = at[in][(a*textLevels+127)/255]
 		}
 	}
-	return t
+	return pal, index
 }
 
 // opaque returns the colour 0xRRGGBB.

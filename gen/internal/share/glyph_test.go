@@ -23,8 +23,8 @@ func TestGlyphCoverage(t *testing.T) {
 	p := newPainter(t)
 	for _, f := range []fontID{regular, bold} {
 		for _, size := range []int{factsSize, titleMin, titleMax} {
-			notdef := p.rasterize(f, size, 0, 0)
-			if len(notdef.alpha) == 0 {
+			notdefAt, notdef := p.rasterize(f, size, 0, 0)
+			if len(notdef.Pix) == 0 {
 				t.Fatalf("font %d: the .notdef glyph is empty", f)
 			}
 			for _, r := range french + "AZaz09" {
@@ -37,8 +37,8 @@ func TestGlyphCoverage(t *testing.T) {
 				if a.glyph == 0 || a.glyph != x && a.glyph != p.fonts[f].subst[r] || a.units <= 0 {
 					t.Errorf("font %d: %q (%U) drawn as %+v", f, r, r, a)
 				}
-				g := p.glyph(f, size, 0, a.glyph)
-				if len(g.alpha) == 0 || sameGlyph(g, notdef) {
+				at, g := p.rasterize(f, size, 0, a.glyph)
+				if len(g.Pix) == 0 || at == notdefAt && g.Rect == notdef.Rect && slices.Equal(g.Pix, notdef.Pix) {
 					t.Errorf("font %d size %d: %q (%U) is drawn as .notdef or not at all", f, size, r, r)
 				}
 			}
@@ -62,10 +62,6 @@ func TestGlyphCoverage(t *testing.T) {
 			}
 		}
 	}
-}
-
-func sameGlyph(a, b *glyph) bool {
-	return a.dx == b.dx && a.dy == b.dy && a.w == b.w && a.h == b.h && slices.Equal(a.alpha, b.alpha)
 }
 
 func TestMissingRunesDrawNothing(t *testing.T) {
@@ -98,7 +94,7 @@ func TestMissingRunesDrawNothing(t *testing.T) {
 func TestContrast(t *testing.T) {
 	// Text reads at WCAG AA on the background: 4.5:1 or more.
 	bg := opaque(rgbBackground)
-	for _, in := range []ink{inkText, inkMuted, inkAmount} {
+	for in := range numInks {
 		if c := contrast(opaque(in.rgb()), bg); c < 4.5 {
 			t.Errorf("ink %d (#%06x): contrast %.2f:1 with the background, want 4.5:1", in, in.rgb(), c)
 		}
@@ -122,26 +118,29 @@ func contrast(a, b color.RGBA) float64 {
 }
 
 func TestPalette(t *testing.T) {
-	tab := newInkTable()
-	if want := paletteSize; len(tab.palette) != want {
-		t.Fatalf("%d colours, want %d", len(tab.palette), want)
+	pal, index := palette()
+	if want := paletteSize; len(pal) != want {
+		t.Fatalf("%d colours, want %d", len(pal), want)
 	}
 	for in := range numInks {
-		if got, want := tab.palette[tab.index[in][255]], opaque(in.rgb()); got != want {
+		if got, want := pal[index[in][255]], opaque(in.rgb()); got != want {
 			t.Errorf("ink %d at full coverage is %v, want %v", in, got, want)
 		}
-		if tab.index[in][0] != 0 {
+		if index[in][0] != 0 {
 			t.Errorf("ink %d at no coverage is not the background", in)
 		}
+	}
+	if got, want := pal[bandIndex], opaque(rgbBand); got != want {
+		t.Errorf("the band is %v, want %v", got, want)
 	}
 	// blit keeps the greater palette index where glyphs overlap: the
 	// palette goes by coverage, whatever the inks.
 	for a := range 256 {
 		for b := a + 1; b < 256; b++ {
-			for _, x := range []ink{inkText, inkMuted, inkAmount} {
-				for _, y := range []ink{inkText, inkMuted, inkAmount} {
-					if level(a) < level(b) && tab.index[x][a] >= tab.index[y][b] {
-						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, tab.index[x][a], y, b, tab.index[y][b])
+			for x := range numInks {
+				for y := range numInks {
+					if level(a) < level(b) && index[x][a] >= index[y][b] {
+						t.Fatalf("ink %d at %d/255 is index %d, ink %d at %d/255 index %d", x, a, index[x][a], y, b, index[y][b])
 					}
 				}
 			}

@@ -27,11 +27,10 @@ const (
 	amountGap = 40 // between the facts and the amount
 )
 
-// factsSep separates the facts.
-const factsSep = " · "
-
-// ellipsis ends a line that was cut.
-const ellipsis = "…"
+const (
+	factsSep = " · " // between the facts
+	ellipsis = "…"   // ends a line that was cut
+)
 
 // content returns the box inside the margins.
 func content() image.Rectangle { return image.Rect(padX, padY, Width-padX, Height-padY) }
@@ -52,28 +51,11 @@ type line struct {
 type layout struct {
 	site, kicker, title, facts, amount []line
 
-	titleSize int  // the size chosen for the title
-	titleCut  bool // whether the title was cut and ends with "…"
+	titleCut bool // whether the title was cut and ends with "…"
 }
 
 // lines returns every line of the layout.
-func (l *layout) lines() []line {
-	var all []line
-	for _, ls := range [][]line{l.site, l.kicker, l.title, l.facts, l.amount} {
-		all = append(all, ls...)
-	}
-	return all
-}
-
-// draw paints the layout l on px, which is blank.
-func (p *Painter) draw(px pixels, l layout) {
-	p.fillRows(px, 0, bandHeight, inkBand)
-	for _, ln := range l.lines() {
-		// The boxes hold the ink of every glyph of French and English
-		// text; clipping keeps any taller glyph from reaching other lines.
-		p.drawText(px, ln.font, ln.size, ln.ink, ln.x, ln.baseline, ln.text, ln.box)
-	}
-}
+func (l *layout) lines() []line { return slices.Concat(l.site, l.kicker, l.title, l.facts, l.amount) }
 
 // layout places the card c: the site's name at the top, the facts and the
 // amount at the bottom, and the kicker and the title in the middle of the
@@ -123,19 +105,18 @@ func (p *Painter) layout(c Card) layout {
 	// smallest, cut.
 	type try struct {
 		lines      []line
-		size       int
 		cut, broke bool
 	}
 	var tries []try
 	title := words(c.Title)
 	for size := titleMax; size >= titleMin; size -= titleStep {
-		lh := titleLeading(size)
+		lh := size * 23 / 20 // the distance between baselines
 		n := 0
 		if room := bottom - top - p.ascent(bold, size) - p.descent(bold, size); room >= 0 {
 			n = min(titleLines, 1+room/lh)
 		}
 		ls, cut, broke := p.wrap(bold, size, title, " ", box.Dx(), n)
-		tries = append(tries, try{p.place(ls, bold, size, inkText, top, lh), size, cut, broke})
+		tries = append(tries, try{p.place(ls, bold, size, inkText, top, lh), cut, broke})
 		if !cut && !broke {
 			break
 		}
@@ -144,7 +125,7 @@ func (p *Painter) layout(c Card) layout {
 	if i := slices.IndexFunc(tries, func(t try) bool { return !t.cut }); i >= 0 && t.broke {
 		t = tries[i]
 	}
-	l.title, l.titleSize, l.titleCut = t.lines, t.size, t.cut
+	l.title, l.titleCut = t.lines, t.cut
 
 	// The kicker and the title stand in the middle of the room they have.
 	if n := len(l.title); n > 0 {
@@ -158,10 +139,6 @@ func (p *Painter) layout(c Card) layout {
 	}
 	return l
 }
-
-// titleLeading returns the distance between the baselines of a title's
-// lines at size px.
-func titleLeading(size int) int { return size * 23 / 20 }
 
 // place lays out lines of text in font f at size px, left-aligned, the
 // first one's box starting at top and each next one lh lower. A line whose
@@ -207,27 +184,25 @@ func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int
 		left, right := m.span(p.fonts[f].upem)
 		return m, right-left <= width
 	}
-	ws = append([]string(nil), ws...)
+	ws = slices.Clone(ws)
 	cur, i := "", 0
 	var m measure // cur's
 	for i < len(ws) && len(lines) < n {
-		w := ws[i]
-		if cur == "" {
-			if mw, ok := extend(measure{}, w); ok {
-				cur, m = w, mw
-				i++
-			} else {
-				head, tail := p.split(f, size, w, width)
-				lines = append(lines, head)
-				ws[i] = tail
-				broken = true
-			}
-		} else if mw, ok := extend(m, sep+w); ok {
-			cur, m = cur+sep+w, mw
+		next := ws[i]
+		if cur != "" {
+			next = sep + ws[i]
+		}
+		if mw, ok := extend(m, next); ok {
+			cur, m = cur+next, mw
 			i++
-		} else {
+		} else if cur != "" {
 			lines = append(lines, cur)
-			cur = ""
+			cur, m = "", measure{}
+		} else {
+			head, tail := p.split(f, size, ws[i], width)
+			lines = append(lines, head)
+			ws[i] = tail
+			broken = true
 		}
 	}
 	if cur != "" {
@@ -261,7 +236,7 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		// U+FFFD, three bytes long.
 		_, n := utf8.DecodeRuneInString(w[j:])
 		anywhere = j + n
-		if isDash(r) {
+		if strings.ContainsRune("-\u2010\u2013\u2014", r) { // a hyphen or a dash
 			afterDash = anywhere
 		}
 	}
@@ -275,11 +250,6 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 		_, cut = utf8.DecodeRuneInString(w)
 	}
 	return strings.TrimRight(w[:cut], " "), strings.TrimLeft(w[cut:], " ")
-}
-
-// isDash reports whether a word may be broken after r.
-func isDash(r rune) bool {
-	return r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014'
 }
 
 // ellipsize ends s with "…", dropping words, or runes of a lone word, until

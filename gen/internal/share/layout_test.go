@@ -86,8 +86,8 @@ func TestLongTitles(t *testing.T) {
 				if last := l.title[len(l.title)-1].text; tc.cut != strings.HasSuffix(last, ellipsis) {
 					t.Errorf("last line %q: ends with %q: %v, want %v", last, ellipsis, !tc.cut, tc.cut)
 				}
-				if l.titleSize < titleMin || l.titleSize > titleMax {
-					t.Errorf("title size %d", l.titleSize)
+				if size := l.title[0].size; size < titleMin || size > titleMax {
+					t.Errorf("title size %d", size)
 				}
 				for _, ln := range append(l.facts, l.amount...) {
 					if bottom := l.title[len(l.title)-1].box.Max.Y; bottom > ln.box.Min.Y-footerGap {
@@ -121,8 +121,8 @@ func TestTitleSize(t *testing.T) {
 		{"a-" + strings.Repeat("Clearview", 6), titleMax, []string{"a-", "ClearviewClearviewClearviewClea", "rviewClearviewClearview"}},
 	} {
 		l := p.layout(Card{Title: tc.title})
-		if l.titleSize != tc.size || !slices.Equal(texts(l.title), tc.lines) || l.titleCut {
-			t.Errorf("%q: size %d, lines %q, cut %v; want %d, %q", tc.title, l.titleSize, texts(l.title), l.titleCut, tc.size, tc.lines)
+		if l.title[0].size != tc.size || !slices.Equal(texts(l.title), tc.lines) || l.titleCut {
+			t.Errorf("%q: size %d, lines %q, cut %v; want %d, %q", tc.title, l.title[0].size, texts(l.title), l.titleCut, tc.size, tc.lines)
 		}
 	}
 }

@@ -15,7 +15,7 @@ var _ [16 - paletteSize]struct{}
 
 // pngHeader returns the start of every card's PNG: the signature, the
 // header of a Width×Height image of 4-bit palette indices, and the palette.
-func pngHeader(pal color.Palette) []byte {
+func pngHeader(pal []color.RGBA) []byte {
 	b := []byte("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], Width)
@@ -25,8 +25,7 @@ func pngHeader(pal color.Palette) []byte {
 	b = appendChunk(b, "IHDR", ihdr[:])
 	plte := make([]byte, 0, 3*len(pal))
 	for _, c := range pal {
-		r, g, bl, _ := c.RGBA()
-		plte = append(plte, uint8(r>>8), uint8(g>>8), uint8(bl>>8))
+		plte = append(plte, c.R, c.G, c.B)
 	}
 	return appendChunk(b, "PLTE", plte)
 }
@@ -38,9 +37,6 @@ func appendChunk(b []byte, typ string, data []byte) []byte {
 	b = append(append(b, typ...), data...)
 	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(b[start:]))
 }
-
-// pngEnd is the image trailer chunk, IEND, which is the same in every PNG.
-var pngEnd = appendChunk(nil, "IEND", nil)
 
 // pixels holds a card's pixels as PNG stores them before compression:
 // each of the Height rows is its filter type, 0 (none: filters rarely help
@@ -62,11 +58,11 @@ func (px pixels) row(y int) []byte { return px[y*rowBytes+1 : (y+1)*rowBytes] }
 func nibbleShift(x int) uint { return 4 * uint(1-x%2) }
 
 // canvas is what drawing and encoding a card needs, kept from card to card:
-// the pixels, the compressor and the output.
+// the pixels, the compressor and the compressed pixels.
 type canvas struct {
-	px  pixels
-	zw  *zlib.Writer
-	out bytes.Buffer
+	px   pixels
+	zw   *zlib.Writer
+	idat bytes.Buffer
 }
 
 // newCanvas returns a blank canvas.
@@ -79,27 +75,20 @@ func newCanvas() *canvas {
 	return &canvas{px: make(pixels, Height*rowBytes), zw: zw}
 }
 
-// encode writes the canvas's pixels into c.out as a PNG that starts with
-// header, as pngHeader returns it.
-func (c *canvas) encode(header []byte) error {
-	c.out.Reset()
-	c.out.Write(header)
-	// The IDAT chunk's length and CRC are known once its data is
-	// compressed, straight after its type.
-	start := c.out.Len()
-	c.out.Write([]byte{0, 0, 0, 0, 'I', 'D', 'A', 'T'})
-	c.zw.Reset(&c.out)
+// encode returns the canvas's pixels as a PNG that starts with header, as
+// pngHeader returns it.
+func (c *canvas) encode(header []byte) ([]byte, error) {
+	c.idat.Reset()
+	c.zw.Reset(&c.idat)
 	if _, err := c.zw.Write(c.px); err != nil {
-		return err
+		return nil, err
 	}
 	if err := c.zw.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	b := c.out.Bytes()
-	binary.BigEndian.PutUint32(b[start:], uint32(len(b)-start-8))
-	var sum [4]byte
-	binary.BigEndian.PutUint32(sum[:], crc32.ChecksumIEEE(b[start+4:]))
-	c.out.Write(sum[:])
-	c.out.Write(pngEnd)
-	return nil
+	// A build keeps every card in memory: leave no spare capacity. A
+	// chunk takes 12 bytes besides its data: length, type and CRC.
+	b := make([]byte, 0, len(header)+12+c.idat.Len()+12)
+	b = appendChunk(append(b, header...), "IDAT", c.idat.Bytes())
+	return appendChunk(b, "IEND", nil), nil
 }

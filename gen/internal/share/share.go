@@ -23,19 +23,17 @@
 // no-break space U+202F nor the thin space U+2009: these are drawn as
 // spaces. Any other rune the fonts lack is left out, never drawn as a box.
 //
-// A card is a PNG of 14 colours, 4 bits a pixel: the background, four
-// levels of coverage of each text colour, and the accent band, in that
-// order of coverage. Four levels keep the edges of text smooth at the
-// card's sizes, and fewer than 16 colours halve the bytes to compress.
-// Every glyph is rasterized once per font, size and quarter-pixel offset,
-// and turned once per ink into pixels of the card, which are laid straight
-// into the rows that the PNG compresses. The Painter writes the PNG's few
-// chunks itself: image/png writes pixels of fewer than 8 bits through an
-// interface call each, which alone takes seven times as long as this
-// whole encoder. The rows are compressed by github.com/klauspost/compress
-// at its fastest level, in half the time of compress/zlib's. A card costs
-// about 0.9 ms of CPU on a shared 2-core machine (see BenchmarkCard),
-// three quarters of it compressing, and its file is about 21 kB.
+// A card is a PNG of 14 colours, 4 bits a pixel: the background, four levels
+// of coverage of each text colour, and the accent band, in that order of
+// coverage. Every glyph is rasterized once per font, size, quarter-pixel
+// offset and ink, into pixels of the card, which are laid straight into the
+// rows that the PNG compresses. The Painter writes the PNG's few chunks
+// itself: image/png writes pixels of fewer than 8 bits through an interface
+// call each, which alone takes seven times as long as this whole encoder.
+// The rows are compressed by github.com/klauspost/compress at its fastest
+// level. A card costs about 0.9 ms of CPU on a shared 2-core machine (see
+// BenchmarkCard), three quarters of it compressing, and its file is about
+// 21 kB.
 //
 // The compressor is pure Go, so its output is the same on every host, but
 // another of its versions may compress differently: updating it may change
@@ -43,7 +41,6 @@
 package share
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 
@@ -81,12 +78,13 @@ type Card struct {
 // for concurrent use.
 type Painter struct {
 	fonts [numFonts]fontData
-	inks  inkTable
+	// index maps an ink and a coverage to a colour of the card's palette.
+	index [numInks][256]uint8
 	// header starts every card's PNG: the image's size and the palette.
 	header []byte
 
-	// canvases recycles the pixels (750 kB), the rows to compress and the
-	// compressor of finished cards.
+	// canvases recycles the canvases of finished cards: their pixels
+	// (380 kB), their compressor and its output.
 	canvases sync.Pool
 
 	mu       sync.RWMutex // guards the fields below
@@ -109,12 +107,14 @@ type fontData struct {
 
 // NewPainter parses the fonts and returns a Painter ready to draw.
 func NewPainter() (*Painter, error) {
+	pal, index := palette()
 	p := &Painter{
-		inks:     newInkTable(),
+		index:    index,
+		header:   pngHeader(pal),
+		canvases: sync.Pool{New: func() any { return newCanvas() }},
 		advances: make(map[advanceKey]advance),
 		glyphs:   make(map[glyphKey]*glyph),
 	}
-	p.header = pngHeader(p.inks.palette)
 	for id, ttf := range [numFonts][]byte{regular: goregular.TTF, bold: gobold.TTF} {
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
@@ -154,21 +154,13 @@ func substitutes(f *sfnt.Font, b *sfnt.Buffer) map[rune]sfnt.GlyphIndex {
 
 // PNG draws the card c and returns it encoded as PNG.
 func (p *Painter) PNG(c Card) ([]byte, error) {
-	cv := p.canvas()
+	cv := p.canvases.Get().(*canvas)
 	defer p.canvases.Put(cv)
+	clear(cv.px)
 	p.draw(cv.px, p.layout(c))
-	if err := cv.encode(p.header); err != nil {
+	b, err := cv.encode(p.header)
+	if err != nil {
 		return nil, fmt.Errorf("share: encoding the card: %v", err)
 	}
-	// A build keeps every card in memory: return no spare capacity.
-	return bytes.Clone(cv.out.Bytes()), nil
-}
-
-// canvas returns a blank canvas, recycled if possible.
-func (p *Painter) canvas() *canvas {
-	if cv, ok := p.canvases.Get().(*canvas); ok {
-		clear(cv.px)
-		return cv
-	}
-	return newCanvas()
+	return b, nil
 }

@@ -83,6 +83,9 @@ func TestPNG(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if cap(b) != len(b) {
+				t.Errorf("%d bytes of spare capacity", cap(b)-len(b))
+			}
 			img := decode(t, b)
 			checkInk(t, img, p.layout(c))
 		})
