@@ -39,11 +39,15 @@ export const isEmbed = (p) => /^\/(en\/)?embed(\/|$)/.test(p);
 // The CMS's rule: the one place where inline styles are allowed.
 export const ADMIN_RULE = '/admin/*';
 
+// The search pages' rules: the one place where WebAssembly may be compiled (the search index's).
+export const SEARCH_RULES = ['/recherche/*', '/en/search/*'];
+
 // The directives that load something; frame-ancestors, base-uri and form-action are not.
 const FETCH = /^(default|script|script-elem|script-attr|style|style-elem|style-attr|img|font|connect|media|object|frame|child|worker|manifest)-src$/;
 
 // The relaxations a policy of rule allows, in order: 'unsafe-…' keywords (but 'unsafe-inline'
-// in style-src for the CMS's rule), and any host in a fetch directive.
+// in style-src for the CMS's rule, and 'wasm-unsafe-eval' in script-src for the search pages'),
+// and any host in a fetch directive.
 export function relaxed(rule, policy) {
   const out = [];
   for (const part of policy.split(';')) {
@@ -52,7 +56,9 @@ export function relaxed(rule, policy) {
     for (const s of sources) {
       const k = s.toLowerCase();
       if (/^'(unsafe-[a-z-]+|wasm-unsafe-eval)'$/.test(k)) {
-        if (!(rule.for === ADMIN_RULE && name === 'style-src' && k === "'unsafe-inline'")) out.push(s);
+        const admin = rule.for === ADMIN_RULE && name === 'style-src' && k === "'unsafe-inline'";
+        const search = SEARCH_RULES.includes(rule.for) && name === 'script-src' && k === "'wasm-unsafe-eval'";
+        if (!admin && !search) out.push(s);
       } else if (FETCH.test(name) && ['*', 'https:', 'http:'].includes(k)) {
         out.push(`${s} in ${name}`);
       }

@@ -112,6 +112,22 @@ test("the CMS's rule may allow inline styles, and nothing else", async () => {
   assert.deepEqual(p, [`rule "/admin/*" (rule 7): Content-Security-Policy allows 'unsafe-inline' and 'unsafe-eval' and https: in connect-src`]);
 });
 
+test("the search pages' rules may compile WebAssembly in scripts, and no other rule", async () => {
+  const WASM = PAGE.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+  const SEARCH_FILES = [...FILES, { path: '/recherche/', html: true }, { path: '/en/search/', html: true }];
+  const search = (policy) => rule('/recherche/*', { 'Content-Security-Policy': policy, 'X-Frame-Options': 'DENY' }) +
+    rule('/en/search/*', { 'Content-Security-Policy': policy, 'X-Frame-Options': 'DENY' });
+  assert.deepEqual(await problems(COMMON + PAGES + search(WASM) + EMBEDS + ASSETS, SEARCH_FILES), []);
+  const p = await problems(COMMON + rule('/', { 'Content-Security-Policy': WASM, 'X-Frame-Options': 'DENY' }) +
+    rule('/evenements/*', { 'Content-Security-Policy': PAGE, 'X-Frame-Options': 'DENY' }) +
+    search(WASM.replace("style-src 'self'", "style-src 'self' 'wasm-unsafe-eval'")) + EMBEDS + ASSETS, SEARCH_FILES);
+  assert.deepEqual(p, [
+    `rule "/" (rule 2): Content-Security-Policy allows 'wasm-unsafe-eval'`,
+    `rule "/recherche/*" (rule 4): Content-Security-Policy allows 'wasm-unsafe-eval'`,
+    `rule "/en/search/*" (rule 5): Content-Security-Policy allows 'wasm-unsafe-eval'`,
+  ]);
+});
+
 test('inline styles anywhere but in the CMS fail', async () => {
   const p = await problems(COMMON + rule('/', { 'Content-Security-Policy': CMS, 'X-Frame-Options': 'DENY' }) +
     rule('/evenements/*', { 'Content-Security-Policy': PAGE, 'X-Frame-Options': 'DENY' }) + EMBEDS + ASSETS);
