@@ -50,23 +50,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
 	}
+	if cmd, ok := commands[args[0]]; ok {
+		return cmd(args[1:], stdout, stderr)
+	}
 	switch args[0] {
-	case "build":
-		return build(args[1:], stdout, stderr)
-	case "check":
-		return check(args[1:], stdout, stderr)
-	case "serve":
-		return serveCmd(args[1:], stdout, stderr)
-	case "new":
-		return newCmd(args[1:], stdout, stderr)
-	case "init":
-		return initCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
 	}
 	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", args[0], usage)
 	return ExitUsage
+}
+
+// commands are the subcommands, by name, as usage lists them.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"build": build, "check": check, "serve": serveCmd, "new": newCmd, "init": initCmd,
 }
 
 // common are the flags of build and check.
