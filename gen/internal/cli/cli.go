@@ -174,41 +174,28 @@ func build(args []string, stdout, stderr io.Writer) int {
 		_, diags, buildErr = site.Build(os.DirFS(c.root), opt, emit)
 		return buildErr
 	})
-	if buildErr == nil && err != nil { // -then or the swap failed
+	switch {
+	case buildErr != nil:
+		for _, d := range diags {
+			fmt.Fprintln(stderr, d.Error())
+		}
+		if ds, ok := errors.AsType[content.Diagnostics](buildErr); ok {
+			fmt.Fprintf(stderr, "gen build: %s\n", count(len(ds.Errors()), "error"))
+		} else {
+			fmt.Fprintf(stderr, "gen build: %v\n", buildErr)
+		}
+		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
+		return ExitContent
+	case err != nil: // -then or the swap failed
 		fmt.Fprintf(stderr, "gen build: %v; %s is as it was\n", err, *outDir)
 		return ExitContent
 	}
-	if buildErr == nil {
+	if !*quiet {
 		// A successful build counts its warnings; gen check lists them.
-		if n := len(diags.Warnings()); n > 0 && !*quiet {
+		if n := len(diags.Warnings()); n > 0 {
 			fmt.Fprintf(stderr, "gen build: %d warnings (gen check lists them)\n", n)
 		}
-		diags = nil
-	}
-	if code := report(stderr, "build", diags, buildErr); code != ExitOK {
-		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
-		return code
-	}
-	if !*quiet {
 		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", n, *outDir, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
-}
-
-// report prints the diagnostics, then the error when it is not one of
-// them, and returns the exit code.
-func report(w io.Writer, cmd string, diags content.Diagnostics, err error) int {
-	for _, d := range diags {
-		fmt.Fprintln(w, d.Error())
-	}
-	if err == nil {
-		return ExitOK
-	}
-	var ds content.Diagnostics
-	if errors.As(err, &ds) {
-		fmt.Fprintf(w, "gen %s: %s\n", cmd, count(len(ds.Errors()), "error"))
-	} else {
-		fmt.Fprintf(w, "gen %s: %v\n", cmd, err)
-	}
-	return ExitContent
 }
