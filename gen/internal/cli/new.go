@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -75,17 +76,13 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
 		fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = fh.WriteString(f.data)
+			err = cmp.Or(err, fh.Close()) // closed in any case; the write's error first
+		}
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stderr, "gen new: %s already exists\n", p)
 			return ExitContent
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "gen new: %v\n", err)
-			return ExitContent
-		}
-		_, err = fh.WriteString(f.data)
-		if cerr := fh.Close(); err == nil {
-			err = cerr
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "gen new: %v\n", err)
