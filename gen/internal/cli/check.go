@@ -21,9 +21,7 @@ import (
 // the editor's own files first: the files named on the command line, or
 // else those changed since the main branch (by git). It ends with one
 // summary line.
-func check(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func check(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen check [flags] [FILE …]\n\nThe problems of the files named, or else of the files changed since the main branch, come first.")
 		fs.PrintDefaults()

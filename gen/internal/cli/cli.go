@@ -51,7 +51,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	if cmd, ok := commands[args[0]]; ok {
-		return cmd(args[1:], stdout, stderr)
+		fs := flag.NewFlagSet("gen "+args[0], flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		return cmd(fs, args[1:], stdout, stderr)
 	}
 	switch args[0] {
 	case "help", "-h", "-help", "--help":
@@ -62,25 +64,23 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return ExitUsage
 }
 
-// commands are the subcommands, by name, as usage lists them.
-var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+// commands are the subcommands, by name, as usage lists them. Each is given
+// its flag set, named "gen NAME", which writes to stderr.
+var commands = map[string]func(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int{
 	"build": build, "check": check, "serve": serveCmd, "new": newCmd, "init": initCmd,
 }
 
 // common are the flags of build and check.
 type common struct {
-	root    string
-	baseURL string
-	drafts  bool
-	noCards bool
-	cards   string
+	root, cards string
+	opt         site.Options // those the flags set
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "the project folder, holding content/, layouts/ and static/")
-	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
-	fs.BoolVar(&c.drafts, "drafts", false, "include the events marked draft: true")
-	fs.BoolVar(&c.noCards, "no-cards", false, "leave out the share cards (og:image)")
+	fs.StringVar(&c.opt.BaseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
+	fs.BoolVar(&c.opt.Drafts, "drafts", false, "include the events marked draft: true")
+	fs.BoolVar(&c.opt.NoCards, "no-cards", false, "leave out the share cards (og:image)")
 	fs.StringVar(&c.cards, "cards-cache", CardsCache, "the folder, under -root when relative, that keeps the share cards drawn, so that the next build draws only new ones (\"\" for none)")
 }
 
@@ -90,7 +90,7 @@ const CardsCache = ".cache/cards"
 
 // options reads the build's inputs from the flags and the environment.
 func (c *common) options(getenv func(string) string) (site.Options, error) {
-	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts, NoCards: c.noCards}
+	opt := c.opt
 	if c.cards != "" {
 		opt.Cards = cardcache.Dir(filepath.Join(c.root, c.cards))
 		if filepath.IsAbs(c.cards) {
@@ -115,9 +115,7 @@ func (c *common) options(getenv func(string) string) (site.Options, error) {
 	return opt, nil
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func build(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	var c common
 	c.register(fs)
 	outDir := fs.String("out", "public", "the output folder, replaced whole by a successful build")

@@ -18,9 +18,7 @@ import (
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func newCmd(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("gen new", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+func newCmd(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	root := flags.String("root", ".", "the project folder")
 	date := flags.String("date", "", "the decision date: YYYY-MM-DD, YYYY-MM or YYYY (required)")
 	country := flags.String("country", "", "ISO 3166 code: FR, GB, US-VT … (required)")

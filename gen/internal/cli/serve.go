@@ -18,9 +18,7 @@ import (
 	"timeline/gen/internal/serve"
 )
 
-func serveCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func serveCmd(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	root := fs.String("root", ".", "the project folder, holding content/, layouts/ and static/")
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; only this address is bound")
 	if err := fs.Parse(args); err != nil {
