@@ -31,13 +31,12 @@ func open(b *strings.Builder, class string, width, height float64, title string)
 	fmt.Fprintf(b, `<svg class="chart %s" viewBox="0 0 %g %g" role="img" aria-label="%s"><title>%s</title>`, class, width, height, t, t)
 }
 
-// longest is the number of characters of the longest label of items.
-func longest[T any](items []T, label func(T) string) int {
-	n := 0
+// largest is the largest of least and of f of each item.
+func largest[T any, N int | int64](least N, items []T, f func(T) N) N {
 	for _, it := range items {
-		n = max(n, utf8.RuneCountInString(label(it)))
+		least = max(least, f(it))
 	}
-	return n
+	return least
 }
 
 // Point is one mark on the time axis.
@@ -78,9 +77,7 @@ func Timeline(title string, rows []Row, from, to int) string {
 	}
 	most := 1 // events in one mark, at most
 	for _, r := range rows {
-		for _, p := range r.Points {
-			most = max(most, p.Count)
-		}
+		most = largest(most, r.Points, func(p Point) int { return p.Count })
 	}
 	var b strings.Builder
 	timelineWide(&b, title, rows, from, to, most)
@@ -129,7 +126,7 @@ func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to, most
 		left, right = 44.0, 8.0
 		colW, yearH = 24.0, 64.0
 	)
-	top := float64(longest(rows, func(r Row) string { return r.Label }))*charW + 14
+	top := float64(largest(0, rows, func(r Row) int { return utf8.RuneCountInString(r.Label) }))*charW + 14
 	width := left + colW*float64(len(rows)) + right
 	height := top + yearH*float64(to+1-from) + 8
 	y := func(t float64) float64 { return top + (t-float64(from))*yearH }
@@ -167,10 +164,7 @@ type Bar struct {
 // values must be in one unit: amounts in different currencies are drawn as
 // separate charts, never on one scale.
 func Bars(title string, bars []Bar) string {
-	var maxV int64 = 1
-	for _, bar := range bars {
-		maxV = max(maxV, bar.Value)
-	}
+	maxV := largest(1, bars, func(b Bar) int64 { return b.Value })
 	var b strings.Builder
 	const (
 		left, right = 150.0, 150.0
@@ -193,7 +187,7 @@ func Bars(title string, bars []Bar) string {
 		line, nBarH  = 18.0, 18.0
 		group        = line + nBarH + 12
 	)
-	span := nWidth - 2*edge - float64(longest(bars, func(b Bar) string { return b.Text }))*charW - 6
+	span := nWidth - 2*edge - float64(largest(0, bars, func(b Bar) int { return utf8.RuneCountInString(b.Text) }))*charW - 6
 	open(&b, "chart-bars chart-narrow", nWidth, group*float64(len(bars))+4, title)
 	for i, bar := range bars {
 		y := 4 + float64(i)*group
@@ -228,10 +222,7 @@ func Cumulative(title string, steps []Step, from, to int, yLabel func(int64) str
 // a narrow left margin, the amounts are written inside the plot.
 func cumulative(b *strings.Builder, class, title string, steps []Step, from, to int, yLabel func(int64) string, width, left, right float64) {
 	const top, bottom, plotH = 22.0, 28.0, 220.0
-	var maxV int64 = 1
-	for _, s := range steps {
-		maxV = max(maxV, s.Total)
-	}
+	maxV := largest(1, steps, func(s Step) int64 { return s.Total })
 	height := top + plotH + bottom
 	x := func(t float64) float64 {
 		return left + (t-float64(from))/float64(to+1-from)*(width-left-right)

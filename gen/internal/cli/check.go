@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -20,9 +21,7 @@ import (
 // the editor's own files first: the files named on the command line, or
 // else those changed since the main branch (by git). It ends with one
 // summary line.
-func check(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func check(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen check [flags] [FILE …]\n\nThe problems of the files named, or else of the files changed since the main branch, come first.")
 		fs.PrintDefaults()
@@ -63,10 +62,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if *strict {
 		diags = diags.Strict()
 	}
-	mine := func(d content.Diagnostic) bool { return slices.Contains(yours, d.Path) }
 	var first, rest content.Diagnostics
 	for _, d := range diags {
-		if mine(d) {
+		if slices.Contains(yours, d.Path) {
 			first = append(first, d)
 		} else {
 			rest = append(rest, d)
@@ -75,15 +73,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	for _, d := range append(first, rest...) {
 		fmt.Fprintln(stderr, d.Error())
 	}
-	if err != nil && !isDiagnostics(err) {
+	if _, ok := err.(content.Diagnostics); err != nil && !ok {
 		fmt.Fprintf(stderr, "gen check: %v\n", err)
 		return ExitContent
 	}
-	reviewed := 0
-	if out != nil {
-		reviewed = out.Reviewed
-	}
-	line := summary(yours, first, rest, reviewed)
+	line := summary(yours, first, rest, out)
 	if len(diags.Errors()) > 0 {
 		fmt.Fprintln(stderr, line)
 		return ExitContent
@@ -93,19 +87,17 @@ func check(args []string, stdout, stderr io.Writer) int {
 }
 
 // summary is check's last line: "gen check: not publishable: 1 error in your 2 files; 24
-// warnings in other files".
-func summary(yours []string, first, rest content.Diagnostics, reviewed int) string {
+// warnings in other files". out is nil when the build failed.
+func summary(yours []string, first, rest content.Diagnostics, out *site.Output) string {
 	problems := func(ds content.Diagnostics) string {
-		e, w := len(ds.Errors()), len(ds.Warnings())
-		switch {
-		case e > 0 && w > 0:
-			return count(e, "error") + " and " + count(w, "warning")
-		case e > 0:
-			return count(e, "error")
-		case w > 0:
-			return count(w, "warning")
+		var s []string
+		if e := len(ds.Errors()); e > 0 {
+			s = append(s, count(e, "error"))
 		}
-		return "no problem"
+		if w := len(ds.Warnings()); w > 0 {
+			s = append(s, count(w, "warning"))
+		}
+		return cmp.Or(strings.Join(s, " and "), "no problem")
 	}
 	var parts []string
 	if len(yours) > 0 {
@@ -116,8 +108,8 @@ func summary(yours []string, first, rest content.Diagnostics, reviewed int) stri
 	} else {
 		parts = append(parts, problems(rest))
 	}
-	if reviewed > 0 {
-		parts = append(parts, fmt.Sprintf("%s accepted in %s", count(reviewed, "reviewed warning"), content.ReviewedFile))
+	if out != nil && out.Reviewed > 0 {
+		parts = append(parts, fmt.Sprintf("%s accepted in %s", count(out.Reviewed, "reviewed warning"), content.ReviewedFile))
 	}
 	status := "ok"
 	if len(first.Errors())+len(rest.Errors()) > 0 {
@@ -127,13 +119,11 @@ func summary(yours []string, first, rest content.Diagnostics, reviewed int) stri
 }
 
 // count writes n and a noun, in the plural when n is not 1.
-func count(n int, noun string) string { return fmt.Sprintf("%d %s", n, plural(n, noun)) }
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return noun
+func count(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
 	}
-	return noun + "s"
+	return fmt.Sprintf("%d %s", n, noun)
 }
 
 // changedFiles lists the content files changed since the main branch:
@@ -178,9 +168,4 @@ func inRoot(root, name string) (string, error) {
 		return "", fmt.Errorf("not in the project %s", root)
 	}
 	return filepath.ToSlash(rel), nil
-}
-
-func isDiagnostics(err error) bool {
-	_, ok := err.(content.Diagnostics)
-	return ok
 }

@@ -50,17 +50,12 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return ExitUsage
 	}
+	if cmd, ok := commands[args[0]]; ok {
+		fs := flag.NewFlagSet("gen "+args[0], flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		return cmd(fs, args[1:], stdout, stderr)
+	}
 	switch args[0] {
-	case "build":
-		return build(args[1:], stdout, stderr)
-	case "check":
-		return check(args[1:], stdout, stderr)
-	case "serve":
-		return serveCmd(args[1:], stdout, stderr)
-	case "new":
-		return newCmd(args[1:], stdout, stderr)
-	case "init":
-		return initCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
@@ -69,20 +64,23 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return ExitUsage
 }
 
+// commands are the subcommands, by name, as usage lists them. Each is given
+// its flag set, named "gen NAME", which writes to stderr.
+var commands = map[string]func(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int{
+	"build": build, "check": check, "serve": serveCmd, "new": newCmd, "init": initCmd,
+}
+
 // common are the flags of build and check.
 type common struct {
-	root    string
-	baseURL string
-	drafts  bool
-	noCards bool
-	cards   string
+	root, cards string
+	opt         site.Options // those the flags set
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.root, "root", ".", "the project folder, holding content/, layouts/ and static/")
-	fs.StringVar(&c.baseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
-	fs.BoolVar(&c.drafts, "drafts", false, "include the events marked draft: true")
-	fs.BoolVar(&c.noCards, "no-cards", false, "leave out the share cards (og:image)")
+	fs.StringVar(&c.opt.BaseURL, "base-url", "", "the site's absolute address (default: from Netlify's CONTEXT, URL and DEPLOY_PRIME_URL, else content/data/site.yaml)")
+	fs.BoolVar(&c.opt.Drafts, "drafts", false, "include the events marked draft: true")
+	fs.BoolVar(&c.opt.NoCards, "no-cards", false, "leave out the share cards (og:image)")
 	fs.StringVar(&c.cards, "cards-cache", CardsCache, "the folder, under -root when relative, that keeps the share cards drawn, so that the next build draws only new ones (\"\" for none)")
 }
 
@@ -92,7 +90,7 @@ const CardsCache = ".cache/cards"
 
 // options reads the build's inputs from the flags and the environment.
 func (c *common) options(getenv func(string) string) (site.Options, error) {
-	opt := site.Options{BaseURL: c.baseURL, Drafts: c.drafts, NoCards: c.noCards}
+	opt := c.opt
 	if c.cards != "" {
 		opt.Cards = cardcache.Dir(filepath.Join(c.root, c.cards))
 		if filepath.IsAbs(c.cards) {
@@ -117,9 +115,7 @@ func (c *common) options(getenv func(string) string) (site.Options, error) {
 	return opt, nil
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func build(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	var c common
 	c.register(fs)
 	outDir := fs.String("out", "public", "the output folder, replaced whole by a successful build")
@@ -176,41 +172,28 @@ func build(args []string, stdout, stderr io.Writer) int {
 		_, diags, buildErr = site.Build(os.DirFS(c.root), opt, emit)
 		return buildErr
 	})
-	if buildErr == nil && err != nil { // -then or the swap failed
+	switch {
+	case buildErr != nil:
+		for _, d := range diags {
+			fmt.Fprintln(stderr, d.Error())
+		}
+		if ds, ok := errors.AsType[content.Diagnostics](buildErr); ok {
+			fmt.Fprintf(stderr, "gen build: %s\n", count(len(ds.Errors()), "error"))
+		} else {
+			fmt.Fprintf(stderr, "gen build: %v\n", buildErr)
+		}
+		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
+		return ExitContent
+	case err != nil: // -then or the swap failed
 		fmt.Fprintf(stderr, "gen build: %v; %s is as it was\n", err, *outDir)
 		return ExitContent
 	}
-	if buildErr == nil {
+	if !*quiet {
 		// A successful build counts its warnings; gen check lists them.
-		if n := len(diags.Warnings()); n > 0 && !*quiet {
+		if n := len(diags.Warnings()); n > 0 {
 			fmt.Fprintf(stderr, "gen build: %d warnings (gen check lists them)\n", n)
 		}
-		diags = nil
-	}
-	if code := report(stderr, "build", diags, buildErr); code != ExitOK {
-		fmt.Fprintf(stderr, "gen build: nothing written; %s is as it was\n", *outDir)
-		return code
-	}
-	if !*quiet {
 		fmt.Fprintf(stdout, "gen build: %d files in %s (%s)\n", n, *outDir, time.Since(start).Round(time.Millisecond))
 	}
 	return ExitOK
-}
-
-// report prints the diagnostics, then the error when it is not one of
-// them, and returns the exit code.
-func report(w io.Writer, cmd string, diags content.Diagnostics, err error) int {
-	for _, d := range diags {
-		fmt.Fprintln(w, d.Error())
-	}
-	if err == nil {
-		return ExitOK
-	}
-	var ds content.Diagnostics
-	if errors.As(err, &ds) {
-		fmt.Fprintf(w, "gen %s: %s\n", cmd, count(len(ds.Errors()), "error"))
-	} else {
-		fmt.Fprintf(w, "gen %s: %v\n", cmd, err)
-	}
-	return ExitContent
 }

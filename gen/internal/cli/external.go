@@ -17,12 +17,7 @@ import (
 // is a diagnostic at the place the URL is written.
 func checkExternal(ctx context.Context, fsys fs.FS, client *http.Client) content.Diagnostics {
 	c := content.Load(fsys, content.Options{Drafts: true})
-	type use struct {
-		path      string
-		line, col int
-		field     string
-	}
-	uses := map[string][]use{}
+	uses := map[string][]content.Diagnostic{} // where each URL is written
 	var urls []string
 	for _, e := range c.Events {
 		for i, s := range e.Sources {
@@ -32,7 +27,7 @@ func checkExternal(ctx context.Context, fsys fs.FS, client *http.Client) content
 			if _, ok := uses[s.URL]; !ok {
 				urls = append(urls, s.URL)
 			}
-			uses[s.URL] = append(uses[s.URL], use{e.Path, s.Line, s.Col, fmt.Sprintf("sources[%d].url", i+1)})
+			uses[s.URL] = append(uses[s.URL], content.Diagnostic{Path: e.Path, Line: s.Line, Col: s.Col, Field: fmt.Sprintf("sources[%d].url", i+1)})
 		}
 	}
 	problems := make([]string, len(urls))
@@ -51,10 +46,9 @@ func checkExternal(ctx context.Context, fsys fs.FS, client *http.Client) content
 		if problems[i] == "" {
 			continue
 		}
-		for _, us := range uses[u] {
-			diags = append(diags, content.Diagnostic{Path: us.path, Line: us.line, Col: us.col, Field: us.field,
-				Problem:  fmt.Sprintf("%s %s", u, problems[i]),
-				Expected: "an address that answers; if the page is gone, cite an archived copy"})
+		for _, d := range uses[u] {
+			d.Problem, d.Expected = u+" "+problems[i], "an address that answers; if the page is gone, cite an archived copy"
+			diags = append(diags, d)
 		}
 	}
 	diags.Sort()

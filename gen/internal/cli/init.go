@@ -15,9 +15,7 @@ import (
 // initCmd writes a new timeline into a folder that is missing or empty:
 // the starter's content, README and .gitignore, and the engine's layouts
 // and static files.
-func initCmd(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("gen init", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+func initCmd(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: gen init DIR\n\nWrites a new, minimal enforcement timeline into DIR, which must be missing or empty.")
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,9 +18,7 @@ import (
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func newCmd(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("gen new", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+func newCmd(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	root := flags.String("root", ".", "the project folder")
 	date := flags.String("date", "", "the decision date: YYYY-MM-DD, YYYY-MM or YYYY (required)")
 	country := flags.String("country", "", "ISO 3166 code: FR, GB, US-VT … (required)")
@@ -75,17 +74,13 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
 		fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = fh.WriteString(f.data)
+			err = cmp.Or(err, fh.Close()) // closed in any case; the write's error first
+		}
 		if errors.Is(err, fs.ErrExist) {
 			fmt.Fprintf(stderr, "gen new: %s already exists\n", p)
 			return ExitContent
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "gen new: %v\n", err)
-			return ExitContent
-		}
-		_, err = fh.WriteString(f.data)
-		if cerr := fh.Close(); err == nil {
-			err = cerr
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "gen new: %v\n", err)

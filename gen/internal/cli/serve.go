@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,9 +18,7 @@ import (
 	"timeline/gen/internal/serve"
 )
 
-func serveCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+func serveCmd(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	root := fs.String("root", ".", "the project folder, holding content/, layouts/ and static/")
 	addr := fs.String("addr", "127.0.0.1:1313", "the address to listen on; only this address is bound")
 	if err := fs.Parse(args); err != nil {
@@ -51,7 +48,6 @@ func Serve(ctx context.Context, root, addr string, stdout, stderr io.Writer) err
 
 // ServeOn runs the dev server on a listener until ctx is done.
 func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr io.Writer) error {
-	var err error
 	base := "http://" + ln.Addr().String()
 	logger := log.New(stderr, "gen serve: ", 0)
 	srv := serve.New(os.DirFS(root), base, logger.Printf)
@@ -59,17 +55,17 @@ func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr i
 	srv.Build()
 	fmt.Fprintf(stdout, "gen serve: %s/ (drafts shown; Ctrl-C stops)\n", base)
 
-	reqCtx, cancelReqs := context.WithCancel(context.Background())
-	defer cancelReqs()
+	// The watcher and the requests end with ctx, or when ServeOn returns:
+	// the event streams end before Shutdown, which does not wait for them.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second,
-		BaseContext: func(net.Listener) context.Context { return reqCtx }}
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	watchDone := make(chan error, 1)
-	watchCtx, stopWatch := context.WithCancel(ctx)
-	defer stopWatch()
 	// The folders are watched before the first request is served, so that
 	// an edit made as soon as the page shows is seen.
 	watching := make(chan struct{})
-	go func() { watchDone <- srv.Watch(watchCtx, root, func() { close(watching) }) }()
+	go func() { watchDone <- srv.Watch(ctx, root, func() { close(watching) }) }()
 	select {
 	case <-watching:
 	case err := <-watchDone:
@@ -83,15 +79,10 @@ func ServeOn(ctx context.Context, root string, ln net.Listener, stdout, stderr i
 		return err
 	case <-ctx.Done():
 	}
-	cancelReqs() // ends the event streams, so that Shutdown does not wait for them
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err = hs.Shutdown(shut)
-	stopWatch()
+	shut, cancelShut := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancelShut()
+	err := hs.Shutdown(shut) // never http.ErrServerClosed: Serve returns that
 	<-watchDone
-	if errors.Is(err, http.ErrServerClosed) {
-		err = nil
-	}
 	fmt.Fprintln(stdout, "gen serve: stopped")
 	return err
 }

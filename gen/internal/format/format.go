@@ -93,12 +93,6 @@ func (l *Locale) Date(d content.Date) string {
 	if d.M >= 1 && d.M <= 12 {
 		month = l.Months[d.M-1]
 	}
-	// Years are written without grouping (2022, not 2 022).
-	year := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, l.printer.Sprint(d.Y))
+	year := l.printer.Sprint(number.Decimal(d.Y, number.NoSeparator())) // 2022, not 2 022
 	return strings.NewReplacer("{d}", day, "{m}", month, "{y}", year).Replace(pattern)
 }

@@ -58,9 +58,7 @@ type Result struct {
 
 // Renderer holds one configured goldmark per language. It is safe for
 // concurrent use.
-type Renderer struct {
-	md map[string]goldmark.Markdown
-}
+type Renderer map[string]goldmark.Markdown
 
 type state struct {
 	lang     string
@@ -72,10 +70,10 @@ type state struct {
 var stateKey = parser.NewContextKey()
 
 // New builds the Markdown renderer for the given languages.
-func New(langs []string) *Renderer {
-	r := &Renderer{md: map[string]goldmark.Markdown{}}
+func New(langs []string) Renderer {
+	r := Renderer{}
 	for _, l := range langs {
-		r.md[l] = goldmark.New(
+		r[l] = goldmark.New(
 			goldmark.WithExtensions(
 				extension.GFM,
 				extension.Footnote,
@@ -109,8 +107,8 @@ func substitutions(lang string) map[extension.TypographicPunctuation]string {
 }
 
 // Render converts src, the body of a content file, in language lang.
-func (r *Renderer) Render(lang string, src []byte, resolve Resolver) Result {
-	md, ok := r.md[lang]
+func (r Renderer) Render(lang string, src []byte, resolve Resolver) Result {
+	md, ok := r[lang]
 	if !ok {
 		panic("markdown: no renderer for language " + lang)
 	}
@@ -177,10 +175,7 @@ const rawHTMLExpected = "Markdown only (HTML is not passed through): write the t
 type transformer struct{}
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st, _ := pc.Get(stateKey).(*state)
-	if st == nil {
-		return
-	}
+	st := pc.Get(stateKey).(*state) // Render sets it
 	src := reader.Source()
 	var texts []*ast.Text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -4,13 +4,13 @@
 //
 // The new site is written to a temporary folder beside the output folder,
 // each file as the build gives it (Stream), then the two folders are
-// exchanged with one atomic
-// rename (renameat2 RENAME_EXCHANGE on Linux; elsewhere two renames, with
-// a short window where the folder is missing). The old site is then
-// removed. A build killed at any moment leaves the old site or the new
-// one in place, and at worst a temporary folder that the next run removes.
-// Files are not synced one by one: the guarantee is against a killed
-// process, which loses nothing written, not against a power cut.
+// exchanged with one atomic rename (renameat2 RENAME_EXCHANGE on Linux;
+// elsewhere two renames, with a short window where the folder is missing).
+// The old site is then removed. A build killed at any moment leaves the
+// old site or the new one in place, and at worst a temporary folder that
+// the next run removes. Files are not synced one by one: the guarantee is
+// against a killed process, which loses nothing written, not against a
+// power cut.
 package publish
 
 import (
@@ -78,15 +78,61 @@ func Stream(dir string, opt Options, build func(emit func(path string, data []by
 	if err != nil {
 		return 0, err
 	}
-	w := newWriter(tmp, opt)
-	n, err := 0, os.Chmod(tmp, 0o755)
-	if err == nil {
-		err = build(func(p string, data []byte) error {
-			n++
-			return w.write(p, data)
-		})
+	create := opt.Create
+	if create == nil {
+		create = func(name string) (io.WriteCloser, error) {
+			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		}
 	}
-	if err = cmp.Or(err, w.wait()); err == nil && opt.Finish != nil {
+	// Each folder is made once, as it is needed, then each file written by
+	// a goroutine of its own, as many at once as there are cores; the
+	// first error of any write stops the next emits.
+	var (
+		n     int
+		made  = map[string]bool{}
+		cores = make(chan struct{}, runtime.GOMAXPROCS(0))
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		errs  []error
+	)
+	emit := func(p string, data []byte) error {
+		n++
+		if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
+			return fmt.Errorf("publish: %q is not a path inside the folder", p)
+		}
+		mu.Lock()
+		err := errors.Join(errs...)
+		mu.Unlock()
+		if err != nil {
+			return err
+		}
+		if d := path.Dir(p); !made[d] {
+			made[d] = true
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+		}
+		cores <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-cores }()
+			f, err := create(filepath.Join(tmp, filepath.FromSlash(p)))
+			if err == nil {
+				_, err = f.Write(data)
+				err = cmp.Or(err, f.Close()) // closed in any case; the write's error first
+			}
+			if err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		})
+		return nil
+	}
+	if err = os.Chmod(tmp, 0o755); err == nil {
+		err = build(emit)
+	}
+	wg.Wait()
+	if err = cmp.Or(err, errors.Join(errs...)); err == nil && opt.Finish != nil {
 		err = opt.Finish(tmp)
 	}
 	if err == nil {
@@ -96,69 +142,6 @@ func Stream(dir string, opt Options, build func(emit func(path string, data []by
 		os.RemoveAll(tmp)
 	}
 	return n, err
-}
-
-// writer writes files into the new folder tmp on all cores: the folders
-// as they are needed, then each file by a goroutine of its own.
-type writer struct {
-	tmp    string
-	create func(name string) (io.WriteCloser, error)
-	made   map[string]bool
-	cores  chan struct{} // one token per file being written
-	wg     sync.WaitGroup
-	mu     sync.Mutex
-	errs   []error
-}
-
-func newWriter(tmp string, opt Options) *writer {
-	w := &writer{tmp: tmp, create: opt.Create, made: map[string]bool{}, cores: make(chan struct{}, runtime.GOMAXPROCS(0))}
-	if w.create == nil {
-		w.create = func(name string) (io.WriteCloser, error) {
-			return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		}
-	}
-	return w
-}
-
-// write starts writing data at p; the first error of any write stops
-// the next calls.
-func (w *writer) write(p string, data []byte) error {
-	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
-		return fmt.Errorf("publish: %q is not a path inside the folder", p)
-	}
-	w.mu.Lock()
-	err := errors.Join(w.errs...)
-	w.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	if d := path.Dir(p); !w.made[d] {
-		w.made[d] = true
-		if err := os.MkdirAll(filepath.Join(w.tmp, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	w.cores <- struct{}{}
-	w.wg.Go(func() {
-		defer func() { <-w.cores }()
-		f, err := w.create(filepath.Join(w.tmp, filepath.FromSlash(p)))
-		if err == nil {
-			_, err = f.Write(data)
-			err = cmp.Or(err, f.Close()) // closed in any case; the write's error first
-		}
-		if err != nil {
-			w.mu.Lock()
-			w.errs = append(w.errs, err)
-			w.mu.Unlock()
-		}
-	})
-	return nil
-}
-
-// wait waits for the writes under way, and returns their errors.
-func (w *writer) wait() error {
-	w.wg.Wait()
-	return errors.Join(w.errs...)
 }
 
 func syncDir(dir string) error {
