@@ -65,7 +65,7 @@ func (in *inputs) setFindings(l *Lang, e *content.Event, ev *EventView) {
 func (in *inputs) comparison(v *langViews) *Comparison {
 	l := v.l
 	c := &Comparison{}
-	list := v.list()
+	list := v.list
 	decided := map[string][]int{}         // law → its decisions, by index of in.c.Events
 	counts := map[string]map[string]int{} // law → article → decisions
 	total := map[string]int{}             // article → decisions

@@ -59,6 +59,7 @@ func (in *inputs) textLang(l *Lang, t *content.Text) string {
 type langViews struct {
 	l      *Lang
 	events []*EventView // in date order
+	list   []*EventView // the same as a list shows them: without their bodies
 	byID   map[string]*EventView
 	byKey  map[string]*TextView
 	// cards are the events' cards, by id; facets the facet values, each
@@ -110,6 +111,13 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 			}
 		}
 	}
+	for _, ev := range v.events {
+		ev.key = memo.Key(*ev) // complete: nothing changes it after
+		c := *ev
+		c.Body, c.key = "", memo.Sum{}
+		c.key = memo.Key(c)
+		v.list = append(v.list, &c)
+	}
 	v.menu = []MenuItem{{URL: l.Prefix + "/", Label: l.word("timeline")}}
 	for _, p := range c.Pages {
 		t := p.Text(l.Code)
@@ -123,7 +131,7 @@ func newLangViews(in *inputs, l *Lang) (*langViews, error) {
 	v.facets, v.filters = facetsOf(l, v.events)
 	v.homeCard = &share.Card{Title: v.siteTitle, Facts: []string{l.Plural("events", len(v.events)), l.word("verified") + " " + l.Date(in.verified)}}
 	var err error
-	if v.cards, err = in.renderCards(v.list()); err != nil {
+	if v.cards, err = in.renderCards(v.list); err != nil {
 		return nil, err
 	}
 	if err := in.renderShared(v); err != nil {
@@ -188,17 +196,6 @@ func (in *inputs) eventView(l *Lang, e *content.Event) *EventView {
 
 func sourceView(s content.Source) SourceView {
 	return SourceView{URL: s.URL, Title: typeset(s.Language, s.Title), Publisher: typeset(s.Language, s.Publisher), Language: s.Language, Primary: s.Primary}
-}
-
-// list is the events as a list shows them: without their bodies.
-func (v *langViews) list() []*EventView {
-	out := make([]*EventView, len(v.events))
-	for i, e := range v.events {
-		c := *e
-		c.Body = ""
-		out[i] = &c
-	}
-	return out
 }
 
 // updates lists every correction of language v's events, newest first,

@@ -59,7 +59,7 @@ func (in *inputs) pages(v *langViews) ([]page, error) {
 	per := in.c.Site.PerPage
 	add("embed.html", frame{layout: "embed", title: l.word("embed_title"),
 		noIndex: true, alt: func(o *Lang) string { return o.Prefix + "/embed/" }}, func() *Page {
-		events := latestOf(v.list(), per)
+		events := latestOf(v.list, per)
 		return &Page{Events: events, Pager: &Pager{Shown: len(events), Total: len(v.events)}}
 	})
 	// The timeline shows the latest events; the others are on the years'
@@ -338,7 +338,7 @@ func openURL(l *Lang) string { return l.Prefix + "/" + l.Path("updates") + "/#op
 // them, the least recently checked first.
 func (in *inputs) openCases(v *langViews) []*EventView {
 	var out []*EventView
-	open, list := in.c.Open(), v.list()
+	open, list := in.c.Open(), v.list
 	for i, e := range in.c.Events {
 		if open[e.ID] {
 			out = append(out, list[i])

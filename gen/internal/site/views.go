@@ -1,6 +1,10 @@
 package site
 
-import "html/template"
+import (
+	"html/template"
+
+	"timeline/gen/internal/memo"
+)
 
 // The views are what the templates get: plain, self-contained data, built
 // in one place (model.go) before any template runs. A template reads
@@ -178,7 +182,14 @@ type EventView struct {
 	// Articles are the articles found breached, each once: the facets
 	// the event is listed in, and a card's data attribute.
 	Articles []ProvisionView
+	// key is memo.Key of all the above, once the view is complete.
+	key memo.Sum
 }
+
+// MemoKey is the key of everything the event view holds (memo.Keyed): a
+// view is in many pages' views (lists, comparison, embed), and too large
+// to hash whole in each.
+func (ev *EventView) MemoKey() memo.Sum { return ev.key }
 
 // ProvisionView is a provision of a law as one language cites it.
 type ProvisionView struct {
