@@ -239,6 +239,8 @@ var EventSchema = []Field{
 		Doc: "In the decision's own currency; never converted. For kind penalty, it defaults to the penalty's total and must agree with it."},
 	{Name: "penalty", Type: TypePenalty, Fields: PenaltySchema,
 		Doc: "A periodic penalty (astreinte): a rate per day or a cap, and the period it ran."},
+	{Name: "reference", Type: TypeText, PerLang: true, Example: "SAN-2022-019",
+		Doc: "The decision's own number, as this language cites it (2023 CF 1612, 2023 FC 1612); a translation without it shows the default language's."},
 	{Name: "status", Type: TypeEnum, Values: Statuses, Required: true, Example: "final",
 		Doc: "Where the step stands today."},
 	{Name: "confirmation", Type: TypeEnum, Values: Confirmations, Hints: confirmationHints, Required: true, Example: "decision-text",
@@ -268,8 +270,6 @@ var EventSchema = []Field{
 		Doc: "The event's heading.", Example: `"L'APD inflige 5 millions d'euros d'amende à Exemple SA"`},
 	{Name: "summary", Type: TypeText, PerLang: true, Long: true, Required: true, Expected: "one sentence for the timeline",
 		Doc: "One sentence for the timeline.", Example: `"Une phrase pour la chronologie."`},
-	{Name: "reference", Type: TypeText, PerLang: true, Example: "SAN-2022-019",
-		Doc: "The decision's own number, as this language cites it (2023 CF 1612, 2023 FC 1612); a translation without it shows the default language's."},
 	{Name: "caveats", Type: TypeText, List: true, PerLang: true, Long: true, Item: "caveat",
 		Doc: "What is not confirmed, one item each: shown to the reader.", Example: `"Le numéro de la délibération n'est donné que par une source."`},
 }
