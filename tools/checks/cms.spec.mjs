@@ -281,6 +281,7 @@ test('create: an event through the form, equal to the golden files, passing gen 
   await page.getByRole('listbox').last().getByRole('option', { name: /^2022-10-17 · / }).click();
   await field(fr, 'findings').getByRole('button', { name: /^Add/ }).click();
   await choose(page, fr, 'findings.0.provision', 'gdpr:6 · Licéité du traitement');
+  await field(fr, 'findings.0.how').getByRole('checkbox').first().click();
   await textbox(fr, 'findings.0.how.fr').fill('Clearview AI traite sans base légale les données de personnes se trouvant en France.');
   await textbox(fr, 'findings.0.how.en').fill('Clearview AI processes without a legal basis the data of people in France.');
   await field(fr, 'sources').getByRole('button', { name: /^Add/ }).click();
