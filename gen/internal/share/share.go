@@ -23,21 +23,18 @@
 // no-break space U+202F nor the thin space U+2009: these are drawn as
 // spaces. Any other rune the fonts lack is left out, never drawn as a box.
 //
-// A card is a PNG of 14 colours, 4 bits a pixel: the background, four levels
-// of coverage of each text colour, and the accent band, in that order of
-// coverage. Every glyph is rasterized once per font, size, quarter-pixel
-// offset and ink, into pixels of the card, which are laid straight into the
-// rows that the PNG compresses. The Painter writes the PNG's few chunks
-// itself: image/png writes pixels of fewer than 8 bits through an interface
-// call each, which alone takes seven times as long as this whole encoder.
-// The rows are compressed by github.com/klauspost/compress at its fastest
-// level. A card costs about 0.9 ms of CPU on a shared 2-core machine (see
-// BenchmarkCard), three quarters of it compressing, and its file is about
-// 21 kB.
-//
-// The compressor is pure Go, so its output is the same on every host, but
-// another of its versions may compress differently: updating it may change
-// the cards' bytes, and so their addresses, though not their pixels.
+// A card is a PNG of 14 colours, 4 bits a pixel. Every glyph is rasterized
+// once per font, size, quarter-pixel offset and ink, into pixels of the
+// card, which are laid straight into the rows that the PNG compresses. The
+// Painter writes the PNG's few chunks itself: image/png writes pixels of
+// fewer than 8 bits through an interface call each, which alone takes seven
+// times as long as this whole encoder. The rows are compressed by
+// github.com/klauspost/compress at its fastest level: a card costs about
+// 0.9 ms of CPU on a shared 2-core machine (see BenchmarkCard), three
+// quarters of it compressing, for a file of about 21 kB. The compressor is
+// pure Go, so its output is the same on every host, but another of its
+// versions may compress differently: updating it may change the cards'
+// bytes, and so their addresses, though not their pixels.
 package share
 
 import (
@@ -59,18 +56,11 @@ const Width, Height = 1200, 630
 // Card is what a share card shows. Every field may be empty; text is drawn
 // on one line each except Title (up to four lines) and Facts (up to two).
 type Card struct {
-	// Site is the site's name, drawn small at the top left.
-	Site string
-	// Kicker is drawn above the title, for example "Amende · France".
-	Kicker string
-	// Title is the page's title, drawn large and bold, wrapped.
-	Title string
-	// Facts are drawn at the bottom, separated by " · ", for example
-	// {"17 octobre 2022", "CNIL"}.
-	Facts []string
-	// Amount is drawn large in the accent colour at the bottom right, for
-	// example "20 000 000 €".
-	Amount string
+	Site   string   // the site's name, small at the top left
+	Kicker string   // above the title, for example "Amende · France"
+	Title  string   // the page's title, large and bold, wrapped
+	Facts  []string // at the bottom, separated by " · ", for example {"17 octobre 2022", "CNIL"}
+	Amount string   // large in the accent colour at the bottom right, for example "20 000 000 €"
 }
 
 // Painter draws cards. It holds the parsed fonts and the glyphs it has
