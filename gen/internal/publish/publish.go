@@ -164,19 +164,17 @@ func swap(tmp, dir, parent, base string) error {
 		}
 		return syncDir(parent)
 	}
-	if err := exchange(tmp, dir); err == nil {
-		// tmp now holds the old site.
-		syncDir(parent)
-		return os.RemoveAll(tmp)
-	}
-	old := filepath.Join(parent, Prefix+base+"-old")
-	os.RemoveAll(old)
-	if err := os.Rename(dir, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.Rename(old, dir)
-		return err
+	old := tmp // where the old site is once the new one is at dir
+	if exchange(tmp, dir) != nil {
+		old = filepath.Join(parent, Prefix+base+"-old")
+		os.RemoveAll(old)
+		if err := os.Rename(dir, old); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.Rename(old, dir)
+			return err
+		}
 	}
 	syncDir(parent)
 	return os.RemoveAll(old)
