@@ -45,15 +45,10 @@ import (
 
 // Where the CMS lives in the site.
 const (
-	// Bundle is the CMS's script, as a file of static/ and as published.
-	Bundle = "admin/sveltia-cms.js"
-	// Prefs is the script the page runs before the CMS (its interface's
-	// language), as a file of static/ and as published.
-	Prefs = "admin/prefs.js"
-	// ConfigFile and IndexFile are the files Config and Index write, as
-	// published.
-	ConfigFile = "admin/config.yml"
-	IndexFile  = "admin/index.html"
+	Bundle     = "admin/sveltia-cms.js" // the CMS's script, as a file of static/ and as published
+	Prefs      = "admin/prefs.js"       // the script run before the CMS (its interface's language), likewise
+	ConfigFile = "admin/config.yml"     // the file Config writes, as published
+	IndexFile  = "admin/index.html"     // the file Index writes, as published
 	// Placeholder is the repository written when none is known: the CMS
 	// loads, but signing in fails until content/data/site.yaml gives the
 	// repository.
