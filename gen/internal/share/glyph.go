@@ -47,10 +47,8 @@ type advanceKey struct {
 
 // advance is how a rune is drawn in a font.
 type advance struct {
-	// units is the advance width in font units.
-	units int64
-	// left and right bound the glyph's ink, in font units from the pen.
-	left, right int64
+	units       int64 // the advance width, in font units
+	left, right int64 // the bounds of the glyph's ink, in font units from the pen
 	// glyph is the glyph drawn, or 0 for none: spaces, and runes the font
 	// lacks, which are left out rather than drawn as the .notdef box.
 	glyph sfnt.GlyphIndex

@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"hash/crc32"
 	"image/color"
@@ -80,10 +81,8 @@ func newCanvas() *canvas {
 func (c *canvas) encode(header []byte) ([]byte, error) {
 	c.idat.Reset()
 	c.zw.Reset(&c.idat)
-	if _, err := c.zw.Write(c.px); err != nil {
-		return nil, err
-	}
-	if err := c.zw.Close(); err != nil {
+	_, err := c.zw.Write(c.px)
+	if err = cmp.Or(err, c.zw.Close()); err != nil {
 		return nil, err
 	}
 	// A build keeps every card in memory: leave no spare capacity. A

@@ -67,11 +67,9 @@ type Card struct {
 // rasterized so far, so one Painter should serve a whole build; it is safe
 // for concurrent use.
 type Painter struct {
-	fonts [numFonts]fontData
-	// index maps an ink and a coverage to a colour of the card's palette.
-	index [numInks][256]uint8
-	// header starts every card's PNG: the image's size and the palette.
-	header []byte
+	fonts  [numFonts]fontData
+	index  [numInks][256]uint8 // the palette's colour of each ink at each coverage
+	header []byte              // the start of every card's PNG: the image's size and the palette
 
 	// canvases recycles the canvases of finished cards: their pixels
 	// (380 kB), their compressor and its output.
@@ -90,9 +88,7 @@ type fontData struct {
 	// upem is the number of font units in an em; ascent and descent are in
 	// font units, descent positive below the baseline.
 	upem, ascent, descent int64
-	// subst maps runes to the glyphs drawn for them instead of the font's
-	// own.
-	subst map[rune]sfnt.GlyphIndex
+	subst                 map[rune]sfnt.GlyphIndex // the glyphs drawn for runes instead of the font's own
 }
 
 // NewPainter parses the fonts and returns a Painter ready to draw.
