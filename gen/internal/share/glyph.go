@@ -144,16 +144,17 @@ func (p *Painter) resolve(k advanceKey) advance {
 	return advance{units: int64(adv.Round()), left: int64(b.Min.X.Floor()), right: int64(b.Max.X.Ceil()), glyph: x}
 }
 
-// span returns the horizontal extent of s drawn in font f at size px, in
-// pixels from the pen's start: from the leftmost of the pen and the ink to
-// the rightmost. Ink that passes the pen's start or end counts one pixel
-// more, for the rounding of glyph positions.
-func (p *Painter) span(f fontID, size int, s string) (left, right int) {
-	var m measure
+// extend returns m extended by s drawn in font f at size px, and the
+// horizontal extent of all that m measures, in pixels from the pen's
+// start: from the leftmost of the pen and the ink to the rightmost. Ink
+// that passes the pen's start or end counts one pixel more, for the
+// rounding of glyph positions.
+func (p *Painter) extend(m measure, f fontID, size int, s string) (_ measure, left, right int) {
 	for _, r := range s {
 		m.add(p.advance(f, r), size)
 	}
-	return m.span(p.fonts[f].upem)
+	left, right = m.span(p.fonts[f].upem)
+	return m, left, right
 }
 
 // measure adds up the extent of a line, rune by rune, in font units × px.
@@ -169,7 +170,7 @@ func (m *measure) add(a advance, size int) {
 }
 
 // span returns the extent, in pixels, of the glyphs added; see
-// Painter.span.
+// Painter.extend.
 func (m *measure) span(upem int64) (left, right int) {
 	right = int(ceilDiv(m.pen, upem))
 	if m.lo < 0 {
