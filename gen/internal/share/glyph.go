@@ -105,8 +105,7 @@ func cached[K comparable, V any](mu *sync.RWMutex, m map[K]V, k K, find func(K) 
 	return v
 }
 
-// resolve finds how k.r is drawn in font k.font. It is called with p.mu
-// held.
+// resolve finds how k.r is drawn in font k.font, with p.mu held.
 func (p *Painter) resolve(k advanceKey) advance {
 	f, r := k.font, k.r
 	if unicode.In(r, unicode.Cc, unicode.Cf) {
@@ -169,8 +168,7 @@ func (m *measure) add(a advance, size int) {
 	m.pen += a.units * int64(size)
 }
 
-// span returns the extent, in pixels, of the glyphs added; see
-// Painter.extend.
+// span returns the extent, in pixels, of the glyphs added (see extend).
 func (m *measure) span(upem int64) (left, right int) {
 	right = int(ceilDiv(m.pen, upem))
 	if m.lo < 0 {
@@ -186,8 +184,7 @@ func (m *measure) span(upem int64) (left, right int) {
 // units (advances, ascents, descents) are never negative.
 func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 
-// pixels converts a length in font units of font f at size px to whole
-// pixels, rounding up.
+// pixels converts units of font f at size px to whole pixels, rounding up.
 func (p *Painter) pixels(f fontID, size int, units int64) int {
 	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }

@@ -54,8 +54,7 @@ const rowBytes = 1 + Width/2
 // row returns the pixels of row y.
 func (px pixels) row(y int) []byte { return px[y*rowBytes+1 : (y+1)*rowBytes] }
 
-// nibbleShift returns the shift of the pixel at x within its byte of a
-// row.
+// nibbleShift returns the shift of the pixel at x within its byte.
 func nibbleShift(x int) uint { return 4 * uint(1-x%2) }
 
 // canvas is what drawing and encoding a card needs, kept from card to card:

@@ -2,13 +2,12 @@
 // networks and chat apps show when someone shares a link to the page (its
 // og:image).
 //
-// A card shows, on the site's dark blue, the site's name at the top left, an
-// optional kicker (for example "Amende · France") above the page's title in
-// large bold type, and optional facts at the bottom, separated by " · ", with
-// an optional amount drawn large in the accent colour at the bottom right.
-// The title is drawn as large as fits, from 64 px down to 40 px, in at most
-// four lines wrapped at spaces; a title too long even at 40 px is cut at a
-// word and ends with "…". Nothing ever leaves the margins or overlaps.
+// A card shows, on the site's dark blue, the fields of a Card: the site's
+// name, a kicker above the page's title in large bold type, and facts and an
+// amount at the bottom. The title is drawn as large as fits, from 64 px down
+// to 40 px, in at most four lines wrapped at spaces; a title too long even
+// at 40 px is cut at a word and ends with "…". Nothing ever leaves the
+// margins or overlaps.
 //
 // The output is deterministic: the same card gives the same bytes on every
 // build and every host. The fonts are the Go fonts (golang.org/x/image, BSD
