@@ -23,9 +23,8 @@ import (
 
 // Locale formats for one language. It is safe for concurrent use.
 type Locale struct {
-	Tag language.Tag
-	// Months are the month names, January first.
-	Months [12]string
+	Tag    language.Tag
+	Months [12]string // the month names, January first
 	// MoneyPattern places the number {n} and the symbol {s}: "{n} {s}"
 	// in French, "{s}{n}" in English.
 	MoneyPattern string
@@ -34,9 +33,8 @@ type Locale struct {
 	DayPattern, MonthPattern, YearPattern string
 	// FirstDay writes the first day of a month where the language has a
 	// word for it ("1er" in French).
-	FirstDay string
-	// Qualifiers words the qualifier of an amount: about, at-least, at-most.
-	Qualifiers map[string]string
+	FirstDay   string
+	Qualifiers map[string]string // the words of an amount's qualifier: about, at-least, at-most
 
 	printer *message.Printer
 }
