@@ -52,10 +52,8 @@ const (
 	// Placeholder is the repository written when none is known: the CMS
 	// loads, but signing in fails until content/data/site.yaml gives the
 	// repository.
-	Placeholder = "OWNER/REPOSITORY"
-	// OAuthBaseURL is Netlify's OAuth provider, which signs editors in to
-	// GitHub for the site.
-	OAuthBaseURL = "https://api.netlify.com"
+	Placeholder  = "OWNER/REPOSITORY"
+	OAuthBaseURL = "https://api.netlify.com" // Netlify's OAuth provider, which signs editors in to GitHub
 )
 
 // Input is everything the configuration is written from.
@@ -64,18 +62,13 @@ type Input struct {
 	// explainer page (content.EventSchema, content.PageSchema): the fields
 	// per language are in each language's file.
 	Events, Pages []content.Field
-	// Languages are the site's languages, the default first.
-	Languages []string
+	Languages     []string // the site's languages, the default first
 	// Authorities are the keys of content/data/authorities.yaml;
 	// Provisions the provisions of content/data/laws.yaml, by key.
 	Authorities []string
 	Provisions  []Provision
-	// Repo is the GitHub repository, "owner/name"; empty writes
-	// Placeholder.
-	Repo string
-	// TestBackend writes the CMS's test backend (test-repo), which keeps
-	// the files in the browser, instead of GitHub.
-	TestBackend bool
+	Repo        string // the GitHub repository, "owner/name"; empty writes Placeholder
+	TestBackend bool   // write the CMS's test backend (test-repo), which keeps the files in the browser
 }
 
 // bodyField is the form's field of a file's body.
