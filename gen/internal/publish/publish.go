@@ -39,8 +39,7 @@ const Prefix = ".publish-"
 
 // Options lets tests inject faults.
 type Options struct {
-	// Create opens a file for writing; nil means os.OpenFile.
-	Create func(name string) (io.WriteCloser, error)
+	Create func(name string) (io.WriteCloser, error) // opens a file for writing; nil means os.OpenFile
 	// Finish, when set, is called with the new folder once every file is
 	// written, before it is swapped in: it may add files to it (the search
 	// index). Its error leaves the old folder in place.
