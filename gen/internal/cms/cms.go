@@ -62,13 +62,11 @@ type Input struct {
 	// explainer page (content.EventSchema, content.PageSchema): the fields
 	// per language are in each language's file.
 	Events, Pages []content.Field
-	Languages     []string // the site's languages, the default first
-	// Authorities are the keys of content/data/authorities.yaml;
-	// Provisions the provisions of content/data/laws.yaml, by key.
-	Authorities []string
-	Provisions  []Provision
-	Repo        string // the GitHub repository, "owner/name"; empty writes Placeholder
-	TestBackend bool   // write the CMS's test backend (test-repo), which keeps the files in the browser
+	Languages     []string    // the site's languages, the default first
+	Authorities   []string    // the keys of content/data/authorities.yaml
+	Provisions    []Provision // the provisions of content/data/laws.yaml, by key
+	Repo          string      // the GitHub repository, "owner/name"; empty writes Placeholder
+	TestBackend   bool        // write the CMS's test backend (test-repo), which keeps the files in the browser
 }
 
 // bodyField is the form's field of a file's body.
