@@ -23,11 +23,9 @@ import (
 
 // Locale formats for one language. It is safe for concurrent use.
 type Locale struct {
-	Tag    language.Tag
-	Months [12]string // the month names, January first
-	// MoneyPattern places the number {n} and the symbol {s}: "{n} {s}"
-	// in French, "{s}{n}" in English.
-	MoneyPattern string
+	Tag          language.Tag
+	Months       [12]string // the month names, January first
+	MoneyPattern string     // places the number {n} and the symbol {s}: "{n} {s}" in French, "{s}{n}" in English
 	// DayPattern, MonthPattern and YearPattern place the day {d}, the
 	// month name {m} and the year {y}, for each precision of a date.
 	DayPattern, MonthPattern, YearPattern string
