@@ -69,9 +69,7 @@ type Row struct {
 // to the year to (inclusive), across the page for a wide screen and down
 // it for a narrow one. title is the chart's accessible name.
 func Timeline(title string, rows []Row, from, to int) string {
-	if to < from {
-		to = from
-	}
+	to = max(to, from)
 	most := 1 // events in one mark, at most
 	for _, r := range rows {
 		most = largest(most, r.Points, func(p Point) int { return p.Count })
