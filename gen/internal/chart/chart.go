@@ -41,12 +41,9 @@ func largest[T any, N int | int64](least N, items []T, f func(T) N) N {
 
 // Point is one mark on the time axis.
 type Point struct {
-	// T is the date as a fraction of years, e.g. 2022.79 for 17 October 2022.
-	T float64
-	// Class colours the mark (for example the event's kind group).
-	Class string
-	// Label is the mark's text for the title tooltip.
-	Label string
+	T     float64 // the date as a fraction of years, e.g. 2022.79 for 17 October 2022
+	Class string  // colours the mark (for example the event's kind group)
+	Label string  // the mark's text for the title tooltip
 	// Count, when above 1, makes the mark stand for that many events: its
 	// area grows with it and, across the page, the number is written
 	// beside it.
@@ -72,9 +69,7 @@ type Row struct {
 // to the year to (inclusive), across the page for a wide screen and down
 // it for a narrow one. title is the chart's accessible name.
 func Timeline(title string, rows []Row, from, to int) string {
-	if to < from {
-		to = from
-	}
+	to = max(to, from)
 	most := 1 // events in one mark, at most
 	for _, r := range rows {
 		most = largest(most, r.Points, func(p Point) int { return p.Count })
@@ -155,8 +150,7 @@ func timelineNarrow(b *strings.Builder, title string, rows []Row, from, to, most
 type Bar struct {
 	Label string
 	Value int64
-	// Text is the value as written in the page's language.
-	Text string
+	Text  string // the value as written in the page's language
 }
 
 // Bars draws horizontal bars scaled to the largest value, with the labels

@@ -4,18 +4,13 @@
 // package @sveltia/cms, is static/admin/sveltia-cms.js (make cms-update
 // copies it from tools/node_modules).
 //
-// # The configuration
-//
-// Config writes admin/config.yml from the content package's schema tables,
-// so that the form cannot drift from the validation: every field of
-// content.EventSchema and content.PageSchema has its widget, by its type
-// (a select for an enumeration, an authority key or a boolean, an object for
-// an amount or a penalty, a list for the sources, a relation for related
-// events, the Markdown editor in its raw mode for the bodies, which writes
-// them as typed), required exactly when the
-// schema requires it, and translated (i18n) exactly when the schema writes
-// it per language. Nothing has a default: a value the CMS wrote on save
-// that the editor did not type (draft: false, say) would change the file.
+// Config writes the form from the content package's schema tables
+// (content.EventSchema, content.PageSchema), so that it cannot drift from
+// the validation: every field has its widget, by its type, and is required
+// exactly when the schema requires it, and translated (i18n) exactly when
+// the schema writes it per language. Nothing has a default: a value the CMS
+// wrote on save that the editor did not type (draft: false, say) would
+// change the file.
 //
 // The files are written as the content package reads them: with the
 // multiple_files structure, ID.md holds the facts and the default
@@ -29,11 +24,8 @@
 //
 // The backend is GitHub, signed in through Netlify's OAuth provider, in
 // the editorial workflow: every save is a pull request. Input.TestBackend
-// writes the same configuration with the CMS's own test backend instead,
-// which keeps the files in the browser (the tests in tools/checks/cms.spec.mjs).
-//
-// The output depends on nothing but the Input: the same bytes on every
-// build.
+// writes the CMS's test backend instead, which keeps the files in the
+// browser. The output depends on nothing but the Input.
 package cms
 
 import (
@@ -53,22 +45,15 @@ import (
 
 // Where the CMS lives in the site.
 const (
-	// Bundle is the CMS's script, as a file of static/ and as published.
-	Bundle = "admin/sveltia-cms.js"
-	// Prefs is the script the page runs before the CMS (its interface's
-	// language), as a file of static/ and as published.
-	Prefs = "admin/prefs.js"
-	// ConfigFile and IndexFile are the files Config and Index write, as
-	// published.
-	ConfigFile = "admin/config.yml"
-	IndexFile  = "admin/index.html"
+	Bundle     = "admin/sveltia-cms.js" // the CMS's script, as a file of static/ and as published
+	Prefs      = "admin/prefs.js"       // the script run before the CMS (its interface's language), likewise
+	ConfigFile = "admin/config.yml"     // the file Config writes, as published
+	IndexFile  = "admin/index.html"     // the file Index writes, as published
 	// Placeholder is the repository written when none is known: the CMS
 	// loads, but signing in fails until content/data/site.yaml gives the
 	// repository.
-	Placeholder = "OWNER/REPOSITORY"
-	// OAuthBaseURL is Netlify's OAuth provider, which signs editors in to
-	// GitHub for the site.
-	OAuthBaseURL = "https://api.netlify.com"
+	Placeholder  = "OWNER/REPOSITORY"
+	OAuthBaseURL = "https://api.netlify.com" // Netlify's OAuth provider, which signs editors in to GitHub
 )
 
 // Input is everything the configuration is written from.
@@ -77,35 +62,25 @@ type Input struct {
 	// explainer page (content.EventSchema, content.PageSchema): the fields
 	// per language are in each language's file.
 	Events, Pages []content.Field
-	// Languages are the site's languages, the default first.
-	Languages []string
-	// Authorities are the keys of content/data/authorities.yaml;
-	// Provisions the provisions of content/data/laws.yaml, by key.
-	Authorities []string
-	Provisions  []Provision
-	// Repo is the GitHub repository, "owner/name"; empty writes
-	// Placeholder.
-	Repo string
-	// TestBackend writes the CMS's test backend (test-repo), which keeps
-	// the files in the browser, instead of GitHub.
-	TestBackend bool
+	Languages     []string    // the site's languages, the default first
+	Authorities   []string    // the keys of content/data/authorities.yaml
+	Provisions    []Provision // the provisions of content/data/laws.yaml, by key
+	Repo          string      // the GitHub repository, "owner/name"; empty writes Placeholder
+	TestBackend   bool        // write the CMS's test backend (test-repo), which keeps the files in the browser
 }
 
 // bodyField is the form's field of a file's body.
 const bodyField = "body"
 
-// The form checks a value's shape before saving by its type's format
-// (content.Formats); the content package stays the judge (gen check runs
-// on every pull request): this only spares an editor a failed check for a
-// typo.
-
-// oneLine is the pattern of a text typed in a box of several lines that
-// the file holds on one line.
-var oneLine = [2]string{`^[^\n]*$`, "One paragraph, without line breaks."}
-
-// idPattern is an event's id, its file name: lowercase ascii letters,
-// digits and hyphens.
-var idPattern = [2]string{content.Formats[content.TypeSlug].Pattern, "The event's id, its file name: lowercase letters, digits and hyphens, e.g. 2024-05-16-ap-sanction. It cannot be changed once saved."}
+// The form checks a value's shape before saving, by its type's format
+// (content.Formats, pattern), only to spare an editor a failed check for a
+// typo: the content package stays the judge (gen check runs on every pull
+// request). oneLine is the pattern of a text typed in a box of several
+// lines that the file holds on one line; idPattern of an event's id.
+var (
+	oneLine   = [2]string{`^[^\n]*$`, "One paragraph, without line breaks."}
+	idPattern = [2]string{content.Formats[content.TypeSlug].Pattern, "The event's id, its file name: lowercase letters, digits and hyphens, e.g. 2024-05-16-ap-sanction. It cannot be changed once saved."}
+)
 
 // Config returns admin/config.yml.
 func Config(in Input) ([]byte, error) {
@@ -121,8 +96,6 @@ func Config(in Input) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cms: pages: %w", err)
 	}
-	events = append(events, body())
-	pages = append(pages, body())
 
 	backend := m("name", "github", "repo", cmp.Or(in.Repo, Placeholder), "base_url", OAuthBaseURL)
 	if in.TestBackend {
@@ -147,16 +120,9 @@ func Config(in Input) ([]byte, error) {
 			"omit_default_locale_from_file_path", true,
 		),
 		"collections", seq(
-			m(
-				"name", "events",
-				"label", "Events",
-				"label_singular", "Event",
-				"description", "One file per decision or step: the facts and the "+in.Languages[0]+" text in ID.md, each other language's text in ID.LANG.md.",
-				"folder", content.EventsDir,
-				"extension", "md",
-				"format", "yaml-frontmatter",
-				"i18n", true,
-				"identifier_field", "title",
+			collection("events", "Events", "Event",
+				"One file per decision or step: the facts and the "+in.Languages[0]+" text in ID.md, each other language's text in ID.LANG.md.",
+				content.EventsDir, events,
 				"summary", "{{fields.date}} · {{fields.title}}",
 				"sortable_fields", m("fields", []string{"date", "title"}, "default", m("field", "date", "direction", "descending")),
 				"slug", m(
@@ -166,22 +132,11 @@ func Config(in Input) ([]byte, error) {
 					"hint", idPattern[1],
 				),
 				"create", true,
-				"delete", false,
-				"fields", seq(events...),
 			),
-			m(
-				"name", "pages",
-				"label", "Pages",
-				"label_singular", "Page",
-				"description", "The explainer pages: KEY.md in "+in.Languages[0]+", KEY.LANG.md in each other language.",
-				"folder", content.PagesDir,
-				"extension", "md",
-				"format", "yaml-frontmatter",
-				"i18n", true,
-				"identifier_field", "title",
+			collection("pages", "Pages", "Page",
+				"The explainer pages: KEY.md in "+in.Languages[0]+", KEY.LANG.md in each other language.",
+				content.PagesDir, pages,
 				"create", false,
-				"delete", false,
-				"fields", seq(pages...),
 			),
 		),
 	)
@@ -190,13 +145,20 @@ func Config(in Input) ([]byte, error) {
 		"# (gen/internal/content/schema.go), content/data/site.yaml and authorities.yaml: do not edit.\n")
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
+	if err := cmp.Or(enc.Encode(root), enc.Close()); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// collection is the collection of the files of folder, whose form has
+// fields and the body; kv are its options after identifier_field.
+func collection(name, label, singular, description, folder string, fields []*yaml.Node, kv ...any) *yaml.Node {
+	c := m("name", name, "label", label, "label_singular", singular, "description", description,
+		"folder", folder, "extension", "md", "format", "yaml-frontmatter", "i18n", true, "identifier_field", "title")
+	add(c, kv...)
+	add(c, "delete", false, "fields", seq(append(fields, body())...))
+	return c
 }
 
 // Provision is a provision a finding may cite: its key, and its title in

@@ -17,38 +17,30 @@ func body() *yaml.Node {
 		"hint", "Markdown. Link to another event or page by its file name: [the fine](2022-10-17-cnil-sanction.md).")
 }
 
-// fields are the form's fields for schema.
+// fields are the form's fields for schema: each field's name, its widget
+// and that widget's options, whether it is required and translated, and
+// its note.
 func (in Input) fields(schema []content.Field) ([]*yaml.Node, error) {
 	out := make([]*yaml.Node, 0, len(schema))
 	for _, f := range schema {
-		n, err := in.field(f)
+		spec, err := in.widget(f)
+		if err == nil && f.List {
+			spec, err = list(f, spec)
+		}
 		if err != nil {
 			return nil, err
+		}
+		n := named(f.Name, spec)
+		add(n, "required", f.Required)
+		if f.PerLang {
+			add(n, "i18n", true)
+		}
+		if f.Doc != "" {
+			add(n, "hint", f.Doc)
 		}
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-// field is the form's field for f: its name, its widget and that
-// widget's options, whether it is required and translated, and its note.
-func (in Input) field(f content.Field) (*yaml.Node, error) {
-	spec, err := in.widget(f)
-	if err == nil && f.List {
-		spec, err = list(f, spec)
-	}
-	if err != nil {
-		return nil, err
-	}
-	n := named(f.Name, spec)
-	add(n, "required", f.Required)
-	if f.PerLang {
-		add(n, "i18n", true)
-	}
-	if f.Doc != "" {
-		add(n, "hint", f.Doc)
-	}
-	return n, nil
 }
 
 // named is spec with the name first.
@@ -128,7 +120,10 @@ func list(f content.Field, spec *yaml.Node) (*yaml.Node, error) {
 		add(spec, "multiple", true)
 		return spec, nil
 	case len(f.Fields) > 0:
-		n = m("widget", "list", "collapsed", "auto", "fields", get(spec, "fields"))
+		// The group's object widget's options (collapsed, fields) serve
+		// the list.
+		n = m("widget", "list")
+		n.Content = append(n.Content, spec.Content[2:]...)
 	case f.Item == "":
 		return nil, fmt.Errorf("%s: a list of values without the name of an item (Item)", f.Name)
 	default:
@@ -148,16 +143,6 @@ func pattern(t content.Type) []string {
 		msg += "."
 	}
 	return []string{f.Pattern, msg}
-}
-
-// get returns the value of key in the mapping n.
-func get(n *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }
 
 // m is a mapping of the keys and values kv, in their order.

@@ -7,14 +7,9 @@ import (
 
 // IndexInput is what the page at /admin/ says.
 type IndexInput struct {
-	// Lang is the site's default language; Title the site's title in it.
-	Lang, Title string
-	// Bundle and Icon are the addresses of the CMS's script and of the
-	// site's icon, as published.
-	Bundle, Icon string
-	// Prefs, when set, is the address of the script run before the CMS,
-	// which sets its interface's language (static/admin/prefs.js).
-	Prefs string
+	Lang, Title  string // the site's default language, and the site's title in it
+	Bundle, Icon string // the addresses of the CMS's script and of the site's icon, as published
+	Prefs        string // if set, the address of static/admin/prefs.js, run before the CMS: its interface's language
 }
 
 // index is Sveltia CMS's documented page, with the script served by the

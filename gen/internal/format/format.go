@@ -23,20 +23,16 @@ import (
 
 // Locale formats for one language. It is safe for concurrent use.
 type Locale struct {
-	Tag language.Tag
-	// Months are the month names, January first.
-	Months [12]string
-	// MoneyPattern places the number {n} and the symbol {s}: "{n} {s}"
-	// in French, "{s}{n}" in English.
-	MoneyPattern string
+	Tag          language.Tag
+	Months       [12]string // the month names, January first
+	MoneyPattern string     // places the number {n} and the symbol {s}: "{n} {s}" in French, "{s}{n}" in English
 	// DayPattern, MonthPattern and YearPattern place the day {d}, the
 	// month name {m} and the year {y}, for each precision of a date.
 	DayPattern, MonthPattern, YearPattern string
 	// FirstDay writes the first day of a month where the language has a
 	// word for it ("1er" in French).
-	FirstDay string
-	// Qualifiers words the qualifier of an amount: about, at-least, at-most.
-	Qualifiers map[string]string
+	FirstDay   string
+	Qualifiers map[string]string // the words of an amount's qualifier: about, at-least, at-most
 
 	printer *message.Printer
 }

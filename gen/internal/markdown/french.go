@@ -135,7 +135,7 @@ func frenchSpacing(t *ast.Text, src []byte) {
 }
 
 // hasDigitSpace reports whether a digit is followed by a space, the only
-// place digitGroups can match.
+// place groupOfThree is asked about.
 func hasDigitSpace(s string) bool {
 	for i := 0; i+1 < len(s); i++ {
 		if isDigit(s[i]) && s[i+1] == ' ' {

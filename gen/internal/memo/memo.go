@@ -101,10 +101,9 @@ type Sum struct{ b [32]byte }
 // String is the Sum in hexadecimal: the name of a file kept by it.
 func (s Sum) String() string { return hex.EncodeToString(s.b[:]) }
 
-// Keyed is a value that Key counts by the Sum it keeps of what it was
-// made from, computed when it was made with Key: a value that many
-// entries read, too large to hash whole at each (a language, made from
-// its words' file and the subject). The Sum can only come from Key.
+// Keyed is a value that many entries read, too large to hash whole at each
+// (a language, made from its words' file and the subject): Key counts it by
+// the Sum that it keeps of what it was made from, which only Key makes.
 type Keyed interface{ MemoKey() Sum }
 
 var keyedType = reflect.TypeFor[Keyed]()

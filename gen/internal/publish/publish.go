@@ -39,8 +39,7 @@ const Prefix = ".publish-"
 
 // Options lets tests inject faults.
 type Options struct {
-	// Create opens a file for writing; nil means os.OpenFile.
-	Create func(name string) (io.WriteCloser, error)
+	Create func(name string) (io.WriteCloser, error) // opens a file for writing; nil means os.OpenFile
 	// Finish, when set, is called with the new folder once every file is
 	// written, before it is swapped in: it may add files to it (the search
 	// index). Its error leaves the old folder in place.
@@ -164,19 +163,17 @@ func swap(tmp, dir, parent, base string) error {
 		}
 		return syncDir(parent)
 	}
-	if err := exchange(tmp, dir); err == nil {
-		// tmp now holds the old site.
-		syncDir(parent)
-		return os.RemoveAll(tmp)
-	}
-	old := filepath.Join(parent, Prefix+base+"-old")
-	os.RemoveAll(old)
-	if err := os.Rename(dir, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.Rename(old, dir)
-		return err
+	old := tmp // where the old site is once the new one is at dir
+	if exchange(tmp, dir) != nil {
+		old = filepath.Join(parent, Prefix+base+"-old")
+		os.RemoveAll(old)
+		if err := os.Rename(dir, old); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			os.Rename(old, dir)
+			return err
+		}
 	}
 	syncDir(parent)
 	return os.RemoveAll(old)

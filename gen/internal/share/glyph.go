@@ -47,10 +47,8 @@ type advanceKey struct {
 
 // advance is how a rune is drawn in a font.
 type advance struct {
-	// units is the advance width in font units.
-	units int64
-	// left and right bound the glyph's ink, in font units from the pen.
-	left, right int64
+	units       int64 // the advance width, in font units
+	left, right int64 // the bounds of the glyph's ink, in font units from the pen
 	// glyph is the glyph drawn, or 0 for none: spaces, and runes the font
 	// lacks, which are left out rather than drawn as the .notdef box.
 	glyph sfnt.GlyphIndex
@@ -107,8 +105,7 @@ func cached[K comparable, V any](mu *sync.RWMutex, m map[K]V, k K, find func(K) 
 	return v
 }
 
-// resolve finds how k.r is drawn in font k.font. It is called with p.mu
-// held.
+// resolve finds how k.r is drawn in font k.font, with p.mu held.
 func (p *Painter) resolve(k advanceKey) advance {
 	f, r := k.font, k.r
 	if unicode.In(r, unicode.Cc, unicode.Cf) {
@@ -146,16 +143,17 @@ func (p *Painter) resolve(k advanceKey) advance {
 	return advance{units: int64(adv.Round()), left: int64(b.Min.X.Floor()), right: int64(b.Max.X.Ceil()), glyph: x}
 }
 
-// span returns the horizontal extent of s drawn in font f at size px, in
-// pixels from the pen's start: from the leftmost of the pen and the ink to
-// the rightmost. Ink that passes the pen's start or end counts one pixel
-// more, for the rounding of glyph positions.
-func (p *Painter) span(f fontID, size int, s string) (left, right int) {
-	var m measure
+// extend returns m extended by s drawn in font f at size px, and the
+// horizontal extent of all that m measures, in pixels from the pen's
+// start: from the leftmost of the pen and the ink to the rightmost. Ink
+// that passes the pen's start or end counts one pixel more, for the
+// rounding of glyph positions.
+func (p *Painter) extend(m measure, f fontID, size int, s string) (_ measure, left, right int) {
 	for _, r := range s {
 		m.add(p.advance(f, r), size)
 	}
-	return m.span(p.fonts[f].upem)
+	left, right = m.span(p.fonts[f].upem)
+	return m, left, right
 }
 
 // measure adds up the extent of a line, rune by rune, in font units × px.
@@ -170,8 +168,7 @@ func (m *measure) add(a advance, size int) {
 	m.pen += a.units * int64(size)
 }
 
-// span returns the extent, in pixels, of the glyphs added; see
-// Painter.span.
+// span returns the extent, in pixels, of the glyphs added (see extend).
 func (m *measure) span(upem int64) (left, right int) {
 	right = int(ceilDiv(m.pen, upem))
 	if m.lo < 0 {
@@ -187,8 +184,7 @@ func (m *measure) span(upem int64) (left, right int) {
 // units (advances, ascents, descents) are never negative.
 func ceilDiv(a, b int64) int64 { return (a + b - 1) / b }
 
-// pixels converts a length in font units of font f at size px to whole
-// pixels, rounding up.
+// pixels converts units of font f at size px to whole pixels, rounding up.
 func (p *Painter) pixels(f fontID, size int, units int64) int {
 	return int(ceilDiv(units*int64(size), p.fonts[f].upem))
 }
@@ -200,15 +196,14 @@ func (p *Painter) newGlyph(k glyphKey) *glyph {
 	g := &glyph{dx: at.X, dy: at.Y}
 	lut := &p.index[k.ink]
 	w, h := mask.Rect.Dx(), mask.Rect.Dy()
-	even, odd := &g.sprites[0], &g.sprites[1]
-	*even = sprite{w: (w + 1) / 2, h: h, pix: make([]byte, (w+1)/2*h)}
-	*odd = sprite{w: w/2 + 1, h: h, pix: make([]byte, (w/2+1)*h)}
-	for y := range h {
-		e, o := even.pix[y*even.w:], odd.pix[y*odd.w:]
-		for x, a := range mask.Pix[y*w : (y+1)*w] {
-			if c := lut[a]; c != 0 {
-				e[x/2] |= c << nibbleShift(x)
-				o[(x+1)/2] |= c << nibbleShift(x+1)
+	for odd := range g.sprites {
+		s := &g.sprites[odd]
+		s.w, s.h = (w+1+odd)/2, h
+		s.pix = make([]byte, s.w*h)
+		for y := range h {
+			row := s.pix[y*s.w:]
+			for x, a := range mask.Pix[y*w : (y+1)*w] {
+				row[(x+odd)/2] |= lut[a] << nibbleShift(x+odd)
 			}
 		}
 	}
@@ -234,27 +229,23 @@ func (p *Painter) rasterize(f fontID, size, sub int, x sfnt.GlyphIndex) (image.P
 	}
 	// Move the outline so that dr's top left corner is the rasterizer's.
 	bias := fixed.Point26_6{X: dot - fixed.I(dr.Min.X), Y: -fixed.I(dr.Min.Y)}
-	pt := func(q fixed.Point26_6) (float32, float32) {
-		return float32(q.X+bias.X) / 64, float32(q.Y+bias.Y) / 64
-	}
 	z := &p.rast
 	z.Reset(dr.Dx(), dr.Dy())
 	z.DrawOp = draw.Src
 	for _, s := range segs {
+		var a [6]float32 // the segment's points, x then y, as the rasterizer takes them
+		for i, q := range s.Args {
+			a[2*i], a[2*i+1] = float32(q.X+bias.X)/64, float32(q.Y+bias.Y)/64
+		}
 		switch s.Op {
 		case sfnt.SegmentOpMoveTo:
-			z.MoveTo(pt(s.Args[0]))
+			z.MoveTo(a[0], a[1])
 		case sfnt.SegmentOpLineTo:
-			z.LineTo(pt(s.Args[0]))
+			z.LineTo(a[0], a[1])
 		case sfnt.SegmentOpQuadTo:
-			bx, by := pt(s.Args[0])
-			cx, cy := pt(s.Args[1])
-			z.QuadTo(bx, by, cx, cy)
+			z.QuadTo(a[0], a[1], a[2], a[3])
 		case sfnt.SegmentOpCubeTo:
-			bx, by := pt(s.Args[0])
-			cx, cy := pt(s.Args[1])
-			dx, dy := pt(s.Args[2])
-			z.CubeTo(bx, by, cx, cy, dx, dy)
+			z.CubeTo(a[0], a[1], a[2], a[3], a[4], a[5])
 		}
 	}
 	mask := image.NewAlpha(image.Rect(0, 0, dr.Dx(), dr.Dy()))
@@ -327,16 +318,10 @@ const (
 // amount is drawn in the site's dark-theme accent rather than the favicon's
 // red, which reads at only 3:1 on the background; every text colour has a
 // contrast of at least 4.5:1 with the background.
-const (
-	rgbBackground = 0x1d3557
-	rgbText       = 0xf1faee
-	rgbMuted      = 0xa8c0d6
-	rgbAmount     = 0xff8a80
-	rgbBand       = 0xe63946
-)
+const rgbBackground, rgbBand = 0x1d3557, 0xe63946
 
-// rgb returns the colour of the ink at full coverage.
-func (in ink) rgb() uint32 { return [numInks]uint32{rgbText, rgbMuted, rgbAmount}[in] }
+// inkRGB is the colour of each ink at full coverage.
+var inkRGB = [numInks]uint32{inkText: 0xf1faee, inkMuted: 0xa8c0d6, inkAmount: 0xff8a80}
 
 // palette returns the card's colours, pal, and index, which maps an ink
 // and a coverage to a colour of pal. pal holds the background, then each
@@ -351,7 +336,7 @@ func palette() (pal []color.RGBA, index [numInks][256]uint8) {
 	for k := 1; k <= textLevels; k++ {
 		for in := range numInks {
 			at[in][k] = uint8(len(pal))
-			pal = append(pal, blend(rgbBackground, in.rgb(), k, textLevels))
+			pal = append(pal, blend(rgbBackground, inkRGB[in], k, textLevels))
 		}
 	}
 	pal = append(pal, opaque(rgbBand))

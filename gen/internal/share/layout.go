@@ -148,7 +148,7 @@ func (p *Painter) place(texts []string, f fontID, size int, in ink, top, lh int)
 	ls := make([]line, len(texts))
 	for i, t := range texts {
 		b := top + asc + i*lh
-		left, right := p.span(f, size, t)
+		_, left, right := p.extend(measure{}, f, size, t)
 		ls[i] = line{
 			text: t, font: f, size: size, ink: in,
 			x: padX - left, baseline: b,
@@ -175,24 +175,15 @@ func words(s string) []string {
 // cut reports whether words were left out, the last line then ending with
 // "…"; broken whether a word was broken.
 func (p *Painter) wrap(f fontID, size int, ws []string, sep string, width, n int) (lines []string, cut, broken bool) {
-	// extend returns the measure m of a line extended by s, and whether
-	// the line still fits: each line is measured once, as it grows.
-	extend := func(m measure, s string) (measure, bool) {
-		for _, r := range s {
-			m.add(p.advance(f, r), size)
-		}
-		left, right := m.span(p.fonts[f].upem)
-		return m, right-left <= width
-	}
 	ws = slices.Clone(ws)
 	cur, i := "", 0
-	var m measure // cur's
+	var m measure // cur's, extended as it grows: each line is measured once
 	for i < len(ws) && len(lines) < n {
 		next := ws[i]
 		if cur != "" {
 			next = sep + ws[i]
 		}
-		if mw, ok := extend(m, next); ok {
+		if mw, left, right := p.extend(m, f, size, next); right-left <= width {
 			cur, m = cur+next, mw
 			i++
 		} else if cur != "" {
@@ -257,7 +248,7 @@ func (p *Painter) split(f fontID, size int, w string, width int) (head, tail str
 func (p *Painter) ellipsize(f fontID, size int, s string, width int) string {
 	trim := func(s string) string { return strings.TrimRight(s, " ·,;:-–—") }
 	fits := func(s string) bool {
-		left, right := p.span(f, size, s)
+		_, left, right := p.extend(measure{}, f, size, s)
 		return right-left <= width
 	}
 	s = trim(s)

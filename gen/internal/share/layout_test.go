@@ -190,7 +190,7 @@ func TestWrap(t *testing.T) {
 				t.Errorf("got %q, cut %v, broken %v; want %q, %v, %v", got, cut, broken, tc.want, tc.cut, tc.broken)
 			}
 			for _, l := range got {
-				if left, right := p.span(bold, 40, l); right-left > tc.width && utf8.RuneCountInString(l) > 1 {
+				if _, left, right := p.extend(measure{}, bold, 40, l); right-left > tc.width && utf8.RuneCountInString(l) > 1 {
 					w := right - left
 					t.Errorf("%q is %d px wide, more than %d", l, w, tc.width)
 				}

@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"hash/crc32"
 	"image/color"
@@ -53,8 +54,7 @@ const rowBytes = 1 + Width/2
 // row returns the pixels of row y.
 func (px pixels) row(y int) []byte { return px[y*rowBytes+1 : (y+1)*rowBytes] }
 
-// nibbleShift returns the shift of the pixel at x within its byte of a
-// row.
+// nibbleShift returns the shift of the pixel at x within its byte.
 func nibbleShift(x int) uint { return 4 * uint(1-x%2) }
 
 // canvas is what drawing and encoding a card needs, kept from card to card:
@@ -80,10 +80,8 @@ func newCanvas() *canvas {
 func (c *canvas) encode(header []byte) ([]byte, error) {
 	c.idat.Reset()
 	c.zw.Reset(&c.idat)
-	if _, err := c.zw.Write(c.px); err != nil {
-		return nil, err
-	}
-	if err := c.zw.Close(); err != nil {
+	_, err := c.zw.Write(c.px)
+	if err = cmp.Or(err, c.zw.Close()); err != nil {
 		return nil, err
 	}
 	// A build keeps every card in memory: leave no spare capacity. A

@@ -2,13 +2,12 @@
 // networks and chat apps show when someone shares a link to the page (its
 // og:image).
 //
-// A card shows, on the site's dark blue, the site's name at the top left, an
-// optional kicker (for example "Amende · France") above the page's title in
-// large bold type, and optional facts at the bottom, separated by " · ", with
-// an optional amount drawn large in the accent colour at the bottom right.
-// The title is drawn as large as fits, from 64 px down to 40 px, in at most
-// four lines wrapped at spaces; a title too long even at 40 px is cut at a
-// word and ends with "…". Nothing ever leaves the margins or overlaps.
+// A card shows, on the site's dark blue, the fields of a Card: the site's
+// name, a kicker above the page's title in large bold type, and facts and an
+// amount at the bottom. The title is drawn as large as fits, from 64 px down
+// to 40 px, in at most four lines wrapped at spaces; a title too long even
+// at 40 px is cut at a word and ends with "…". Nothing ever leaves the
+// margins or overlaps.
 //
 // The output is deterministic: the same card gives the same bytes on every
 // build and every host. The fonts are the Go fonts (golang.org/x/image, BSD
@@ -23,21 +22,18 @@
 // no-break space U+202F nor the thin space U+2009: these are drawn as
 // spaces. Any other rune the fonts lack is left out, never drawn as a box.
 //
-// A card is a PNG of 14 colours, 4 bits a pixel: the background, four levels
-// of coverage of each text colour, and the accent band, in that order of
-// coverage. Every glyph is rasterized once per font, size, quarter-pixel
-// offset and ink, into pixels of the card, which are laid straight into the
-// rows that the PNG compresses. The Painter writes the PNG's few chunks
-// itself: image/png writes pixels of fewer than 8 bits through an interface
-// call each, which alone takes seven times as long as this whole encoder.
-// The rows are compressed by github.com/klauspost/compress at its fastest
-// level. A card costs about 0.9 ms of CPU on a shared 2-core machine (see
-// BenchmarkCard), three quarters of it compressing, and its file is about
-// 21 kB.
-//
-// The compressor is pure Go, so its output is the same on every host, but
-// another of its versions may compress differently: updating it may change
-// the cards' bytes, and so their addresses, though not their pixels.
+// A card is a PNG of 14 colours, 4 bits a pixel. Every glyph is rasterized
+// once per font, size, quarter-pixel offset and ink, into pixels of the
+// card, which are laid straight into the rows that the PNG compresses. The
+// Painter writes the PNG's few chunks itself: image/png writes pixels of
+// fewer than 8 bits through an interface call each, which alone takes seven
+// times as long as this whole encoder. The rows are compressed by
+// github.com/klauspost/compress at its fastest level: a card costs about
+// 0.9 ms of CPU on a shared 2-core machine (see BenchmarkCard), three
+// quarters of it compressing, for a file of about 21 kB. The compressor is
+// pure Go, so its output is the same on every host, but another of its
+// versions may compress differently: updating it may change the cards'
+// bytes, and so their addresses, though not their pixels.
 package share
 
 import (
@@ -59,29 +55,20 @@ const Width, Height = 1200, 630
 // Card is what a share card shows. Every field may be empty; text is drawn
 // on one line each except Title (up to four lines) and Facts (up to two).
 type Card struct {
-	// Site is the site's name, drawn small at the top left.
-	Site string
-	// Kicker is drawn above the title, for example "Amende · France".
-	Kicker string
-	// Title is the page's title, drawn large and bold, wrapped.
-	Title string
-	// Facts are drawn at the bottom, separated by " · ", for example
-	// {"17 octobre 2022", "CNIL"}.
-	Facts []string
-	// Amount is drawn large in the accent colour at the bottom right, for
-	// example "20 000 000 €".
-	Amount string
+	Site   string   // the site's name, small at the top left
+	Kicker string   // above the title, for example "Amende · France"
+	Title  string   // the page's title, large and bold, wrapped
+	Facts  []string // at the bottom, separated by " · ", for example {"17 octobre 2022", "CNIL"}
+	Amount string   // large in the accent colour at the bottom right, for example "20 000 000 €"
 }
 
 // Painter draws cards. It holds the parsed fonts and the glyphs it has
 // rasterized so far, so one Painter should serve a whole build; it is safe
 // for concurrent use.
 type Painter struct {
-	fonts [numFonts]fontData
-	// index maps an ink and a coverage to a colour of the card's palette.
-	index [numInks][256]uint8
-	// header starts every card's PNG: the image's size and the palette.
-	header []byte
+	fonts  [numFonts]fontData
+	index  [numInks][256]uint8 // the palette's colour of each ink at each coverage
+	header []byte              // the start of every card's PNG: the image's size and the palette
 
 	// canvases recycles the canvases of finished cards: their pixels
 	// (380 kB), their compressor and its output.
@@ -100,9 +87,7 @@ type fontData struct {
 	// upem is the number of font units in an em; ascent and descent are in
 	// font units, descent positive below the baseline.
 	upem, ascent, descent int64
-	// subst maps runes to the glyphs drawn for them instead of the font's
-	// own.
-	subst map[rune]sfnt.GlyphIndex
+	subst                 map[rune]sfnt.GlyphIndex // the glyphs drawn for runes instead of the font's own
 }
 
 // NewPainter parses the fonts and returns a Painter ready to draw.
