@@ -144,10 +144,8 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 	switch fd.Type {
 	case TypeText, TypeAuthority:
 		return readAs(f, fd, n, name, f.str)
-	case TypeDate:
-		return readAs(f, fd, n, name, f.date)
-	case TypeDay:
-		return readAs(f, fd, n, name, f.day)
+	case TypeDate, TypeDay:
+		return readAs(f, fd, n, name, func(n *yaml.Node, name string) (Date, bool) { return f.date(n, name, fd.Type) })
 	case TypeCountry:
 		return readAs(f, fd, n, name, f.country)
 	case TypeID:
@@ -166,8 +164,8 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.slug)
 	case TypeLanguage:
 		return readAs(f, fd, n, name, f.language)
-	case TypeByLanguage:
-		return readAs(f, fd, n, name, f.byLanguage)
+	case TypeByLanguage, TypeLinks:
+		return readAs(f, fd, n, name, func(n *yaml.Node, name string) (map[string]string, bool) { return f.perLanguage(n, name, fd.Type) })
 	case TypeMoney:
 		return readAs(f, fd, n, name, f.money)
 	case TypePenalty:
@@ -176,8 +174,6 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.source)
 	case TypeUpdate:
 		return readAs(f, fd, n, name, f.update)
-	case TypeLinks:
-		return readAs(f, fd, n, name, f.links)
 	case TypeProvision:
 		return readAs(f, fd, n, name, f.provision)
 	case TypeProvisions:
