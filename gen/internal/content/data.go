@@ -5,12 +5,13 @@ import (
 	"io/fs"
 )
 
-// parseSite reads SiteFile.
-func parseSite(fsys fs.FS) (Site, Diagnostics) {
+// parseSite reads SiteFile into c.Site.
+func (c *Content) parseSite(fsys fs.FS) Diagnostics {
 	f := &file{path: SiteFile, langs: []string{"fr", "en"}}
 	root := f.mapping(f.doc(fsys, "the site configuration", false), "not a list of fields")
 	if root == nil {
-		return Site{Languages: f.langs}, f.diags
+		c.Site = Site{Languages: f.langs}
+		return f.diags
 	}
 	// The texts per language are read in the languages that the file
 	// gives: a first, silent pass finds them.
@@ -19,20 +20,21 @@ func parseSite(fsys fs.FS) (Site, Diagnostics) {
 		f.langs = ls
 	}
 	v := f.decode(root, "", SiteSchema)
-	return Site{Languages: f.langs, Title: get[map[string]string](v, "title"), Description: get[map[string]string](v, "description"),
+	c.Site = Site{Languages: f.langs, Title: get[map[string]string](v, "title"), Description: get[map[string]string](v, "description"),
 		Subject: get[string](v, "subject"), BaseURL: get[string](v, "base_url"), AsOf: get[Date](v, "as_of"), Repository: get[string](v, "repository"),
 		License: get[map[string]string](v, "license"),
-		PerPage: cmp.Or(int(get[int64](v, "per_page")), 100), FeedLimit: cmp.Or(int(get[int64](v, "feed_limit")), 50)}, f.diags
+		PerPage: cmp.Or(int(get[int64](v, "per_page")), 100), FeedLimit: cmp.Or(int(get[int64](v, "feed_limit")), 50)}
+	return f.diags
 }
 
-// parseAuthorities reads AuthoritiesFile.
-func parseAuthorities(fsys fs.FS, langs []string) (map[string]*Authority, Diagnostics) {
-	f := &file{path: AuthoritiesFile, langs: langs}
-	out := map[string]*Authority{}
+// parseAuthorities reads AuthoritiesFile into c.Authorities.
+func (c *Content) parseAuthorities(fsys fs.FS) Diagnostics {
+	f := &file{path: AuthoritiesFile, langs: c.Site.Languages}
+	c.Authorities = map[string]*Authority{}
 	f.entries(f.mapping(f.doc(fsys, "the authorities", false), "not a list of fields"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. cnil", "%q is not a valid key",
 		AuthoritySchema, "an authority", func(key string, v values) {
-			out[key] = &Authority{Key: key, Name: get[map[string]string](v, "name"), Abbr: get[map[string]string](v, "abbr"),
+			c.Authorities[key] = &Authority{Key: key, Name: get[map[string]string](v, "name"), Abbr: get[map[string]string](v, "abbr"),
 				Country: get[string](v, "country"), URL: get[string](v, "url")}
 		})
-	return out, f.diags
+	return f.diags
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -45,20 +44,11 @@ type entry struct {
 // problem: every diagnostic found is in the result, sorted. The result is
 // usable only when it holds no error.
 func Load(fsys fs.FS, opt Options) *Content {
-	c := &Content{Provisions: map[string]*Provision{}}
-	var diags, d Diagnostics
-	c.Site, d = parseSite(fsys)
-	diags = append(diags, d...)
+	c := &Content{}
+	diags := c.parseSite(fsys)
+	diags = append(diags, c.parseAuthorities(fsys)...)
+	diags = append(diags, c.parseLaws(fsys)...)
 	langs := c.Site.Languages
-	c.Authorities, d = parseAuthorities(fsys, langs)
-	diags = append(diags, d...)
-	c.Laws, d = parseLaws(fsys, langs)
-	diags = append(diags, d...)
-	for _, l := range c.Laws {
-		for _, p := range l.Provisions {
-			c.Provisions[p.Key] = p
-		}
-	}
 
 	var entries []entry
 	for _, dir := range []string{EventsDir, PagesDir} {
@@ -69,31 +59,24 @@ func Load(fsys fs.FS, opt Options) *Content {
 	results := parseAll(fsys, entries, langs)
 
 	// Assemble: default-language files first, so that translations find them.
-	events := map[string]*Event{}
-	pages := map[string]*Page{}
 	exists := map[string]bool{}    // dir/name of every default-language file, parsed or not
 	texts := map[string]*[]*Text{} // the texts of every event and page, by dir/name
 	for i, en := range entries {
-		r := results[i]
+		r, key := results[i], en.dir+"/"+en.name
 		diags = append(diags, r.diags...)
 		if en.lang != langs[0] {
 			continue
 		}
-		key := en.dir + "/" + en.name
 		exists[key] = true
-		switch {
+		switch prev := texts[key]; {
+		case prev != nil && r.event != nil:
+			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, (*prev)[0].Path), Expected: "a file name that no other event has"})
+		case prev != nil && r.page != nil:
+			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, (*prev)[0].Path), Expected: "a file name that no other page has"})
 		case r.event != nil:
-			if prev, dup := events[en.name]; dup {
-				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
-				continue
-			}
-			events[en.name], texts[key] = r.event, &r.event.Texts
+			c.Events, texts[key] = append(c.Events, r.event), &r.event.Texts
 		case r.page != nil:
-			if prev, dup := pages[en.name]; dup {
-				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
-				continue
-			}
-			pages[en.name], texts[key] = r.page, &r.page.Texts
+			c.Pages, texts[key] = append(c.Pages, r.page), &r.page.Texts
 		}
 	}
 	for i, en := range entries {
@@ -111,7 +94,6 @@ func Load(fsys fs.FS, opt Options) *Content {
 	for _, t := range texts {
 		*t, diags = completeTexts(*t, langs, diags)
 	}
-	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
