@@ -90,8 +90,7 @@ var numberRE = regexp.MustCompile(`^` + numberPattern + `$`)
 
 const numberPattern = `[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*`
 
-// parseLaws reads LawsFile into c.Laws, and their provisions into
-// c.Provisions.
+// parseLaws reads LawsFile into c.Laws and c.Provisions.
 func (c *Content) parseLaws(fsys fs.FS) Diagnostics {
 	f := &file{path: LawsFile, langs: c.Site.Languages}
 	c.Laws, c.Provisions = map[string]*Law{}, map[string]*Provision{}
@@ -112,9 +111,8 @@ func (c *Content) parseLaws(fsys fs.FS) Diagnostics {
 	return f.diags
 }
 
-// provisions reads a law's provisions: a mapping of numbers to their
-// fields. An article a provision is within must be one of them, and an
-// article itself.
+// provisions reads a law's provisions by number; the one a provision is
+// within must be an article of the law, within none.
 func (f *file) provisions(n *yaml.Node, name string) ([]*Provision, bool) {
 	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
 		f.errorf(n, name, `one provision per number, e.g. "6(1)": {title: …}`, "%s is not a list of provisions", describe(n))

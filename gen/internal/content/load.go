@@ -114,8 +114,7 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// list finds the Markdown files under dir. A file is ID.md (the default
-// language) or ID.LANG.md (a translation).
+// list finds the Markdown files under dir: ID.md, or ID.LANG.md.
 func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var out []entry
 	var diags Diagnostics
@@ -183,9 +182,8 @@ func parseAll(fsys fs.FS, entries []entry, langs []string) []parsed {
 	return out
 }
 
-// parseOne parses one file of the tree: an event's facts and text in the
-// default language, an explainer page in it, or a translation of either,
-// which holds only the per-language fields.
+// parseOne parses one file of the tree: an event or an explainer page in
+// the default language, or a translation of either.
 func parseOne(en entry, langs []string, src []byte) parsed {
 	f := &file{path: en.path, langs: langs}
 	root, body, bodyLine := f.split(src)
@@ -207,10 +205,9 @@ func parseOne(en entry, langs []string, src []byte) parsed {
 	return r
 }
 
-// completeTexts orders the texts of a file by site language, the default
-// language's first in have, and fills a missing translation with the
-// default language's text, marked as a fallback. A reference not
-// translated is the default language's.
+// completeTexts orders the texts of a file, the default language's first
+// in have, by site language; a missing translation (or reference) is the
+// default language's, marked as a fallback.
 func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
 	def := have[0]
 	out := make([]*Text, 0, len(langs))

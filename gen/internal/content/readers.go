@@ -156,8 +156,7 @@ func (f *file) language(n *yaml.Node, name string) (string, bool) {
 	return n.Value, true
 }
 
-// ref is an event's id or a provision's key, and where it is written, for the errors found once
-// every file is read.
+// ref is an event's id or a provision's key, and where it is written.
 type ref struct {
 	id string
 	at pos
@@ -222,8 +221,7 @@ func (f *file) update(n *yaml.Node, name string) (Update, bool) {
 	return Update{Date: get[Date](v, "date"), Text: get[map[string]string](v, "text")}, ok
 }
 
-// provision reads a provision's key; whether LawsFile has it is checked
-// once every file is read.
+// provision reads a provision's key; LawsFile is checked once all is read.
 func (f *file) provision(n *yaml.Node, name string) (ref, bool) {
 	s, ok := f.str(n, name)
 	if ok && !provisionRE.MatchString(s) {
@@ -252,8 +250,7 @@ func (f *file) order(n *yaml.Node, name string) (Order, bool) {
 	return o, ok
 }
 
-// compliance reads what is known of an order's execution: a known one
-// says when, and who says so.
+// compliance reads what is known of an order's execution.
 func (f *file) compliance(n *yaml.Node, name string) (*Compliance, bool) {
 	v, ok := f.group(n, name, ComplianceSchema, "what is known of the order's execution", "status: and, unless unknown, date: and source:")
 	if v == nil {
