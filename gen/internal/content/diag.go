@@ -94,8 +94,7 @@ func (ds Diagnostics) Strict() Diagnostics {
 	return out
 }
 
-// Error joins the lines of all diagnostics, so that Diagnostics can be
-// returned as an error.
+// Error joins the lines of all diagnostics.
 func (ds Diagnostics) Error() string {
 	lines := make([]string, len(ds))
 	for i, d := range ds {
@@ -165,10 +164,9 @@ type reviewed struct {
 	at                   pos
 }
 
-// review reads ReviewedFile, takes the warnings it accepts out of diags,
-// and reports its entries that no longer match a warning, so that the
-// list stays true. It returns the diagnostics left and how many warnings
-// it accepted.
+// review takes the warnings ReviewedFile accepts out of diags, and
+// reports its entries that no longer match one. It returns the
+// diagnostics left and how many it accepted.
 func review(fsys fs.FS, diags Diagnostics) (Diagnostics, int) {
 	src, err := fs.ReadFile(fsys, ReviewedFile)
 	if err != nil {

@@ -89,19 +89,16 @@ const (
 )
 
 // Field is one key of a file's front matter or data, as the schema
-// defines it. The loader reads every file by these tables, and gen new's
-// scaffold, the editors' guide and this package's documentation are
-// written from them.
+// defines it: the loader, gen new's scaffold and the guide use it alike.
 type Field struct {
 	Name string
 	Type Type
 	// List is true for a list of values of Type.
 	List     bool
 	Required bool
-	// PerLang is true for text written in each language's file (title,
-	// summary…), false for a fact, written once in the default
-	// language's file. Long text is a sentence or a paragraph (a summary,
-	// a caveat), edited in a box of several lines.
+	// PerLang is true for text written in each language's file, false for
+	// a fact. Long text (a summary, a caveat) is edited in a box of
+	// several lines.
 	PerLang, Long bool
 	// Values are an enumeration's values; Default is the value a missing
 	// field takes.
@@ -122,8 +119,7 @@ type Field struct {
 }
 
 // Comment is f's note for editors, as gen new's scaffold and the guide
-// show it: required or optional, per language or not, the values of an
-// enumeration, then Doc.
+// show it.
 func (f Field) Comment() string {
 	s := "optional"
 	if f.Required {
@@ -146,8 +142,7 @@ func (f Field) Comment() string {
 	return s + f.format()
 }
 
-// format is the sentence that says how f's values are written, from its
-// type's format, or "".
+// format is the sentence that says how f's values are written, or "".
 func (f Field) format() string {
 	if e := Formats[f.Type].Expected; e != "" {
 		if !strings.HasSuffix(e, "…") {
@@ -375,8 +370,7 @@ var (
 	provisionRE = regexp.MustCompile(Formats[TypeProvision].Pattern)
 )
 
-// expected is what a value of f is expected to be, for its errors: its
-// own words, else its values, else its type's format.
+// expected is what a value of f is expected to be, for its errors.
 func (f *Field) expected() string {
 	switch {
 	case f.Expected != "":
