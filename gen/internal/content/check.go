@@ -8,11 +8,9 @@ import (
 	"strings"
 )
 
-// crossCheck validates what no single file can: authority keys, related
-// ids, and the warnings gen check --strict makes errors. It completes each
-// related list both ways, so that a chain written on one side shows on both.
-// exists holds EventsDir/ID for every event file, read or not: a link to
-// a file that could not be read is not reported again.
+// crossCheck validates what no single file can, and completes each
+// related list both ways. exists holds EventsDir/ID for every event file,
+// read or not: a link to a file that could not be read is not reported.
 func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 	var diags Diagnostics
 	byID := c.byID()
@@ -78,9 +76,8 @@ func (c *Content) crossCheck(exists map[string]bool) Diagnostics {
 // staleAfter is how long before as_of an open event's check may be.
 const staleAfter = 90
 
-// checkOpen warns about the events of open cases whose facts were not
-// compared with their sources in the staleAfter days before as_of: the
-// site's "checked as of" day is the oldest of theirs.
+// checkOpen warns about the events of open cases not checked in the
+// staleAfter days before as_of: the site is checked as of their oldest.
 func (c *Content) checkOpen() Diagnostics {
 	var diags Diagnostics
 	open := c.Open()
@@ -176,9 +173,8 @@ func (c *Content) dropDrafts() {
 	}
 }
 
-// checkProvisions checks that every finding is a provision of LawsFile, of
-// a law that applies where the event is, and that every compliance's
-// source is a source of an event of the timeline.
+// checkProvisions checks the findings' provisions against LawsFile and
+// the compliances' sources against the events'.
 func (c *Content) checkProvisions() Diagnostics {
 	var diags Diagnostics
 	keys := slices.Sorted(maps.Keys(c.Provisions))

@@ -94,22 +94,19 @@ func (d Date) Compare(o Date) int {
 // After reports whether every day d may stand for is after o's last day,
 // so that a date is upcoming only when it surely is.
 func (d Date) After(o Date) bool {
-	return d.Time().After(o.last())
+	last := o.Time()
+	switch o.Prec {
+	case Year:
+		last = time.Date(o.Y, 12, 31, 0, 0, 0, 0, time.UTC)
+	case Month:
+		last = time.Date(o.Y, o.M, daysIn(o.Y, o.M), 0, 0, 0, 0, time.UTC)
+	}
+	return d.Time().After(last)
 }
 
 // Time is the first instant of d in UTC (for feeds, which need a time).
 func (d Date) Time() time.Time {
 	return time.Date(d.Y, max(d.M, 1), max(d.D, 1), 0, 0, 0, 0, time.UTC) // January, the 1st, when not known
-}
-
-func (d Date) last() time.Time {
-	switch d.Prec {
-	case Year:
-		return time.Date(d.Y, 12, 31, 0, 0, 0, 0, time.UTC)
-	case Month:
-		return time.Date(d.Y, d.M, daysIn(d.Y, d.M), 0, 0, 0, 0, time.UTC)
-	}
-	return d.Time()
 }
 
 // DaysUntil counts the days from d to o (o − d); both must be days.

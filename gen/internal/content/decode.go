@@ -54,9 +54,8 @@ func (f *file) decode(n *yaml.Node, prefix string, schema []Field) values {
 	return out
 }
 
-// keys reads a mapping node into its keys, reporting unknown and
-// duplicate keys. allowed lists the keys in the order of the schema; nil
-// allows any key.
+// keys reads a mapping node into its keys, reporting unknown (unless
+// allowed is nil) and duplicate keys.
 func (f *file) keys(n *yaml.Node, prefix string, allowed []string) map[string]*yaml.Node {
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
 	seen := make(map[string]pos)
@@ -94,12 +93,9 @@ func (f *file) keys(n *yaml.Node, prefix string, allowed []string) map[string]*y
 	return out
 }
 
-// entries decodes the mapping n of keys to groups of schema (the
-// authorities by key, a law's provisions by number), in the file's order:
-// add gets each group written under a key that is written once and that
-// re matches. keyExpected and keyProblem, a format for the key, make the
-// error for a key that re does not match; noun names a group in errors.
-// n may be nil.
+// entries decodes the mapping n (maybe nil) of keys to groups of schema,
+// the authorities by key or a law's provisions by number: add gets, in
+// the file's order, each group under a key written once that re matches.
 func (f *file) entries(n *yaml.Node, prefix string, re *regexp.Regexp, keyExpected, keyProblem string, schema []Field, noun string, add func(key string, v values)) {
 	if n == nil {
 		return
@@ -121,8 +117,7 @@ func (f *file) entries(n *yaml.Node, prefix string, re *regexp.Regexp, keyExpect
 }
 
 // translation decodes a translation file by the per-language fields of
-// schema. A fact of schema written there is refused with a pointer to the
-// file where facts belong.
+// schema, refusing the facts, which belong in the default language's file.
 func (f *file) translation(root *yaml.Node, schema []Field) values {
 	text := perLang(schema)
 	kept := *root
@@ -138,16 +133,13 @@ func (f *file) translation(root *yaml.Node, schema []Field) values {
 	return f.decode(&kept, "", text)
 }
 
-// read reads the value of the field fd, written in n, with the reader of
-// its type. name places the value in the file ("sources[1].url").
+// read reads the value of the field fd, written in n, by its type.
 func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 	switch fd.Type {
 	case TypeText, TypeAuthority:
 		return readAs(f, fd, n, name, f.str)
-	case TypeDate:
-		return readAs(f, fd, n, name, f.date)
-	case TypeDay:
-		return readAs(f, fd, n, name, f.day)
+	case TypeDate, TypeDay:
+		return readAs(f, fd, n, name, func(n *yaml.Node, name string) (Date, bool) { return f.date(n, name, fd.Type) })
 	case TypeCountry:
 		return readAs(f, fd, n, name, f.country)
 	case TypeID:
@@ -166,8 +158,8 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.slug)
 	case TypeLanguage:
 		return readAs(f, fd, n, name, f.language)
-	case TypeByLanguage:
-		return readAs(f, fd, n, name, f.byLanguage)
+	case TypeByLanguage, TypeLinks:
+		return readAs(f, fd, n, name, func(n *yaml.Node, name string) (map[string]string, bool) { return f.perLanguage(n, name, fd.Type) })
 	case TypeMoney:
 		return readAs(f, fd, n, name, f.money)
 	case TypePenalty:
@@ -176,8 +168,6 @@ func (f *file) read(fd *Field, n *yaml.Node, name string) (any, bool) {
 		return readAs(f, fd, n, name, f.source)
 	case TypeUpdate:
 		return readAs(f, fd, n, name, f.update)
-	case TypeLinks:
-		return readAs(f, fd, n, name, f.links)
 	case TypeProvision:
 		return readAs(f, fd, n, name, f.provision)
 	case TypeProvisions:
@@ -223,9 +213,8 @@ func readAs[T any](f *file, fd *Field, n *yaml.Node, name string, read func(*yam
 	return out, true
 }
 
-// group decodes the mapping n by schema; noun and expected describe the
-// group in the error when n is not a mapping, and then v is nil. ok is
-// false when any of its fields is wrong.
+// group decodes the mapping n by schema; v is nil when n is not a mapping
+// (noun and expected describe it then), and ok false when a field is wrong.
 func (f *file) group(n *yaml.Node, name string, schema []Field, noun, expected string) (v values, ok bool) {
 	if n.Kind != yaml.MappingNode {
 		f.errorf(n, name, expected, "%s is not %s", describe(n), noun)
@@ -236,8 +225,7 @@ func (f *file) group(n *yaml.Node, name string, schema []Field, noun, expected s
 	return v, len(f.diags) == before
 }
 
-// describe names a node's value for a message: the value itself for a
-// scalar, "a list" or "a group of fields" otherwise.
+// describe names a node's value for a message.
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:

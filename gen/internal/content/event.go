@@ -142,8 +142,7 @@ func (f *file) textOf(v values, lang string, body []byte, bodyLine int) *Text {
 }
 
 // checkFindings applies the rules of findings, orders and no_findings,
-// and gives the findings their source by default: what the event's
-// confirmation says was read.
+// and gives the findings the source the confirmation says by default.
 func (f *file) checkFindings(e *Event, v values) {
 	for i, x := range e.Findings {
 		if j := slices.IndexFunc(e.Findings[:i], func(y Finding) bool { return y.Provision == x.Provision }); j >= 0 {

@@ -45,9 +45,8 @@ func Sample(schema []Field, values map[string]string, note string) string {
 				b.WriteString("\n")
 				at, n = col, 0
 			}
-			b.WriteString(strings.Repeat(" ", at-n) + "#")
 			parts := wrap(l.comment, lineWidth-at-2, lineWidth-col-4) // the lines after the first go on under it
-			b.WriteString(" " + strings.Join(parts, "\n"+strings.Repeat(" ", col)+"#   "))
+			b.WriteString(strings.Repeat(" ", at-n) + "# " + strings.Join(parts, "\n"+strings.Repeat(" ", col)+"#   "))
 		}
 		b.WriteString("\n")
 	}

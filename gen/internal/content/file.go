@@ -24,14 +24,13 @@ const (
 
 type pos struct{ line, col int }
 
-// file is one content file being decoded: its path, the diagnostics found
-// so far, and the offset from front-matter lines to file lines.
+// file is one content file being decoded. lineOff turns front-matter
+// lines into file lines; langs are the site's languages.
 type file struct {
 	path    string
 	lineOff int
 	diags   Diagnostics
-	// langs are the site's languages, for the texts given per language.
-	langs []string
+	langs   []string
 }
 
 func (f *file) at(n *yaml.Node) pos {
@@ -142,10 +141,8 @@ func (f *file) split(src []byte) (root *yaml.Node, body []byte, bodyLine int) {
 	return f.mapping(doc.Content[0], "front matter is not a list of fields"), body, 1 + bytes.Count(front, []byte("\n"))
 }
 
-// doc reads the data file f.path of fsys as one YAML value. When the file
-// cannot be read, it reports why (what says what the file holds) and
-// returns nil, as it does, silently, for an optional file that does not
-// exist.
+// doc reads the data file f.path of fsys (what it holds: what) as one
+// YAML value, or reports why it cannot; an optional file may not exist.
 func (f *file) doc(fsys fs.FS, what string, optional bool) *yaml.Node {
 	src, err := fs.ReadFile(fsys, f.path)
 	if err == nil {
@@ -161,8 +158,7 @@ func (f *file) doc(fsys fs.FS, what string, optional bool) *yaml.Node {
 	return nil
 }
 
-// parseDoc reads a whole data file as one YAML value; mapping, or the
-// caller, checks that it is plain.
+// parseDoc reads a whole data file as one YAML value, not checked plain.
 func (f *file) parseDoc(src []byte) *yaml.Node {
 	src, ok := f.text(src)
 	if !ok {
@@ -180,8 +176,8 @@ func (f *file) parseDoc(src []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-// mapping returns n if it is a plain mapping, or nil after reporting
-// problem, or what makes it not plain; nil stays nil.
+// mapping returns n if it is a plain mapping, else nil, after reporting
+// what makes it not plain, or problem.
 func (f *file) mapping(n *yaml.Node, problem string) *yaml.Node {
 	if n == nil || !f.plain(n, 0) {
 		return nil
@@ -193,10 +189,9 @@ func (f *file) mapping(n *yaml.Node, problem string) *yaml.Node {
 	return n
 }
 
-// yamlError turns a YAML syntax error into a diagnostic on the file's line.
-// go.yaml.in/yaml/v3 has no error type for syntax errors: it returns a
-// plain error whose text is "yaml: line N: problem", so the line is read
-// back from the text.
+// yamlError turns a YAML syntax error into a diagnostic on the file's
+// line, read back from the text: "yaml: line N: problem" (there is no
+// error type).
 func (f *file) yamlError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0

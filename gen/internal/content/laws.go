@@ -90,10 +90,10 @@ var numberRE = regexp.MustCompile(`^` + numberPattern + `$`)
 
 const numberPattern = `[0-9A-Za-z]+([.:()][0-9A-Za-z]*\)?)*`
 
-// parseLaws reads LawsFile.
-func parseLaws(fsys fs.FS, langs []string) (map[string]*Law, Diagnostics) {
-	f := &file{path: LawsFile, langs: langs}
-	out := map[string]*Law{}
+// parseLaws reads LawsFile into c.Laws and c.Provisions.
+func (c *Content) parseLaws(fsys fs.FS) Diagnostics {
+	f := &file{path: LawsFile, langs: c.Site.Languages}
+	c.Laws, c.Provisions = map[string]*Law{}, map[string]*Provision{}
 	f.entries(f.mapping(f.doc(fsys, "the laws", true), "not a list of laws"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. gdpr", "%q is not a valid key",
 		LawSchema, "a law", func(key string, v values) {
 			l := &Law{Key: key, Name: get[map[string]string](v, "name"), Short: get[map[string]string](v, "short"),
@@ -104,15 +104,15 @@ func parseLaws(fsys fs.FS, langs []string) (map[string]*Law, Diagnostics) {
 				if p.Within != "" {
 					p.Within = key + ":" + p.Within
 				}
+				c.Provisions[p.Key] = p
 			}
-			out[key] = l
+			c.Laws[key] = l
 		})
-	return out, f.diags
+	return f.diags
 }
 
-// provisions reads a law's provisions: a mapping of numbers to their
-// fields. An article a provision is within must be one of them, and an
-// article itself.
+// provisions reads a law's provisions by number; the one a provision is
+// within must be an article of the law, within none.
 func (f *file) provisions(n *yaml.Node, name string) ([]*Provision, bool) {
 	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
 		f.errorf(n, name, `one provision per number, e.g. "6(1)": {title: …}`, "%s is not a list of provisions", describe(n))

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -45,20 +44,11 @@ type entry struct {
 // problem: every diagnostic found is in the result, sorted. The result is
 // usable only when it holds no error.
 func Load(fsys fs.FS, opt Options) *Content {
-	c := &Content{Provisions: map[string]*Provision{}}
-	var diags, d Diagnostics
-	c.Site, d = parseSite(fsys)
-	diags = append(diags, d...)
+	c := &Content{}
+	diags := c.parseSite(fsys)
+	diags = append(diags, c.parseAuthorities(fsys)...)
+	diags = append(diags, c.parseLaws(fsys)...)
 	langs := c.Site.Languages
-	c.Authorities, d = parseAuthorities(fsys, langs)
-	diags = append(diags, d...)
-	c.Laws, d = parseLaws(fsys, langs)
-	diags = append(diags, d...)
-	for _, l := range c.Laws {
-		for _, p := range l.Provisions {
-			c.Provisions[p.Key] = p
-		}
-	}
 
 	var entries []entry
 	for _, dir := range []string{EventsDir, PagesDir} {
@@ -69,31 +59,24 @@ func Load(fsys fs.FS, opt Options) *Content {
 	results := parseAll(fsys, entries, langs)
 
 	// Assemble: default-language files first, so that translations find them.
-	events := map[string]*Event{}
-	pages := map[string]*Page{}
 	exists := map[string]bool{}    // dir/name of every default-language file, parsed or not
 	texts := map[string]*[]*Text{} // the texts of every event and page, by dir/name
 	for i, en := range entries {
-		r := results[i]
+		r, key := results[i], en.dir+"/"+en.name
 		diags = append(diags, r.diags...)
 		if en.lang != langs[0] {
 			continue
 		}
-		key := en.dir + "/" + en.name
 		exists[key] = true
-		switch {
+		switch prev := texts[key]; {
+		case prev != nil && r.event != nil:
+			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, (*prev)[0].Path), Expected: "a file name that no other event has"})
+		case prev != nil && r.page != nil:
+			diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, (*prev)[0].Path), Expected: "a file name that no other page has"})
 		case r.event != nil:
-			if prev, dup := events[en.name]; dup {
-				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Field: "id", Problem: fmt.Sprintf("id %q already used by %s", en.name, prev.Path), Expected: "a file name that no other event has"})
-				continue
-			}
-			events[en.name], texts[key] = r.event, &r.event.Texts
+			c.Events, texts[key] = append(c.Events, r.event), &r.event.Texts
 		case r.page != nil:
-			if prev, dup := pages[en.name]; dup {
-				diags = append(diags, Diagnostic{Path: en.path, Line: 1, Col: 1, Problem: fmt.Sprintf("page %q already defined by %s", en.name, prev.Path), Expected: "a file name that no other page has"})
-				continue
-			}
-			pages[en.name], texts[key] = r.page, &r.page.Texts
+			c.Pages, texts[key] = append(c.Pages, r.page), &r.page.Texts
 		}
 	}
 	for i, en := range entries {
@@ -111,7 +94,6 @@ func Load(fsys fs.FS, opt Options) *Content {
 	for _, t := range texts {
 		*t, diags = completeTexts(*t, langs, diags)
 	}
-	c.Events, c.Pages = slices.Collect(maps.Values(events)), slices.Collect(maps.Values(pages))
 	slices.SortFunc(c.Events, compareEvents)
 	slices.SortFunc(c.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Key, b.Key)) })
 
@@ -132,8 +114,7 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// list finds the Markdown files under dir. A file is ID.md (the default
-// language) or ID.LANG.md (a translation).
+// list finds the Markdown files under dir: ID.md, or ID.LANG.md.
 func list(fsys fs.FS, dir string, langs []string) ([]entry, Diagnostics) {
 	var out []entry
 	var diags Diagnostics
@@ -201,9 +182,8 @@ func parseAll(fsys fs.FS, entries []entry, langs []string) []parsed {
 	return out
 }
 
-// parseOne parses one file of the tree: an event's facts and text in the
-// default language, an explainer page in it, or a translation of either,
-// which holds only the per-language fields.
+// parseOne parses one file of the tree: an event or an explainer page in
+// the default language, or a translation of either.
 func parseOne(en entry, langs []string, src []byte) parsed {
 	f := &file{path: en.path, langs: langs}
 	root, body, bodyLine := f.split(src)
@@ -225,10 +205,9 @@ func parseOne(en entry, langs []string, src []byte) parsed {
 	return r
 }
 
-// completeTexts orders the texts of a file by site language, the default
-// language's first in have, and fills a missing translation with the
-// default language's text, marked as a fallback. A reference not
-// translated is the default language's.
+// completeTexts orders the texts of a file, the default language's first
+// in have, by site language; a missing translation (or reference) is the
+// default language's, marked as a fallback.
 func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Diagnostics) {
 	def := have[0]
 	out := make([]*Text, 0, len(langs))
@@ -246,4 +225,38 @@ func completeTexts(have []*Text, langs []string, diags Diagnostics) ([]*Text, Di
 		out = append(out, t)
 	}
 	return out, diags
+}
+
+// parseSite reads SiteFile into c.Site.
+func (c *Content) parseSite(fsys fs.FS) Diagnostics {
+	f := &file{path: SiteFile, langs: []string{"fr", "en"}}
+	root := f.mapping(f.doc(fsys, "the site configuration", false), "not a list of fields")
+	if root == nil {
+		c.Site = Site{Languages: f.langs}
+		return f.diags
+	}
+	// The texts per language are read in the languages that the file
+	// gives: a first, silent pass finds them.
+	first := &file{path: SiteFile}
+	if ls := get[[]string](first.decode(root, "", SiteSchema[:1]), "languages"); len(ls) > 0 {
+		f.langs = ls
+	}
+	v := f.decode(root, "", SiteSchema)
+	c.Site = Site{Languages: f.langs, Title: get[map[string]string](v, "title"), Description: get[map[string]string](v, "description"),
+		Subject: get[string](v, "subject"), BaseURL: get[string](v, "base_url"), AsOf: get[Date](v, "as_of"), Repository: get[string](v, "repository"),
+		License: get[map[string]string](v, "license"),
+		PerPage: cmp.Or(int(get[int64](v, "per_page")), 100), FeedLimit: cmp.Or(int(get[int64](v, "feed_limit")), 50)}
+	return f.diags
+}
+
+// parseAuthorities reads AuthoritiesFile into c.Authorities.
+func (c *Content) parseAuthorities(fsys fs.FS) Diagnostics {
+	f := &file{path: AuthoritiesFile, langs: c.Site.Languages}
+	c.Authorities = map[string]*Authority{}
+	f.entries(f.mapping(f.doc(fsys, "the authorities", false), "not a list of fields"), "", idRE, "lowercase ascii letters, digits and hyphens, e.g. cnil", "%q is not a valid key",
+		AuthoritySchema, "an authority", func(key string, v values) {
+			c.Authorities[key] = &Authority{Key: key, Name: get[map[string]string](v, "name"), Abbr: get[map[string]string](v, "abbr"),
+				Country: get[string](v, "country"), URL: get[string](v, "url")}
+		})
+	return f.diags
 }

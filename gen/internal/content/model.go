@@ -8,9 +8,8 @@ type Money struct {
 	Qualifier string `json:"qualifier"` // exact, about, at-least, at-most
 }
 
-// Penalty is a periodic penalty (astreinte): a rate per day, and when it
-// has run, the period and its total, computed by the loader. Its JSON
-// form is the open data's.
+// Penalty is a periodic penalty (astreinte): a rate per day, the period
+// it ran and its total. Its JSON form is the open data's.
 type Penalty struct {
 	Rate *Money `json:"rate,omitempty"`
 	From Date   `json:"from,omitzero"`
@@ -18,9 +17,8 @@ type Penalty struct {
 	// Days is the number of days the total is computed on: as written, or
 	// counted from From to To inclusive when not written.
 	Days int `json:"days,omitempty"`
-	// Inclusive is the count From..To with both ends; Exclusive leaves one
-	// end out. They are zero without a period. When the stated Days is
-	// Exclusive, the page says so.
+	// Inclusive counts From..To with both ends, Exclusive with one (the
+	// page says so when Days is Exclusive); both are zero without a period.
 	Inclusive, Exclusive int `json:"-"`
 	// Total is Rate × Days, or nil when there is no number of days.
 	Total *Money `json:"total,omitempty"`
@@ -28,8 +26,7 @@ type Penalty struct {
 	Cap *Money `json:"cap,omitempty"`
 }
 
-// Source is a document the event is based on. Its JSON form is the open
-// data's.
+// Source is a document the event is based on, in the open data's JSON.
 type Source struct {
 	URL       string `json:"url"`
 	Title     string `json:"title"`
@@ -83,8 +80,7 @@ type Text struct {
 	// BodyLine is the line of the file where Body begins.
 	BodyLine int
 	// Fallback is true when this language's file is missing: the text is
-	// then the default language's, and the page says so. Lang is still the
-	// language of the page it is shown on.
+	// the default language's (Lang is still the page's), and the page says so.
 	Fallback bool
 }
 
@@ -109,9 +105,8 @@ type Event struct {
 	Context      bool
 	Related      []string
 	// Findings are the provisions the decision found breached, Orders what
-	// it ordered; NoFindings says why a decision has neither, and
-	// FindingsSource what the findings were read in: the decision's text,
-	// the authority's summary, or a secondary source only.
+	// it ordered, NoFindings why it has neither, FindingsSource what the
+	// findings were read in.
 	Findings       []Finding
 	FindingsSource string
 	Orders         []Order
@@ -126,8 +121,7 @@ type Event struct {
 	// Texts holds one Text per site language, in the site's order.
 	Texts []*Text
 
-	// relatedPos keeps where each related id was written, for the errors
-	// found once every file is read.
+	// Where fields are written, for the errors found once all is read.
 	relatedPos   []pos
 	authorityPos pos
 	sourcesPos   pos
@@ -200,15 +194,13 @@ type Site struct {
 type Content struct {
 	Site        Site
 	Authorities map[string]*Authority
-	// Laws are LawsFile's laws by key, Provisions their provisions by key
-	// (gdpr:6(1)).
+	// Laws are LawsFile's laws by key, Provisions theirs (gdpr:6(1)).
 	Laws        map[string]*Law
 	Provisions  map[string]*Provision
 	Events      []*Event // sorted by date, then id
 	Pages       []*Page  // sorted by weight, then key
 	Diagnostics Diagnostics
-	// Reviewed counts the warnings that ReviewedFile accepts: they are
-	// not in Diagnostics.
+	// Reviewed counts the warnings ReviewedFile accepts, not in Diagnostics.
 	Reviewed int
 }
 

@@ -36,10 +36,8 @@ func (f *file) str(n *yaml.Node, name string) (string, bool) {
 	return s, true
 }
 
-func (f *file) date(n *yaml.Node, name string) (Date, bool) { return f.dateOf(n, name, TypeDate) }
-
-// dateOf reads a date, and says what a value of type t is expected to be.
-func (f *file) dateOf(n *yaml.Node, name string, t Type) (Date, bool) {
+// date reads a date of type t: TypeDate, or TypeDay for a full day.
+func (f *file) date(n *yaml.Node, name string, t Type) (Date, bool) {
 	expected := Formats[t].Expected
 	if n.Kind != yaml.ScalarNode {
 		f.errorf(n, name, expected, "%s is not a date", describe(n))
@@ -48,6 +46,10 @@ func (f *file) dateOf(n *yaml.Node, name string, t Type) (Date, bool) {
 	d, err := ParseDate(n.Value)
 	if err != nil {
 		f.errorf(n, name, expected, "%s", err)
+		return Date{}, false
+	}
+	if t == TypeDay && d.Prec != Day {
+		f.errorf(n, name, expected, "%s is not a day", d)
 		return Date{}, false
 	}
 	return d, true
@@ -154,18 +156,7 @@ func (f *file) language(n *yaml.Node, name string) (string, bool) {
 	return n.Value, true
 }
 
-// day reads a date that must be a full day.
-func (f *file) day(n *yaml.Node, name string) (Date, bool) {
-	d, ok := f.dateOf(n, name, TypeDay)
-	if ok && d.Prec != Day {
-		f.errorf(n, name, Formats[TypeDay].Expected, "%s is not a day", d)
-		return Date{}, false
-	}
-	return d, ok
-}
-
-// ref is an event's id or a provision's key, and where it is written, for the errors found once
-// every file is read.
+// ref is an event's id or a provision's key, and where it is written.
 type ref struct {
 	id string
 	at pos
@@ -230,8 +221,7 @@ func (f *file) update(n *yaml.Node, name string) (Update, bool) {
 	return Update{Date: get[Date](v, "date"), Text: get[map[string]string](v, "text")}, ok
 }
 
-// provision reads a provision's key; whether LawsFile has it is checked
-// once every file is read.
+// provision reads a provision's key; LawsFile is checked once all is read.
 func (f *file) provision(n *yaml.Node, name string) (ref, bool) {
 	s, ok := f.str(n, name)
 	if ok && !provisionRE.MatchString(s) {
@@ -260,8 +250,7 @@ func (f *file) order(n *yaml.Node, name string) (Order, bool) {
 	return o, ok
 }
 
-// compliance reads what is known of an order's execution: a known one
-// says when, and who says so.
+// compliance reads what is known of an order's execution.
 func (f *file) compliance(n *yaml.Node, name string) (*Compliance, bool) {
 	v, ok := f.group(n, name, ComplianceSchema, "what is known of the order's execution", "status: and, unless unknown, date: and source:")
 	if v == nil {
@@ -280,22 +269,16 @@ func (f *file) compliance(n *yaml.Node, name string) (*Compliance, bool) {
 	return c, ok
 }
 
-// byLanguage reads {fr: "…", en: "…"}, one text per site language.
-func (f *file) byLanguage(n *yaml.Node, name string) (map[string]string, bool) {
-	return f.perLanguage(n, name, TypeText, "text", "the text in ")
-}
-
-// links reads {fr: https://…, en: https://…}, one address per site language.
-func (f *file) links(n *yaml.Node, name string) (map[string]string, bool) {
-	return f.perLanguage(n, name, TypeURL, "address", "the address of the version in ")
-}
-
-// perLanguage reads one value of type t per site language: noun names one
-// value, expected what a missing one is, followed by the language.
-func (f *file) perLanguage(n *yaml.Node, name string, t Type, noun, expected string) (map[string]string, bool) {
+// perLanguage reads one value per site language: a text for
+// TypeByLanguage ({fr: "…", en: "…"}), an address for TypeLinks.
+func (f *file) perLanguage(n *yaml.Node, name string, t Type) (map[string]string, bool) {
+	item, noun, expected := TypeText, "text", "the text in "
+	if t == TypeLinks {
+		item, noun, expected = TypeURL, "address", "the address of the version in "
+	}
 	schema := make([]Field, len(f.langs))
 	for i, l := range f.langs {
-		schema[i] = Field{Name: l, Type: t, Required: true, Expected: expected + l}
+		schema[i] = Field{Name: l, Type: item, Required: true, Expected: expected + l}
 	}
 	v, _ := f.group(n, name, schema, "a "+noun+" per language", "one line per language: "+strings.Join(f.langs, ", "))
 	if v == nil {
