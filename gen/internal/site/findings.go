@@ -179,3 +179,92 @@ func cellText(number, art string) string {
 	}
 	return number
 }
+
+// ProvisionView is a provision of a law as one language cites it.
+type ProvisionView struct {
+	// Key is the provision's key (gdpr:6), Slug its article's facet key
+	// in the language (rgpd-6).
+	Key, Slug string
+	// Label cites it ("art. 6, § 1, RGPD"), Number is its number alone
+	// ("6, § 1"), Title its short title, URL its place in the official
+	// text (or the law's text).
+	Label, Number, Title, URL string
+	// Law is the law's name, LawShort its short name, LawURL its text.
+	Law, LawShort, LawURL string
+	// FacetURL lists the decisions that found its article breached.
+	FacetURL string
+}
+
+// FindingView is a provision an event's decision found breached, and
+// how, in one sentence, or "".
+type FindingView struct {
+	ProvisionView
+	How string
+}
+
+// OrderView is what a decision ordered, and what is known of its
+// execution.
+type OrderView struct {
+	Order, Label, Text    string
+	Deadline, DeadlineISO string
+	// Compliance, its label, the day it was established and the source
+	// that says so (its title and publisher); Compliance is "unknown"
+	// when nothing is said.
+	Compliance, ComplianceLabel string
+	Established, EstablishedISO string
+	Source                      *SourceView
+}
+
+// Comparison is the comparison page's tables: for each law, the decisions
+// that found its articles breached; every order and its execution; the
+// decisions that found nothing or whose findings are not known; and one
+// sentence, computed, on the most cited articles and the orders known
+// complied with.
+type Comparison struct {
+	Summary  string
+	Laws     []LawTable
+	Orders   []OrderRow
+	Unstated []*EventView
+	// OrdersMore and UnstatedMore are how many earlier ones a long list
+	// leaves out: it shows the latest site.yaml's per_page.
+	OrdersMore, UnstatedMore int
+}
+
+// LawTable is one law's decisions (rows, by date) against its articles
+// (columns, the most cited first).
+type LawTable struct {
+	ID, Name, Short, URL string
+	Articles             []ArticleColumn
+	Rows                 []LawRow
+	// More is how many earlier decisions a long table leaves out (their
+	// articles' pages list them).
+	More int
+}
+
+// ArticleColumn is an article of a law, and how many decisions found it
+// breached.
+type ArticleColumn struct {
+	ProvisionView
+	Count int
+}
+
+// LawRow is a decision and, for each article of its law's table, what it
+// found of it.
+type LawRow struct {
+	Event *EventView
+	Cells []Cell
+}
+
+// Cell is what a decision found of an article: nothing (Found false), or
+// the article or its parts (Text: "6" or "5(1)(a), 5(1)(b)"), and the same
+// in words for a screen reader (Label).
+type Cell struct {
+	Found       bool
+	Text, Label string
+}
+
+// OrderRow is an order, with the decision that gave it.
+type OrderRow struct {
+	Event *EventView
+	OrderView
+}
