@@ -105,6 +105,7 @@ func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) templa
 		}
 	}
 	l := v.l
+	money := func(v int64) string { return l.Money(content.Money{Value: v, Currency: main}) }
 	var steps []chart.Step
 	var total int64
 	for _, e := range counted {
@@ -114,14 +115,14 @@ func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) templa
 		total += e.Amount.Value
 		ev := v.byID[e.ID]
 		steps = append(steps, chart.Step{T: yearFraction(e.Date), Total: total,
-			Label: ev.Date + " — " + ev.CountryName + " — " + ev.Amount + " → " + l.Money(content.Money{Value: total, Currency: main})})
+			Label: ev.Date + " — " + ev.CountryName + " — " + ev.Amount + " → " + money(total)})
 	}
 	// Past maxSteps decisions, the chart steps once a month.
 	if len(steps) > maxSteps {
 		var merged []chart.Step
 		for i, s := range steps {
 			if month := int(s.T * 12); i > 0 && int(merged[len(merged)-1].T*12) == month {
-				merged[len(merged)-1] = chart.Step{T: s.T, Total: s.Total, Label: l.Money(content.Money{Value: s.Total, Currency: main})}
+				merged[len(merged)-1] = chart.Step{T: s.T, Total: s.Total, Label: money(s.Total)}
 				continue
 			}
 			merged = append(merged, s)
@@ -129,6 +130,5 @@ func (in *inputs) cumulativeChart(v *langViews, counted []*content.Event) templa
 		steps = merged
 	}
 	from, to := in.yearSpan()
-	label := func(v int64) string { return l.Money(content.Money{Value: v, Currency: main}) }
-	return template.HTML(chart.Cumulative(l.Tf("chart_cumulative", "currency", l.Locale.Symbol(main)), steps, from, to, label))
+	return template.HTML(chart.Cumulative(l.Tf("chart_cumulative", "currency", l.Locale.Symbol(main)), steps, from, to, money))
 }

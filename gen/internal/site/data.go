@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -105,12 +106,11 @@ var CSVColumns = []string{"id", "date", "date_precision", "published", "country"
 func (d *openData) csv() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	header := append([]string{}, CSVColumns...)
+	header := slices.Clone(CSVColumns)
 	for _, l := range d.langs {
 		header = append(header, "title_"+l, "summary_"+l, "url_"+l)
 	}
-	header = append(header, "source_urls", "source_publishers", "primary_source_urls")
-	if err := w.Write(header); err != nil {
+	if err := w.Write(append(header, "source_urls", "source_publishers", "primary_source_urls")); err != nil {
 		return nil, err
 	}
 	num := func(n int64) string { return strconv.FormatInt(n, 10) }
@@ -129,13 +129,10 @@ func (d *openData) csv() ([]byte, error) {
 				penalty[5] = num(p.Total.Value)
 			}
 		}
-		row := append([]string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}, amount[:]...)
-		row = append(row, penalty[:]...)
 		updated := ""
 		for _, u := range j.Updates {
 			updated = max(updated, u.Date.String())
 		}
-		row = append(row, j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated)
 		var findings, orders, deadlines, compliance []string
 		for _, f := range j.Findings {
 			findings = append(findings, f.Provision)
@@ -147,7 +144,9 @@ func (d *openData) csv() ([]byte, error) {
 			}
 			orders, deadlines, compliance = append(orders, o.Order), append(deadlines, o.Deadline.String()), append(compliance, c)
 		}
-		row = append(row, strings.Join(findings, ";"), j.FindingsSource, strings.Join(orders, ";"), strings.Join(deadlines, ";"), strings.Join(compliance, ";"), j.NoFindings)
+		row := slices.Concat([]string{j.ID, j.Date, j.DatePrecision, j.Published, j.Country, j.Authority, j.Kind}, amount[:], penalty[:],
+			[]string{j.Reference, j.Status, j.Confirmation, j.Paid, strconv.FormatBool(j.Context), strings.Join(j.Related, " | "), j.Checked, updated,
+				strings.Join(findings, ";"), j.FindingsSource, strings.Join(orders, ";"), strings.Join(deadlines, ";"), strings.Join(compliance, ";"), j.NoFindings})
 		for _, l := range d.langs {
 			row = append(row, j.Title[l], j.Summary[l], j.URL[l])
 		}

@@ -12,8 +12,10 @@ import (
 )
 
 // Feeds: an Atom feed and a JSON Feed per language, newest event first.
-// Entry dates are the events' own (publication day, else decision day),
-// never the time of the build.
+// An entry's date is when the event became known (publication day, else
+// decision day), its update its latest correction, else that date; the
+// feed's, the newest entry's, or the review day without any: never the
+// time of the build.
 
 // feedPath is where a language's feeds are: /feed.xml, /en/feed.xml.
 func feedPath(l *Lang, ext string) string { return l.Prefix + "/feed." + ext }
@@ -27,11 +29,8 @@ type feedView struct {
 	JSON jsonFeedDoc
 }
 
-// feedView lists events of language v, newest first, in the feeds at
-// self (an Atom feed) and jsonSelf (a JSON Feed, or ""), whose page is
-// home. An entry's date is when the event became known, its update its
-// latest correction, else that date; the feed's, the newest entry's, or
-// the review day without any.
+// feedView lists events of language v in the feeds at self (an Atom
+// feed) and jsonSelf (a JSON Feed, or ""), whose page is home.
 func (in *inputs) feedView(v *langViews, title, home, self, jsonSelf string, events []*content.Event) *feedView {
 	home = in.abs(home)
 	f := &feedView{
@@ -141,10 +140,8 @@ type jsonFeedDoc struct {
 	Items       []jsonFeedItem `json:"items"`
 }
 
-// atom writes the Atom feed.
 func (f *feedView) atom() ([]byte, error) { return encodeXML(f.Atom) }
 
-// jsonFeed writes the JSON Feed.
 func (f *feedView) jsonFeed() ([]byte, error) { return encodeJSON(f.JSON) }
 
 // encodeXML writes v as an XML document, ending in a newline.

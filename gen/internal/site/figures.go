@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 
@@ -34,10 +35,9 @@ func Sum(events []*content.Event) []content.Money {
 		by[e.Amount.Currency] += e.Amount.Value
 	}
 	var out []content.Money
-	for c, v := range by {
-		out = append(out, content.Money{Value: v, Currency: c, Qualifier: "exact"})
+	for _, c := range slices.Sorted(maps.Keys(by)) {
+		out = append(out, content.Money{Value: by[c], Currency: c, Qualifier: "exact"})
 	}
-	slices.SortFunc(out, func(a, b content.Money) int { return cmp.Compare(a.Currency, b.Currency) })
 	return out
 }
 

@@ -19,17 +19,11 @@ func (in *inputs) provisionView(l *Lang, key string) ProvisionView {
 	p := in.c.Provisions[key]
 	law := in.c.Laws[p.Law]
 	number := cmp.Or(p.Numbers[l.Code], p.Number)
-	slug := provisionSlug(l, law, in.c.Provisions[p.Article()])
+	slug := markdown.Slug(law.Short[l.Code] + " " + in.c.Provisions[p.Article()].Number) // "rgpd-6"
 	return ProvisionView{Key: key, Slug: slug, Label: typeset(l.Code, strings.ReplaceAll(law.Cite[l.Code], "{n}", number)), Number: number,
 		Title: typeset(l.Code, p.Title[l.Code]), URL: cmp.Or(p.URL[l.Code], law.URL[l.Code]),
 		Law: typeset(l.Code, law.Name[l.Code]), LawShort: law.Short[l.Code], LawURL: law.URL[l.Code],
 		FacetURL: facetURL(l, "provisions", slug)}
-}
-
-// provisionSlug is the facet key of the article art in language l: its
-// law's short name and its number ("rgpd-6", "gdpr-6").
-func provisionSlug(l *Lang, law *content.Law, art *content.Provision) string {
-	return markdown.Slug(law.Short[l.Code] + " " + art.Number)
 }
 
 // setFindings gives ev, event e in language l, its findings and orders.
@@ -63,12 +57,10 @@ func (in *inputs) setFindings(l *Lang, e *content.Event, ev *EventView) {
 // the subject itself (not the context), by law, against the articles they
 // found breached; their orders; and those that found nothing.
 func (in *inputs) comparison(v *langViews) *Comparison {
-	l := v.l
+	l, list, per := v.l, v.list, in.c.Site.PerPage
 	c := &Comparison{}
-	list := v.list
-	decided := map[string][]int{}         // law → its decisions, by index of in.c.Events
-	counts := map[string]map[string]int{} // law → article → decisions
-	total := map[string]int{}             // article → decisions
+	decided := map[string][]int{} // law → its decisions, by index of in.c.Events
+	total := map[string]int{}     // article → decisions
 	compliance := map[string]int{}
 	for i, e := range in.c.Events {
 		if e.Context || !slices.Contains(content.Decisions, e.Kind) {
@@ -81,44 +73,44 @@ func (in *inputs) comparison(v *langViews) *Comparison {
 			c.Orders = append(c.Orders, OrderRow{Event: list[i], OrderView: o})
 			compliance[o.Compliance]++
 		}
-		seen := map[string]bool{}
+		seen := map[string]bool{} // the laws and articles counted for e
 		for _, f := range e.Findings {
 			p := in.c.Provisions[f.Provision]
-			if counts[p.Law] == nil {
-				counts[p.Law] = map[string]int{}
-			}
 			if !seen[p.Law] {
 				decided[p.Law] = append(decided[p.Law], i)
+				seen[p.Law] = true
 			}
 			if art := p.Article(); !seen[art] {
-				counts[p.Law][art]++
 				total[art]++
 				seen[art] = true
 			}
-			seen[p.Law] = true
 		}
 	}
-	// The laws with the most decisions first; in each, the articles most
-	// cited first; ties in the order of content/data/laws.yaml.
-	order := in.provisionOrder()
-	byCount := func(n map[string]int) func(a, b string) int {
-		return func(a, b string) int { return cmp.Or(cmp.Compare(n[b], n[a]), cmp.Compare(order[a], order[b])) }
+	// The laws with the most decisions first, and the articles most cited;
+	// ties in the order of content/data/laws.yaml, laws in the order of
+	// their keys.
+	order := map[string]int{}
+	for _, k := range slices.Sorted(maps.Keys(in.c.Laws)) {
+		for _, p := range in.c.Laws[k].Provisions {
+			order[p.Key] = len(order)
+		}
 	}
-	laws := slices.Collect(maps.Keys(decided))
-	slices.SortFunc(laws, func(a, b string) int {
-		return cmp.Or(cmp.Compare(len(decided[b]), len(decided[a])), cmp.Compare(order[a+":"], order[b+":"]))
+	laws := slices.SortedFunc(maps.Keys(decided), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(decided[b]), len(decided[a])), cmp.Compare(a, b))
+	})
+	arts := slices.SortedFunc(maps.Keys(total), func(a, b string) int {
+		return cmp.Or(cmp.Compare(total[b], total[a]), cmp.Compare(order[a], order[b]))
 	})
 	for _, k := range laws {
 		law := in.c.Laws[k]
 		t := LawTable{ID: "law-" + k, Name: typeset(l.Code, law.Name[l.Code]), Short: law.Short[l.Code], URL: law.URL[l.Code]}
-		arts := slices.SortedFunc(maps.Keys(counts[k]), byCount(counts[k]))
-		for _, a := range arts {
-			t.Articles = append(t.Articles, ArticleColumn{ProvisionView: in.provisionView(l, a), Count: counts[k][a]})
+		cols := slices.DeleteFunc(slices.Clone(arts), func(a string) bool { return in.c.Provisions[a].Law != k })
+		for _, a := range cols {
+			t.Articles = append(t.Articles, ArticleColumn{ProvisionView: in.provisionView(l, a), Count: total[a]})
 		}
 		for _, i := range decided[k] {
-			row := LawRow{Event: list[i], Cells: make([]Cell, len(arts))}
-			for j, a := range arts {
-				cell := &row.Cells[j]
+			row := LawRow{Event: list[i], Cells: make([]Cell, len(cols))}
+			for j, a := range cols {
 				var texts, labels []string
 				for _, f := range in.c.Events[i].Findings {
 					if p := in.c.Provisions[f.Provision]; p.Article() == a {
@@ -126,18 +118,17 @@ func (in *inputs) comparison(v *langViews) *Comparison {
 						labels = append(labels, in.provisionView(l, f.Provision).Label)
 					}
 				}
-				cell.Found, cell.Text, cell.Label = len(texts) > 0, strings.Join(texts, " "), l.List(labels)
-				if !cell.Found {
-					cell.Label = l.word("comparison_not_found")
+				row.Cells[j] = Cell{Found: len(texts) > 0, Text: strings.Join(texts, " "), Label: l.List(labels)}
+				if len(texts) == 0 {
+					row.Cells[j].Label = l.word("comparison_not_found")
 				}
 			}
 			t.Rows = append(t.Rows, row)
 		}
-		t.More = max(0, len(t.Rows)-in.c.Site.PerPage) // a long table shows the latest decisions
-		t.Rows = latestOf(t.Rows, in.c.Site.PerPage)
+		t.More = max(0, len(t.Rows)-per) // a long table shows the latest decisions
+		t.Rows = latestOf(t.Rows, per)
 		c.Laws = append(c.Laws, t)
 	}
-	arts := slices.SortedFunc(maps.Keys(total), byCount(total))
 	var top []string
 	for _, a := range arts[:min(3, len(arts))] {
 		top = append(top, l.Tf("comparison_article", "provision", in.provisionView(l, a).Label, "decisions", l.Plural("decisions", total[a])))
@@ -148,23 +139,9 @@ func (in *inputs) comparison(v *langViews) *Comparison {
 	c.Summary += l.Tf("comparison_orders", "orders", l.Plural("orders", len(c.Orders)), "complied", l.Number(compliance["complied"]),
 		"not_complied", l.Number(compliance["not-complied"]), "unknown", l.Number(compliance["unknown"]))
 	// The summary counts them all; the lists show the latest.
-	per := in.c.Site.PerPage
 	c.OrdersMore, c.UnstatedMore = max(0, len(c.Orders)-per), max(0, len(c.Unstated)-per)
 	c.Orders, c.Unstated = latestOf(c.Orders, per), latestOf(c.Unstated, per)
 	return c
-}
-
-// provisionOrder is the place of each law ("gdpr:") and provision
-// ("gdpr:6") in content/data/laws.yaml, laws in the order of their keys.
-func (in *inputs) provisionOrder() map[string]int {
-	order := map[string]int{}
-	for _, k := range slices.Sorted(maps.Keys(in.c.Laws)) {
-		order[k+":"] = len(order)
-		for _, p := range in.c.Laws[k].Provisions {
-			order[p.Key] = len(order)
-		}
-	}
-	return order
 }
 
 // cellText is what a cell of article art shows for its part number: a

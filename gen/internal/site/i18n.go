@@ -16,8 +16,8 @@ import (
 	"golang.org/x/text/language/display"
 )
 
-// strings is the content of layouts/i18n/LANG.yaml: the words of the
-// interface in one language.
+// strs is layouts/i18n/LANG.yaml: the words of the interface in one
+// language.
 type strs struct {
 	Name         string            `yaml:"name"`
 	Months       []string          `yaml:"months"`
@@ -63,12 +63,7 @@ func (f *forms) UnmarshalYAML(n *yaml.Node) error {
 		*f = forms{"": n.Value}
 		return nil
 	}
-	var m map[string]string
-	if err := n.Decode(&m); err != nil {
-		return err
-	}
-	*f = m
-	return nil
+	return n.Decode((*map[string]string)(f))
 }
 
 // of is the word in form, or the word for all forms.
@@ -173,11 +168,10 @@ func parseLangs(codes []string, files map[string][]byte, subject string) ([]*Lan
 	return out, nil
 }
 
-// setTypography sets the words of the interface in the language's
-// typography, as titles and summaries are (in French, no-break spaces
-// before ; : ! ? and inside « »; in both, ’ for the apostrophe): the words
-// are typed with plain spaces and typewriter quotes.
-// Slugs, paths and formats are left as they are.
+// setTypography sets the words, typed with plain spaces and typewriter
+// quotes, in the language's typography as titles and summaries are (in
+// French, no-break spaces before ; : ! ? and inside « »; in both, ’ for
+// the apostrophe). Slugs, paths and formats are left as they are.
 func (s *strs) setTypography(code string) {
 	for _, m := range []map[string]string{s.Words, s.Paid, s.Subdivisions, s.Orders, s.Compliance, s.NoFindings, s.FindingsSources} {
 		for k, v := range m {

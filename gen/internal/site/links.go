@@ -73,8 +73,7 @@ func checkLinks(out *Output) (content.Diagnostics, int) {
 				continue
 			}
 			checked++
-			abs := base.ResolveReference(u)
-			file := strings.TrimPrefix(abs.Path, "/")
+			file := strings.TrimPrefix(base.ResolveReference(u).Path, "/")
 			if file == "" || strings.HasSuffix(file, "/") {
 				file += "index.html"
 			}

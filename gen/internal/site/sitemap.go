@@ -39,5 +39,4 @@ func newSitemap(pages []page) *sitemapView {
 	return set
 }
 
-// xml writes the sitemap.
 func (set *sitemapView) xml() ([]byte, error) { return encodeXML(set) }
