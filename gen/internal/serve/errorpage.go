@@ -7,6 +7,7 @@ import (
 	"html"
 	"io/fs"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -142,21 +143,15 @@ func (s *Server) excerpt(d content.Diagnostic) string {
 	return b.String()
 }
 
+// indexRE matches a field's index, "[1]" in "sources[1].url", and what
+// follows it up to the next part.
+var indexRE = regexp.MustCompile(`\[[^.]*`)
+
 // guideAnchor is the guide's heading for a field: "sources[1].url" is
 // explained under "sources.url", "penalty.rate.value" under the amounts;
 // a message about no field links to the list of messages.
 func guideAnchor(field string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(field, ".") {
-		if i := strings.IndexByte(part, '['); i >= 0 {
-			part = part[:i]
-		}
-		if b.Len() > 0 {
-			b.WriteString(".")
-		}
-		b.WriteString(part)
-	}
-	name := b.String()
+	name := indexRE.ReplaceAllString(field, "")
 	for _, f := range content.EventSchema {
 		if name == f.Name {
 			return anchor(name)
