@@ -43,7 +43,6 @@ var words = map[string]map[string]string{
 		"expected": "expected",
 		"fix":      "how to fix it",
 		"warnings": "Warnings",
-		"note":     "",
 		"colon":    ":",
 	},
 }
@@ -54,10 +53,7 @@ var editorLangs = language.NewMatcher([]language.Tag{language.French, language.E
 // between French and English, French when it has none.
 func editorLang(r *http.Request) string {
 	tags, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
-	if len(tags) == 0 {
-		return "fr"
-	}
-	_, i, _ := editorLangs.Match(tags...)
+	_, i, _ := editorLangs.Match(tags...) // the first, French, when no tag matches
 	return []string{"fr", "en"}[i]
 }
 
@@ -75,8 +71,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 	if t["note"] != "" {
 		fmt.Fprintf(&b, `<p class="note">%s</p>`, t["note"])
 	}
-	var ds content.Diagnostics
-	if !errors.As(err, &ds) {
+	if _, ok := errors.AsType[content.Diagnostics](err); !ok {
 		fmt.Fprintf(&b, `<pre class="problem">%s</pre>`, html.EscapeString(err.Error()))
 	}
 	list := func(items content.Diagnostics) {
