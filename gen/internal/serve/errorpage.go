@@ -90,7 +90,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 			if d.Expected != "" {
 				fmt.Fprintf(&b, `<p class="expected">%s%s %s</p>`, t["expected"], t["colon"], html.EscapeString(d.Expected))
 			}
-			b.WriteString(s.excerpt(d))
+			s.excerpt(&b, d)
 			if guideErr == nil {
 				fmt.Fprintf(&b, `<p><a href="%s#%s">%s</a></p>`, guidePath, guideAnchor(d.Field), t["fix"])
 			}
@@ -109,33 +109,25 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 	w.Write(b.Bytes())
 }
 
-// excerpt is the lines of d's file around its line, the line itself
+// excerpt writes the lines of d's file around its line, the line itself
 // marked, with a caret under its column.
-func (s *Server) excerpt(d content.Diagnostic) string {
-	if d.Line < 1 {
-		return ""
-	}
+func (s *Server) excerpt(b *bytes.Buffer, d content.Diagnostic) {
 	src, err := fs.ReadFile(s.fsys, d.Path)
-	if err != nil {
-		return ""
-	}
 	lines := strings.Split(string(src), "\n")
-	if d.Line > len(lines) {
-		return ""
+	if err != nil || d.Line < 1 || d.Line > len(lines) {
+		return
 	}
-	var b strings.Builder
 	b.WriteString(`<pre class="excerpt">`)
 	for n := max(1, d.Line-2); n <= min(len(lines), d.Line+2); n++ {
 		line := strings.TrimRight(lines[n-1], "\r")
 		if n == d.Line {
-			fmt.Fprintf(&b, `<mark>%4d │ %s</mark>`+"\n", n, html.EscapeString(line))
-			fmt.Fprintf(&b, "     │ %s^\n", strings.Repeat(" ", max(d.Col, 1)-1))
+			fmt.Fprintf(b, `<mark>%4d │ %s</mark>`+"\n", n, html.EscapeString(line))
+			fmt.Fprintf(b, "     │ %s^\n", strings.Repeat(" ", max(d.Col, 1)-1))
 		} else {
-			fmt.Fprintf(&b, "%4d │ %s\n", n, html.EscapeString(line))
+			fmt.Fprintf(b, "%4d │ %s\n", n, html.EscapeString(line))
 		}
 	}
 	b.WriteString(`</pre>`)
-	return b.String()
 }
 
 // indexRE matches a field's index, "[1]" in "sources[1].url", and what
