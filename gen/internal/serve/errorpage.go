@@ -161,16 +161,15 @@ func guideAnchor(field string) string {
 // anchor is the id goldmark (and GitHub) gives a heading: lower case,
 // letters, digits, hyphens and underscores kept, spaces made hyphens.
 func anchor(heading string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(heading) {
+	return strings.Map(func(r rune) rune {
 		switch {
 		case r == ' ':
-			b.WriteByte('-')
+			return '-'
 		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
+			return r
 		}
-	}
-	return b.String()
+		return -1
+	}, strings.ToLower(heading))
 }
 
 // githubIDs gives a heading the id GitHub gives it (anchor); the guide's
