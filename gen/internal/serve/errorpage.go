@@ -77,8 +77,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 	list := func(items content.Diagnostics) {
 		b.WriteString(`<ol class="problems">`)
 		for _, d := range items {
-			b.WriteString(`<li><p class="where"><code>`)
-			b.WriteString(html.EscapeString(d.Path))
+			fmt.Fprintf(&b, `<li><p class="where"><code>%s`, html.EscapeString(d.Path))
 			if d.Line > 0 {
 				fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
 			}
