@@ -2,12 +2,8 @@
 // regulators and courts against one company or body, dated and sourced,
 // in one or more languages.
 //
-// Usage:
-//
-//	gen build [-root .] [-out public] [-base-url URL] [-drafts] [-q] [-cpuprofile FILE]
-//	gen check [-root .] [-strict] [-external]
-//	gen serve [-root .] [-addr 127.0.0.1:1313]
-//	gen new -date D -country C -authority A -kind K -slug S [-root .]
+// gen help lists the commands (build, check, serve, new, init), and
+// gen COMMAND -h a command's flags.
 //
 // build writes the whole site to a new folder beside -out and swaps it in
 // only when the build has succeeded: a failed or killed build leaves the

@@ -79,15 +79,15 @@ func check(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	line := summary(yours, first, rest, out)
 	if len(diags.Errors()) > 0 {
-		fmt.Fprintln(stderr, line)
+		fmt.Fprintln(stderr, "gen check: not publishable: "+line)
 		return ExitContent
 	}
-	fmt.Fprintln(stdout, line)
+	fmt.Fprintln(stdout, "gen check: ok: "+line)
 	return ExitOK
 }
 
-// summary is check's last line: "gen check: not publishable: 1 error in your 2 files; 24
-// warnings in other files". out is nil when the build failed.
+// summary is check's last line after its status: "1 error in your 2 files;
+// 24 warnings in other files". out is nil when the build failed.
 func summary(yours []string, first, rest content.Diagnostics, out *site.Output) string {
 	problems := func(ds content.Diagnostics) string {
 		var s []string
@@ -111,11 +111,7 @@ func summary(yours []string, first, rest content.Diagnostics, out *site.Output) 
 	if out != nil && out.Reviewed > 0 {
 		parts = append(parts, fmt.Sprintf("%s accepted in %s", count(out.Reviewed, "reviewed warning"), content.ReviewedFile))
 	}
-	status := "ok"
-	if len(first.Errors())+len(rest.Errors()) > 0 {
-		status = "not publishable"
-	}
-	return "gen check: " + status + ": " + strings.Join(parts, "; ")
+	return strings.Join(parts, "; ")
 }
 
 // count writes n and a noun, in the plural when n is not 1.

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -18,18 +20,15 @@ import (
 func checkExternal(ctx context.Context, fsys fs.FS, client *http.Client) content.Diagnostics {
 	c := content.Load(fsys, content.Options{Drafts: true})
 	uses := map[string][]content.Diagnostic{} // where each URL is written
-	var urls []string
 	for _, e := range c.Events {
 		for i, s := range e.Sources {
 			if s.URL == "" {
 				continue
 			}
-			if _, ok := uses[s.URL]; !ok {
-				urls = append(urls, s.URL)
-			}
 			uses[s.URL] = append(uses[s.URL], content.Diagnostic{Path: e.Path, Line: s.Line, Col: s.Col, Field: fmt.Sprintf("sources[%d].url", i+1)})
 		}
 	}
+	urls := slices.Collect(maps.Keys(uses)) // in any order: diags are sorted
 	problems := make([]string, len(urls))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 4)

@@ -49,7 +49,7 @@ func newCmd(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 	}
 	id := d.String() + "-" + *slug
 	dir := filepath.Join(*root, filepath.FromSlash(content.EventsDir))
-	files := []struct{ name, data string }{{id + ".md", ""}, {id + ".en.md", scaffoldEN()}}
+	files := []struct{ name, data string }{{id + ".md", scaffold(d, *country, *authority, *kind)}, {id + ".en.md", scaffoldEN()}}
 	for _, f := range files {
 		if _, err := os.Stat(filepath.Join(dir, f.name)); err == nil {
 			fmt.Fprintf(stderr, "gen new: %s already exists; nothing written (choose another -slug, or edit that file)\n", filepath.ToSlash(filepath.Join(content.EventsDir, f.name)))
@@ -70,7 +70,6 @@ func newCmd(flags *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
 			*authority, content.AuthoritiesFile, authorityEntry(*authority, *country, c.Site.Languages))
 		return ExitContent
 	}
-	files[0].data = scaffold(d, *country, *authority, *kind)
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)
 		fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

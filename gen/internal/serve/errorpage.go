@@ -7,6 +7,7 @@ import (
 	"html"
 	"io/fs"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -42,7 +43,6 @@ var words = map[string]map[string]string{
 		"expected": "expected",
 		"fix":      "how to fix it",
 		"warnings": "Warnings",
-		"note":     "",
 		"colon":    ":",
 	},
 }
@@ -53,10 +53,7 @@ var editorLangs = language.NewMatcher([]language.Tag{language.French, language.E
 // between French and English, French when it has none.
 func editorLang(r *http.Request) string {
 	tags, _, _ := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
-	if len(tags) == 0 {
-		return "fr"
-	}
-	_, i, _ := editorLangs.Match(tags...)
+	_, i, _ := editorLangs.Match(tags...) // the first, French, when no tag matches
 	return []string{"fr", "en"}[i]
 }
 
@@ -74,15 +71,13 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 	if t["note"] != "" {
 		fmt.Fprintf(&b, `<p class="note">%s</p>`, t["note"])
 	}
-	var ds content.Diagnostics
-	if !errors.As(err, &ds) {
+	if _, ok := errors.AsType[content.Diagnostics](err); !ok {
 		fmt.Fprintf(&b, `<pre class="problem">%s</pre>`, html.EscapeString(err.Error()))
 	}
 	list := func(items content.Diagnostics) {
 		b.WriteString(`<ol class="problems">`)
 		for _, d := range items {
-			b.WriteString(`<li><p class="where"><code>`)
-			b.WriteString(html.EscapeString(d.Path))
+			fmt.Fprintf(&b, `<li><p class="where"><code>%s`, html.EscapeString(d.Path))
 			if d.Line > 0 {
 				fmt.Fprintf(&b, ":%d:%d", d.Line, max(d.Col, 1))
 			}
@@ -94,7 +89,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 			if d.Expected != "" {
 				fmt.Fprintf(&b, `<p class="expected">%s%s %s</p>`, t["expected"], t["colon"], html.EscapeString(d.Expected))
 			}
-			b.WriteString(s.excerpt(d))
+			s.excerpt(&b, d)
 			if guideErr == nil {
 				fmt.Fprintf(&b, `<p><a href="%s#%s">%s</a></p>`, guidePath, guideAnchor(d.Field), t["fix"])
 			}
@@ -113,50 +108,36 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, di
 	w.Write(b.Bytes())
 }
 
-// excerpt is the lines of d's file around its line, the line itself
+// excerpt writes the lines of d's file around its line, the line itself
 // marked, with a caret under its column.
-func (s *Server) excerpt(d content.Diagnostic) string {
-	if d.Line < 1 {
-		return ""
-	}
+func (s *Server) excerpt(b *bytes.Buffer, d content.Diagnostic) {
 	src, err := fs.ReadFile(s.fsys, d.Path)
-	if err != nil {
-		return ""
-	}
 	lines := strings.Split(string(src), "\n")
-	if d.Line > len(lines) {
-		return ""
+	if err != nil || d.Line < 1 || d.Line > len(lines) {
+		return
 	}
-	var b strings.Builder
 	b.WriteString(`<pre class="excerpt">`)
 	for n := max(1, d.Line-2); n <= min(len(lines), d.Line+2); n++ {
 		line := strings.TrimRight(lines[n-1], "\r")
 		if n == d.Line {
-			fmt.Fprintf(&b, `<mark>%4d │ %s</mark>`+"\n", n, html.EscapeString(line))
-			fmt.Fprintf(&b, "     │ %s^\n", strings.Repeat(" ", max(d.Col, 1)-1))
+			fmt.Fprintf(b, `<mark>%4d │ %s</mark>`+"\n", n, html.EscapeString(line))
+			fmt.Fprintf(b, "     │ %s^\n", strings.Repeat(" ", max(d.Col, 1)-1))
 		} else {
-			fmt.Fprintf(&b, "%4d │ %s\n", n, html.EscapeString(line))
+			fmt.Fprintf(b, "%4d │ %s\n", n, html.EscapeString(line))
 		}
 	}
 	b.WriteString(`</pre>`)
-	return b.String()
 }
+
+// indexRE matches a field's index, "[1]" in "sources[1].url", and what
+// follows it up to the next part.
+var indexRE = regexp.MustCompile(`\[[^.]*`)
 
 // guideAnchor is the guide's heading for a field: "sources[1].url" is
 // explained under "sources.url", "penalty.rate.value" under the amounts;
 // a message about no field links to the list of messages.
 func guideAnchor(field string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(field, ".") {
-		if i := strings.IndexByte(part, '['); i >= 0 {
-			part = part[:i]
-		}
-		if b.Len() > 0 {
-			b.WriteString(".")
-		}
-		b.WriteString(part)
-	}
-	name := b.String()
+	name := indexRE.ReplaceAllString(field, "")
 	for _, f := range content.EventSchema {
 		if name == f.Name {
 			return anchor(name)
@@ -179,16 +160,15 @@ func guideAnchor(field string) string {
 // anchor is the id goldmark (and GitHub) gives a heading: lower case,
 // letters, digits, hyphens and underscores kept, spaces made hyphens.
 func anchor(heading string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(heading) {
+	return strings.Map(func(r rune) rune {
 		switch {
 		case r == ' ':
-			b.WriteByte('-')
+			return '-'
 		case r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
+			return r
 		}
-	}
-	return b.String()
+		return -1
+	}, strings.ToLower(heading))
 }
 
 // githubIDs gives a heading the id GitHub gives it (anchor); the guide's
