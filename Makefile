@@ -53,20 +53,21 @@ vet:
 	$(GO) run $(STATICCHECK) ./...
 	$(GO) run $(ACTIONLINT) -shellcheck= -pyflakes= .github/workflows/ci.yml
 
-# Every test without the race detector; then, with it, the packages that start goroutines
-# (RACE_PKGS: the loader reads files in parallel, the share cards keep pools, the output is
-# written by several goroutines, the dev server watches and serves), whole, and in site and cli,
-# whose tests build the real site dozens of times (2 of the 4 minutes of go test -race ./...
-# here), the tests that run their concurrent paths (RACE_TESTS): the real site built on all cores
-# twice and compared byte for byte, the dev server's cache shared by the renderers across edits,
-# the dev server's watcher and live reload, the parallel check of external links, a failed build
-# through the command. The share cards of the CNIL's fine (French and English) and of the longest
-# title are copied to $(TESTOUT)/cards for review.
+# Each test once: with the race detector where goroutines run, without it elsewhere. RACE_PKGS
+# start goroutines (the loader reads files in parallel, the share cards keep pools, the output
+# is written by several goroutines, the dev server watches and serves): all their tests run
+# with it. In site and cli, whose tests build the real site dozens of times, the tests that run
+# their concurrent paths (RACE_TESTS) run with it, and the others without: the real site built
+# on all cores twice and compared byte for byte, the dev server's cache shared by the renderers
+# across edits, the dev server's watcher and live reload, the parallel check of external links,
+# a failed build through the command. The share cards of the CNIL's fine (French and English)
+# and of the longest title are copied to $(TESTOUT)/cards for review.
 RACE_PKGS  := ./gen/internal/content ./gen/internal/memo ./gen/internal/publish ./gen/internal/serve ./gen/internal/share
 RACE_TESTS := ^(TestDeterministic|TestCacheRendersOnlyWhatChanged|TestServeLiveReload|TestCheckExternal|TestBadEventKeepsPublic)$$
 gotest:
 	mkdir -p $(TESTOUT)/cards
-	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test ./...
+	CARDS_OUT=$(abspath $(TESTOUT))/cards $(GO) test -skip '$(RACE_TESTS)' \
+		$$($(GO) list ./... | grep -vxF $(foreach p,$(RACE_PKGS),-e timeline/$(p:./%=%)))
 	$(GO) test -race $(RACE_PKGS)
 	$(GO) test -race -run '$(RACE_TESTS)' ./gen/internal/site ./gen/internal/cli
 
@@ -125,6 +126,7 @@ PLAYWRIGHT = cd tools && CHECKS_NAME=$(1) SITE_DIR=$(abspath $(SITE)) NETLIFY_TO
 # event pages with the most caveats: date and amount on the first screen, before the caveats,
 # and the citation's copy buttons. Reports: $(TESTOUT)/browser-report.json and browser-report/.
 browser-check: deps site-test
+	node --test --test-reporter=dot tools/checks/sample.test.mjs
 	$(call PLAYWRIGHT,browser) --project browser --project embed --project reading --project search $(PW_FLAGS)
 
 # The CMS at /admin/ (gen/internal/cms, Sveltia CMS): its script is the pinned package's, byte
@@ -153,9 +155,12 @@ cms-update: deps
 	echo "cms-update: static/admin/sveltia-cms.js and netlify.toml at @sveltia/cms $$v"
 
 # Lighthouse on the home page and an event page, served with the headers of netlify.toml:
-# every category at 0.95 or more in the median of 5 runs.
+# every category at 0.95 or more in the median of 5 runs. Lighthouse is pinned in
+# tools/lighthouse/package.json, installed there when missing (make test does not need it).
 lighthouse: deps site-test
-	node tools/lighthouse.mjs --dir $(SITE) --netlify netlify.toml --page / --page /evenements/2022-10-17-cnil-sanction/
+	@test -f tools/lighthouse/node_modules/.stamp -a tools/lighthouse/node_modules/.stamp -nt tools/lighthouse/package-lock.json || \
+		{ (cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) && touch tools/lighthouse/node_modules/.stamp; }
+	node tools/lighthouse/run.mjs --dir $(SITE) --netlify netlify.toml --page / --page /evenements/2022-10-17-cnil-sanction/
 
 # Benchmarks against Hugo, Eleventy and a floor program; as root, 10–45 minutes (bench/README.md).
 # BENCH_N="100 1000" and BENCH_RUNS=9 override the sizes and the runs per tool.

@@ -75,7 +75,7 @@ if [ ! -d "$TOOLS_DIR/node_modules" ] || [ ! -f "$STAMP" ] \
   fi
   rm -f "$log"
   for f in node_modules/.bin/playwright node_modules/@axe-core/playwright/package.json node_modules/axe-core/axe.min.js \
-           node_modules/vnu-jar/build/dist/vnu.jar node_modules/.bin/lighthouse \
+           node_modules/vnu-jar/build/dist/vnu.jar \
            node_modules/.bin/netlify-config node_modules/@netlify/headers/dist/main.js \
            node_modules/@netlify/headers-parser/lib/index.js \
            node_modules/@sveltia/cms/dist/sveltia-cms.js node_modules/@sveltia/cms/schema/sveltia-cms.json \

@@ -1,4 +1,4 @@
-// Small static file server for the tests (shared by the browser checks, checks/*.spec.mjs, and lighthouse.mjs).
+// Small static file server for the tests (shared by the browser checks, checks/*.spec.mjs, and lighthouse/run.mjs).
 //
 //   /x/            -> DIR/x/index.html
 //   /x (a folder)  -> 301 to /x/
@@ -196,7 +196,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`serving ${srv.root} on ${srv.origin}/ (Ctrl-C to stop)`);
 }
 
-// How the checks launch Debian's Chromium (checks/chromium.mjs and lighthouse.mjs alike).
+// How the checks launch Debian's Chromium (checks/chromium.mjs and lighthouse/run.mjs alike).
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,9 +1,11 @@
 // Every page of the built site (but /admin/, the CMS, which cms.spec.mjs drives), one test per
-// page, served with the headers of netlify.toml, in 4 configurations: light and dark colour
-// scheme × 375 and 1280 px wide (800 px high). The page is loaded once, in 375-light, and
+// page, served with the headers of netlify.toml, in up to 4 configurations: light and dark
+// colour scheme × 375 and 1280 px wide (800 px high). The page is loaded once, in 375-light, and
 // switched in place to the others (viewport and prefers-color-scheme emulation, running CSS
-// animations finished first). 404.html is loaded at a path that does not exist and must answer
-// 404. In each configuration:
+// animations finished first). Every page is checked in 375-light; the pages sample.mjs chooses
+// (in each kind of page, enough for every element and class found on one of its pages) in all
+// four; CHECKS_FULL=1 checks every page in all four. 404.html is loaded at a path that does not
+// exist and must answer 404. In each configuration:
 //   - axe-core (@axe-core/playwright): no violation of the tags wcag2a, wcag2aa, wcag21a,
 //     wcag21aa, wcag22aa;
 //   - reflow (WCAG 1.4.10): the document no wider than the viewport (also at 320 px, once);
@@ -15,7 +17,7 @@
 // as a fallback), no console error, no uncaught exception, no same-origin request that fails or
 // answers ≥ 400, no request to another origin (every host name resolves to nothing).
 // In the dark scheme, which changes colours only (a test holds the stylesheet to it), axe-core
-// runs its colour rules alone.
+// runs its colour rules alone; on a page checked in 375-light alone, all its rules but those.
 // The pages of CHECKS_SHOTS (default "/") are photographed whole in each configuration into
 // CHECKS_SHOT_DIR (default test-output/screenshots) for review: home-375-light.png, …
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as checks, expect, pages, watch, SITE, ROOT, cspViolations, isCspMessage, failedLoad } from './fixtures.mjs';
+import { everyConfig, prefixes, styledClasses } from './sample.mjs';
 
 // Order matters: each step changes one thing only.
 const CONFIGS = [
@@ -63,9 +66,16 @@ test.afterEach(async ({ tab }, testInfo) => {
 });
 
 // The 404 page is checked where a visitor sees it: at a path that does not exist.
+// The pages checked in every configuration (all of them with CHECKS_FULL=1), the pages
+// photographed among them; the others in the first.
 const PAGES = pages(SITE).filter((p) => !p.rel.startsWith('admin/')).map((p) => (p.rel === '404.html'
   ? { ...p, url: NOT_FOUND_PATH, status: 404 }
   : { ...p, url: p.path, status: 200 }));
+const CSS = fs.readdirSync(path.join(SITE, 'css')).map((f) => fs.readFileSync(path.join(SITE, 'css', f), 'utf8')).join('\n');
+const EVERY = process.env.CHECKS_FULL === '1'
+  ? new Set(PAGES.map((p) => p.rel))
+  : everyConfig(PAGES, (rel) => fs.readFileSync(path.join(SITE, rel), 'utf8'), prefixes(ROOT), styledClasses(CSS));
+for (const p of PAGES) if (SHOTS.includes(p.path) || SHOTS.includes(p.url)) EVERY.add(p.rel);
 
 function slugFor(p) {
   if (p === '/') return 'home';
@@ -146,8 +156,7 @@ function measureCharts() {
 // variables and nothing else, and no script reads the scheme. So an axe-core rule that is not
 // about colour sees the same page in both, and runs in the light one alone.
 test('the dark scheme changes colours only', () => {
-  const css = fs.readdirSync(path.join(SITE, 'css')).map((f) => fs.readFileSync(path.join(SITE, 'css', f), 'utf8')).join('\n');
-  const blocks = [...css.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)].map((m) => m[1]);
+  const blocks = [...CSS.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)\s*\}/g)].map((m) => m[1]);
   expect(blocks.length, 'a dark scheme').toBeGreaterThan(0);
   for (const block of blocks) {
     for (const rule of block.matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
@@ -166,7 +175,8 @@ test('the pages to photograph are pages of the site', () => {
 });
 
 for (const p of PAGES) {
-  test(p.path, async ({ tab, site }) => {
+  const configs = EVERY.has(p.rel) ? CONFIGS : CONFIGS.slice(0, 1);
+  test(`${p.path}${configs.length < CONFIGS.length ? ' (375-light)' : ''}`, async ({ tab, site }) => {
     const { page, watch } = tab;
     const { origin } = site;
     const sameOrigin = (u) => { try { return new URL(u).origin === origin; } catch { return false; } };
@@ -187,7 +197,7 @@ for (const p of PAGES) {
     expect(resp, 'no response').toBeTruthy();
     if (resp.status() !== p.status) error('http', `page answered HTTP ${resp.status()}, expected ${p.status}`);
 
-    for (const next of CONFIGS) {
+    for (const next of configs) {
       watch.label = next.name;
       if (next.width !== cfg.width || next.height !== cfg.height) await page.setViewportSize({ width: next.width, height: next.height });
       if (next.colorScheme !== cfg.colorScheme) await page.emulateMedia({ colorScheme: next.colorScheme });
@@ -221,11 +231,11 @@ for (const p of PAGES) {
       const builder = new AxeBuilder({ page, axeSource: ';' }).setLegacyMode()
         // preload false: no XHR re-fetch of the stylesheets, which would count as the page's requests.
         .options({ resultTypes: ['violations'], preload: false });
-      if (cfg.colorScheme === 'dark') {
-        builder.withRules(await page.evaluate((tags) => axe.getRules(['cat.color']).filter((r) => r.tags.some((t) => tags.includes(t))).map((r) => r.ruleId), AXE_TAGS));
-      } else {
-        builder.withTags(AXE_TAGS);
-      }
+      // On a page checked in this configuration alone, all but the colour rules (sample.mjs).
+      const colour = () => page.evaluate((tags) => axe.getRules(['cat.color']).filter((r) => r.tags.some((t) => tags.includes(t))).map((r) => r.ruleId), AXE_TAGS);
+      if (cfg.colorScheme === 'dark') builder.withRules(await colour());
+      else if (configs.length === 1) builder.withTags(AXE_TAGS).disableRules(await colour());
+      else builder.withTags(AXE_TAGS);
       const axe = await builder.analyze();
       for (const v of axe.violations) {
         violations.push({

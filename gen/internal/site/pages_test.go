@@ -13,6 +13,16 @@ import (
 // a correction of 1 December 2023.
 func largeSite(t *testing.T, n, perPage, feedLimit int) *Output {
 	t.Helper()
+	out, _, err := BuildAll(largeSiteFS(t, n, perPage, feedLimit), Options{NoCards: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// largeSiteFS is the tree largeSite builds.
+func largeSiteFS(t *testing.T, n, perPage, feedLimit int) fstest.MapFS {
+	t.Helper()
 	fsys := repoFS(t)
 	fsys["content/data/site.yaml"] = &fstest.MapFile{Data: []byte(corpusSite + fmt.Sprintf("per_page: %d\nfeed_limit: %d\n", perPage, feedLimit))}
 	fsys["content/data/authorities.yaml"] = &fstest.MapFile{Data: []byte(corpusAuthorities)}
@@ -38,11 +48,7 @@ summary: Un événement.
 Texte.
 `, day, i, updates, i))}
 	}
-	out, _, err := BuildAll(fsys, Options{NoCards: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return fsys
 }
 
 // TestPagination: past per_page events, the timeline shows the latest and

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Lighthouse scores of a few pages of a built site, served locally.
 //
-// usage: node tools/lighthouse.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--runs 5] [--out DIR]
+// usage: node tools/lighthouse/run.mjs --dir DIR [--page /path/ ...] [--min 0.95] [--runs 5] [--out DIR]
 //                                  [--netlify netlify.toml]
 //   --page   a page to audit (repeatable; default: /)
 //   --min    lowest accepted score for each category (default 0.95)
@@ -25,7 +25,7 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from './serve.mjs';
+import { startServer, CHROMIUM_PATH, CHROMIUM_ARGS, commandLine } from '../serve.mjs';
 
 // Lighthouse's launcher needs --headless among the flags; the rest are the browser check's.
 const CHROME_PATH = CHROMIUM_PATH;
