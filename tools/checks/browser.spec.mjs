@@ -66,11 +66,11 @@ test.afterEach(async ({ tab }, testInfo) => {
 });
 
 // The 404 page is checked where a visitor sees it: at a path that does not exist.
-// The pages checked in every configuration (all of them with CHECKS_FULL=1), the pages
-// photographed among them; the others in the first.
 const PAGES = pages(SITE).filter((p) => !p.rel.startsWith('admin/')).map((p) => (p.rel === '404.html'
   ? { ...p, url: NOT_FOUND_PATH, status: 404 }
   : { ...p, url: p.path, status: 200 }));
+// The pages checked in every configuration (all of them with CHECKS_FULL=1), the pages
+// photographed among them; the others in the first.
 const CSS = fs.readdirSync(path.join(SITE, 'css')).map((f) => fs.readFileSync(path.join(SITE, 'css', f), 'utf8')).join('\n');
 const EVERY = process.env.CHECKS_FULL === '1'
   ? new Set(PAGES.map((p) => p.rel))
